@@ -1,0 +1,66 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "veo-studio",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "StudioCore", targets: ["StudioCore"]),
+        .library(name: "StudioEmulator", targets: ["StudioEmulator"]),
+        .executable(name: "veo-studio", targets: ["veo-studio"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .target(
+            name: "StudioCore",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            resources: [.copy("Resources/rules.json"), .copy("Resources/prices.json")]
+        ),
+        .target(
+            name: "StudioEmulator",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources/server-rules.json"), .copy("Resources/builtin.mp4")]
+        ),
+        .executableTarget(
+            name: "veo-studio",
+            dependencies: [
+                "StudioCore",
+                "StudioEmulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "StudioCoreTests",
+            dependencies: ["StudioCore", "StudioEmulator"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "StudioEmulatorTests",
+            dependencies: [
+                "StudioEmulator",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ]
+)

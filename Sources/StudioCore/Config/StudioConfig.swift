@@ -1,0 +1,103 @@
+import Foundation
+import TOMLKit
+
+/// The config file (`config.toml`): defaults for drafts, provider settings, tracking and studio options.
+///
+/// ```toml
+/// [defaults]
+/// provider = "gemini"
+/// model = "veo-3.1-generate-preview"
+///
+/// [providers.gemini]
+/// api_key = "…"            # the file is created 0600
+/// base_url = "https://generativelanguage.googleapis.com"
+/// api_version = "v1beta"
+///
+/// [tracking]
+/// deadline_minutes = 15
+///
+/// [studio]
+/// theme = "default"
+/// confirm_cost_above_usd = 2.0
+/// ```
+public struct StudioConfig: Sendable, Hashable {
+    /// Settings of one provider.
+    public struct ProviderSettings: Sendable, Hashable {
+        public var apiKey: String?
+        public var baseURL: String?
+        public var apiVersion: String?
+    }
+
+    public var defaultProvider: String?
+    public var defaultModel: String?
+    public var providers: [String: ProviderSettings] = [:]
+    public var deadlineMinutes: Double = 15
+    public var theme: String = "default"
+    public var confirmCostAboveUSD: Double = 2.0
+
+    public init() {}
+
+    public func provider(_ id: String) -> ProviderSettings {
+        providers[id] ?? ProviderSettings()
+    }
+
+    /// Reads the config file; a missing file is an empty config, a broken one a clear error.
+    public static func load(from url: URL) throws -> StudioConfig {
+        guard FileManager.default.fileExists(atPath: url.path) else { return StudioConfig() }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw StudioError(field: "config", code: "config.unreadable", message: "\(url.path) cannot be read",
+                              fix: "check the file's permissions")
+        }
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: String(decoding: data, as: UTF8.self))
+        } catch let error as TOMLParseError {
+            throw StudioError(field: "config", code: "config.invalid",
+                              message: "\(url.path) is not valid TOML (line \(error.source.begin.line), column \(error.source.begin.column))",
+                              fix: "fix the file, or move it away to start from defaults")
+        } catch {
+            throw StudioError(field: "config", code: "config.invalid", message: "\(url.path) is not valid TOML",
+                              fix: "fix the file, or move it away to start from defaults")
+        }
+        var config = StudioConfig()
+        let defaults = table["defaults"]?.table
+        config.defaultProvider = defaults?["provider"]?.string
+        config.defaultModel = defaults?["model"]?.string
+        if let providers = table["providers"]?.table {
+            for key in providers.keys {
+                guard let entry = providers[key]?.table else { continue }
+                config.providers[key] = ProviderSettings(apiKey: entry["api_key"]?.string,
+                                                         baseURL: entry["base_url"]?.string,
+                                                         apiVersion: entry["api_version"]?.string)
+            }
+        }
+        if let tracking = table["tracking"]?.table {
+            config.deadlineMinutes = tracking["deadline_minutes"]?.double
+                ?? tracking["deadline_minutes"]?.int.map(Double.init) ?? config.deadlineMinutes
+        }
+        if let studio = table["studio"]?.table {
+            config.theme = studio["theme"]?.string ?? config.theme
+            config.confirmCostAboveUSD = studio["confirm_cost_above_usd"]?.double
+                ?? studio["confirm_cost_above_usd"]?.int.map(Double.init) ?? config.confirmCostAboveUSD
+        }
+        return config
+    }
+
+    /// Writes a config file holding a key: created 0600 before any byte is written.
+    public static func writeSecretFile(_ text: String, to url: URL) throws {
+        let manager = FileManager.default
+        try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                    attributes: [.posixPermissions: 0o700])
+        let temporary = url.appendingPathExtension("part")
+        guard manager.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600]),
+              let handle = FileHandle(forWritingAtPath: temporary.path) else {
+            throw StudioError(field: "config", code: "config.unwritable", message: "cannot write \(url.path)",
+                              fix: "check the folder's permissions")
+        }
+        try handle.write(contentsOf: Data(text.utf8))
+        try handle.synchronize()
+        try handle.close()
+        if manager.fileExists(atPath: url.path) { try manager.removeItem(at: url) }
+        try manager.moveItem(at: temporary, to: url)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Dated, editable prices per second of output: model family × provider × resolution × audio.
+public struct PriceTable: Codable, Sendable {
+    public struct Entry: Codable, Sendable, Hashable {
+        public var family: String
+        public var provider: String?
+        public var resolution: String
+        public var audio: Double
+        public var silent: Double
+        public var source: String
+        public var as_of: String
+    }
+    public var currency: String
+    public var unit: String
+    public var note: String?
+    public var entries: [Entry]
+
+    /// The prices shipped with the studio.
+    public static func builtIn() throws -> PriceTable {
+        guard let url = Bundle.module.url(forResource: "prices", withExtension: "json") else {
+            throw StudioError(field: "prices", code: "prices.missing", message: "the built-in price table is missing",
+                              fix: "reinstall veo-studio")
+        }
+        return try load(from: url)
+    }
+
+    /// `directory/prices.json` when present, else the built-in table.
+    public static func effective(configDirectory: URL) throws -> PriceTable {
+        let override = configDirectory.appendingPathComponent("prices.json")
+        return FileManager.default.fileExists(atPath: override.path) ? try load(from: override) : try builtIn()
+    }
+
+    public static func load(from url: URL) throws -> PriceTable {
+        do {
+            return try JSONDecoder().decode(PriceTable.self, from: Data(contentsOf: url))
+        } catch let error as DecodingError {
+            throw StudioError(field: "prices", code: "prices.unreadable",
+                              message: "the price table \(url.path) is not valid: \(DecodingErrorText.describe(error))",
+                              fix: "fix the file or remove it to use the built-in prices")
+        } catch {
+            throw StudioError(field: "prices", code: "prices.unreadable",
+                              message: "the price table \(url.path) cannot be read",
+                              fix: "fix the file or remove it to use the built-in prices")
+        }
+    }
+
+    /// The entry for a family on a provider (its own entry first) at a resolution.
+    public func entry(family: String, provider: String, resolution: String) -> Entry? {
+        let candidates = entries.filter { $0.family == family && ($0.resolution == resolution || $0.resolution == "*") }
+        return candidates.first { $0.provider == provider } ?? candidates.first { $0.provider == nil }
+    }
+}

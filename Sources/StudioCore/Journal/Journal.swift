@@ -1,0 +1,203 @@
+import Foundation
+import GRDB
+
+/// The journal: the single source of truth for every generation, its inputs, outputs and events.
+/// Writes are named after what happened; screens observe it.
+public struct Journal: Sendable {
+    public let writer: any DatabaseWriter
+
+    /// Opens (and migrates) the journal at a path.
+    public static func open(at url: URL) throws -> Journal {
+        do {
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(10)
+            let pool = try DatabasePool(path: url.path, configuration: configuration)
+            return try Journal(writer: pool)
+        } catch let error as StudioError {
+            throw error
+        } catch {
+            throw StudioError(field: "journal", code: "journal.unreadable",
+                              message: "the journal \(url.path) cannot be opened: \(error)",
+                              fix: "check the file's permissions; move it away to start a new journal")
+        }
+    }
+
+    /// An in-memory journal (tests, benchmarks).
+    public static func inMemory() throws -> Journal {
+        try Journal(writer: DatabaseQueue())
+    }
+
+    public init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try JournalMigrations.migrator.migrate(writer)
+    }
+
+    // MARK: Writes
+
+    /// Records a new generation **before** it is submitted, with its input assets; status `submitting`.
+    public func recordNewGeneration(_ record: GenerationRecord, assets: [(role: String, asset: AssetRecord)]) throws -> GenerationRecord {
+        try writer.write { db in
+            var record = record
+            try record.insert(db)
+            guard let id = record.id else { throw StudioError(field: "journal", code: "journal.insert", message: "no id", fix: "") }
+            for (role, asset) in assets {
+                try asset.insert(db, onConflict: .ignore)
+                try GenerationAssetRecord(generationID: id, sha256: asset.sha256, role: role).insert(db, onConflict: .replace)
+            }
+            var event = EventRecord(generationID: id, at: record.createdAt, status: record.status, detail: "recorded before submit")
+            try event.insert(db)
+            return record
+        }
+    }
+
+    /// Removes a generation whose submit provably never left this machine.
+    public func forgetUnsent(_ id: Int64) throws {
+        _ = try writer.write { db in try GenerationRecord.deleteOne(db, key: id) }
+    }
+
+    /// Commits the operation name as soon as it arrives.
+    public func recordSubmitted(_ id: Int64, operation: String, request: String, at date: Date) throws {
+        try update(id, status: .queued, detail: "submitted: \(operation)", at: date) { record in
+            record.operationName = operation
+            record.requestJSON = request
+            record.submittedAt = date
+        }
+    }
+
+    /// Changes the status and any other fields, writing an event; a no-op change writes no event.
+    @discardableResult
+    public func update(_ id: Int64, status: JobStatus, detail: String, at date: Date,
+                       _ change: (inout GenerationRecord) -> Void = { _ in }) throws -> GenerationRecord? {
+        try writer.write { db in
+            guard var record = try GenerationRecord.fetchOne(db, key: id) else { return nil }
+            let previous = record.status
+            change(&record)
+            record.status = status
+            record.updatedAt = date
+            if status.isFinal, record.finishedAt == nil { record.finishedAt = date }
+            try record.update(db)
+            if previous != status || !detail.isEmpty {
+                var event = EventRecord(generationID: id, at: date, status: status, detail: detail)
+                try event.insert(db)
+            }
+            return record
+        }
+    }
+
+    /// Counts one poll (for the operations panel and the polling benchmark).
+    public func recordPoll(_ id: Int64, answer: String?) throws {
+        try writer.write { db in
+            try db.execute(sql: "UPDATE generation SET pollCount = pollCount + 1, serverAnswerJSON = COALESCE(?, serverAnswerJSON) WHERE id = ?",
+                           arguments: [answer, id])
+        }
+    }
+
+    /// Records a downloaded (or pending) output.
+    public func recordOutput(_ output: OutputRecord) throws {
+        try writer.write { db in
+            var output = output
+            try output.upsert(db)
+        }
+    }
+
+    /// Deletes a generation with its events and output rows (files are the caller's business).
+    public func delete(_ id: Int64) throws {
+        _ = try writer.write { db in try GenerationRecord.deleteOne(db, key: id) }
+    }
+
+    // MARK: Reads
+
+    public func generation(_ id: Int64) throws -> GenerationRecord? {
+        try writer.read { db in try GenerationRecord.fetchOne(db, key: id) }
+    }
+
+    public func outputs(of id: Int64) throws -> [OutputRecord] {
+        try writer.read { db in
+            try OutputRecord.filter(Column("generationID") == id).order(Column("sampleIndex")).fetchAll(db)
+        }
+    }
+
+    public func events(of id: Int64) throws -> [EventRecord] {
+        try writer.read { db in
+            try EventRecord.filter(Column("generationID") == id).order(Column("id")).fetchAll(db)
+        }
+    }
+
+    public func assets(of id: Int64) throws -> [(role: String, asset: AssetRecord)] {
+        try writer.read { db in
+            let links = try GenerationAssetRecord.filter(Column("generationID") == id).fetchAll(db)
+            return try links.compactMap { link in
+                try AssetRecord.fetchOne(db, key: link.sha256).map { (link.role, $0) }
+            }
+        }
+    }
+
+    public func asset(sha256: String) throws -> AssetRecord? {
+        try writer.read { db in try AssetRecord.fetchOne(db, key: sha256) }
+    }
+
+    /// Generations the tracker still owns, plus those stuck in `submitting` by a crash.
+    public func unfinished() throws -> [GenerationRecord] {
+        try writer.read { db in
+            try GenerationRecord
+                .filter([JobStatus.submitting, .queued, .running, .downloading].map(\.rawValue).contains(Column("status")))
+                .order(Column("id"))
+                .fetchAll(db)
+        }
+    }
+
+    /// `unknown` jobs that have an operation name: they can be looked at again.
+    public func unknownWithOperation() throws -> [GenerationRecord] {
+        try writer.read { db in
+            try GenerationRecord.filter(Column("status") == JobStatus.unknown.rawValue && Column("operationName") != nil)
+                .order(Column("id")).fetchAll(db)
+        }
+    }
+
+    /// The newest generations first.
+    public func newest(limit: Int, offset: Int = 0) throws -> [GenerationRecord] {
+        try writer.read { db in
+            try GenerationRecord.order(Column("id").desc).limit(limit, offset: offset).fetchAll(db)
+        }
+    }
+
+    /// Full-text search over prompts (every word as a prefix, for search as you type), newest first.
+    public func search(_ text: String, limit: Int) throws -> [GenerationRecord] {
+        guard let pattern = FTS5Pattern(matchingAllPrefixesIn: text) else { return try newest(limit: limit) }
+        return try writer.read { db in
+            try GenerationRecord.fetchAll(db, sql: """
+                SELECT generation.* FROM generation
+                JOIN generation_ft ON generation_ft.rowid = generation.id
+                WHERE generation_ft MATCH ?
+                ORDER BY generation.id DESC LIMIT ?
+                """, arguments: [pattern, limit])
+        }
+    }
+
+    /// The output whose remote URI this is (to find an extension's chain).
+    public func output(remoteURI: String) throws -> OutputRecord? {
+        try writer.read { db in try OutputRecord.filter(Column("remoteURI") == remoteURI).fetchOne(db) }
+    }
+
+    /// Re-runs and extensions made from a generation.
+    public func children(of id: Int64) throws -> [GenerationRecord] {
+        try writer.read { db in
+            try GenerationRecord.filter(Column("parentID") == id).order(Column("id")).fetchAll(db)
+        }
+    }
+
+    /// Durations (submit → done, seconds) of recent finished jobs of a model on a provider: the history's latency.
+    public func recentLatencies(provider: String, model: String, limit: Int = 50) throws -> [Double] {
+        try writer.read { db in
+            try Double.fetchAll(db, sql: """
+                SELECT (julianday(finishedAt) - julianday(submittedAt)) * 86400.0 FROM generation
+                WHERE provider = ? AND model = ? AND status = 'done' AND submittedAt IS NOT NULL AND finishedAt IS NOT NULL
+                ORDER BY id DESC LIMIT ?
+                """, arguments: [provider, model, limit])
+        }
+    }
+
+    public func count() throws -> Int {
+        try writer.read { db in try GenerationRecord.fetchCount(db) }
+    }
+}

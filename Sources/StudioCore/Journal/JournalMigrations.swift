@@ -1,0 +1,86 @@
+import GRDB
+
+/// The journal's schema. Shipped migrations are never edited: add a new one.
+enum JournalMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "generation") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("createdAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+                t.column("provider", .text).notNull()
+                t.column("model", .text).notNull()
+                t.column("mode", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("prompt", .text).notNull()
+                t.column("negativePrompt", .text)
+                t.column("specJSON", .text).notNull()
+                t.column("requestJSON", .text)
+                t.column("operationName", .text)
+                t.column("submittedAt", .datetime)
+                t.column("finishedAt", .datetime)
+                t.column("costEstimateUSD", .double)
+                t.column("errorCode", .text)
+                t.column("errorMessage", .text)
+                t.column("errorExplanation", .text)
+                t.column("serverAnswerJSON", .text)
+                t.column("raiCount", .integer).notNull().defaults(to: 0)
+                t.column("raiReasonsJSON", .text)
+                t.column("parentID", .integer).references("generation", onDelete: .setNull)
+                t.column("parentKind", .text)
+                t.column("hops", .integer).notNull().defaults(to: 0)
+                t.column("outputSeconds", .integer)
+                t.column("pollCount", .integer).notNull().defaults(to: 0)
+                t.column("synthetic", .boolean).notNull().defaults(to: false)
+            }
+            try db.create(index: "generation_status", on: "generation", columns: ["status"])
+            try db.create(index: "generation_parent", on: "generation", columns: ["parentID"])
+            try db.create(index: "generation_model_finished", on: "generation", columns: ["model", "finishedAt"])
+            try db.create(virtualTable: "generation_ft", using: FTS5()) { t in
+                t.synchronize(withTable: "generation")
+                t.tokenizer = .unicode61()
+                t.column("prompt")
+                t.column("negativePrompt")
+            }
+            try db.create(table: "asset") { t in
+                t.primaryKey("sha256", .text)
+                t.column("kind", .text).notNull()
+                t.column("mimeType", .text).notNull()
+                t.column("width", .integer).notNull()
+                t.column("height", .integer).notNull()
+                t.column("bytes", .integer).notNull()
+                t.column("storedPath", .text).notNull()
+                t.column("originalPath", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "generation_asset") { t in
+                t.column("generationID", .integer).notNull().references("generation", onDelete: .cascade)
+                t.column("sha256", .text).notNull().references("asset")
+                t.column("role", .text).notNull()
+                t.primaryKey(["generationID", "role"])
+            }
+            try db.create(table: "output") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("generationID", .integer).notNull().indexed().references("generation", onDelete: .cascade)
+                t.column("sampleIndex", .integer).notNull()
+                t.column("path", .text)
+                t.column("bytes", .integer)
+                t.column("sha256", .text)
+                t.column("remoteURI", .text)
+                t.column("expiresAt", .datetime)
+                t.column("mimeType", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.uniqueKey(["generationID", "sampleIndex"])
+            }
+            try db.create(table: "event") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("generationID", .integer).notNull().indexed().references("generation", onDelete: .cascade)
+                t.column("at", .datetime).notNull()
+                t.column("status", .text).notNull()
+                t.column("detail", .text).notNull()
+            }
+        }
+        return migrator
+    }
+}

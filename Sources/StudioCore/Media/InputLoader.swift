@@ -1,0 +1,57 @@
+import Foundation
+
+/// Reads the files a draft names. A file that is missing or unreadable becomes a validation
+/// issue for its field, never an exception.
+public struct InputLoader: Sendable {
+    /// Files above this are not read into memory (far above every provider's limit).
+    public static let readLimit = 256 * 1024 * 1024
+    public var baseDirectory: URL
+
+    public init(baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+        self.baseDirectory = baseDirectory
+    }
+
+    /// The loaded inputs of a draft, keyed by the field that names them, plus issues for files that could not be read.
+    public func load(_ draft: GenerationDraft) -> (media: [String: LoadedMedia], issues: [ValidationIssue]) {
+        var media: [String: LoadedMedia] = [:]
+        var issues: [ValidationIssue] = []
+        var wanted: [(String, String)] = []
+        if let image = draft.image { wanted.append(("image", image)) }
+        if let last = draft.lastFrame { wanted.append(("lastFrame", last)) }
+        for (index, ref) in draft.references.enumerated() { wanted.append(("referenceImages[\(index)]", ref.path)) }
+        if case .file(let path) = draft.video { wanted.append(("video", path)) }
+        for (field, path) in wanted {
+            switch read(path) {
+            case .success(let loaded): media[field] = loaded
+            case .failure(let issue): issues.append(ValidationIssue(field: field, code: issue.code, message: issue.message, fix: issue.fix))
+            }
+        }
+        return (media, issues)
+    }
+
+    /// Reads one file, or explains why it cannot be read.
+    public func read(_ path: String) -> Result<LoadedMedia, StudioError> {
+        let expanded = (path as NSString).expandingTildeInPath
+        let url = expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded) : baseDirectory.appendingPathComponent(expanded)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            return .failure(StudioError(field: "file", code: "file.not_found", message: "no file at \(path)",
+                                        fix: "check the path (relative paths start at \(baseDirectory.path))"))
+        }
+        if isDirectory.boolValue {
+            return .failure(StudioError(field: "file", code: "file.is_directory", message: "\(path) is a folder",
+                                        fix: "name an image file inside it"))
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        if size > Self.readLimit {
+            return .failure(StudioError(field: "file", code: "file.too_large",
+                                        message: "\(path) is \(size / 1_048_576) MB, far above any provider's limit",
+                                        fix: "use a smaller file"))
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return .failure(StudioError(field: "file", code: "file.unreadable", message: "\(path) cannot be read",
+                                        fix: "check the file's permissions"))
+        }
+        return .success(LoadedMedia(path: url.path, data: data))
+    }
+}

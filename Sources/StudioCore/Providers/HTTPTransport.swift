@@ -1,0 +1,67 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// Sends `WireRequest`s through AsyncHTTPClient and sorts failures into
+/// not sent / unknown outcome / HTTP error / malformed.
+public struct HTTPTransport: Sendable {
+    /// The most a JSON answer may weigh before it is refused.
+    public static let maxJSONBytes = 64 * 1024 * 1024
+    public var timeout: TimeAmount
+    let client: HTTPClient
+
+    public init(timeout: TimeAmount = .seconds(60), client: HTTPClient = .shared) {
+        self.timeout = timeout
+        self.client = client
+    }
+
+    /// Sends a request and decodes a JSON answer; any status other than 200 is an error.
+    public func sendJSON(_ request: WireRequest, stage: ServerAnswer.Stage) async throws -> JSONValue {
+        let response = try await execute(request)
+        let body: ByteBuffer
+        do {
+            body = try await response.body.collect(upTo: Self.maxJSONBytes)
+        } catch {
+            throw ProviderFailure.transport("the answer was cut off: \(error)")
+        }
+        let data = Data(body.readableBytesView)
+        guard response.status == .ok else {
+            throw GoogleErrorDecoder.failure(status: Int(response.status.code), reason: response.status.reasonPhrase,
+                                             headers: response.headers, body: data, stage: stage)
+        }
+        do {
+            return try JSONValue.decode(data)
+        } catch {
+            let head = String(decoding: data.prefix(120), as: UTF8.self)
+            throw ProviderFailure.malformed("expected JSON, got \(data.count) bytes starting \"\(head)\"")
+        }
+    }
+
+    /// Starts a request and returns the response head (for streaming bodies).
+    public func execute(_ request: WireRequest) async throws -> HTTPClientResponse {
+        var outgoing = HTTPClientRequest(url: request.url)
+        outgoing.method = HTTPMethod(rawValue: request.method)
+        for header in request.headers { outgoing.headers.add(name: header.name, value: header.value) }
+        if let body = request.body {
+            outgoing.body = .bytes(ByteBuffer(bytes: body.encoded()))
+        }
+        do {
+            return try await client.execute(outgoing, timeout: timeout)
+        } catch {
+            throw Self.classify(error)
+        }
+    }
+
+    /// A connection that never opened is "not sent"; anything later leaves the outcome unknown.
+    static func classify(_ error: Error) -> ProviderFailure {
+        if let failure = error as? ProviderFailure { return failure }
+        let text = String(describing: error)
+        let neverConnected = ["connectTimeout", "Connection refused", "connectFailed", "NIOConnectionError",
+                              "dns", "DNS", "unresolved", "Network is unreachable", "invalidURL", "emptyHost"]
+        if neverConnected.contains(where: text.contains) {
+            return .notSent(text)
+        }
+        return .transport(text)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// An HTTP request exactly as a provider sends it; `redacted()` is what may be shown or stored.
+public struct WireRequest: Codable, Sendable, Hashable {
+    /// One header, in the order it is sent.
+    public struct Header: Codable, Sendable, Hashable {
+        public var name: String
+        public var value: String
+    }
+    /// Header names whose values are secrets.
+    public static let secretHeaders: Set<String> = ["x-goog-api-key", "authorization", "x-api-key"]
+
+    public var method: String
+    public var url: String
+    public var headers: [Header]
+    public var body: JSONValue?
+
+    public init(method: String, url: String, headers: [Header], body: JSONValue?) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The same request with every secret header value replaced.
+    public func redacted() -> WireRequest {
+        var copy = self
+        copy.headers = headers.map { header in
+            Self.secretHeaders.contains(header.name.lowercased())
+                ? Header(name: header.name, value: "<redacted>") : header
+        }
+        return copy
+    }
+
+    /// The body with base64 payloads shortened, for sidecars and displays.
+    public func abbreviatedBody() -> JSONValue? {
+        body.map(Self.abbreviate)
+    }
+
+    private static func abbreviate(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let object):
+            var result: [String: JSONValue] = [:]
+            for (key, inner) in object {
+                if ["bytesBase64Encoded", "encodedVideo"].contains(key), case .string(let text) = inner {
+                    result[key] = .string("<base64, \(text.count) chars>")
+                } else {
+                    result[key] = abbreviate(inner)
+                }
+            }
+            return .object(result)
+        case .array(let array): return .array(array.map(abbreviate))
+        default: return value
+        }
+    }
+}

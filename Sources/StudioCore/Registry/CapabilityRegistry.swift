@@ -1,0 +1,99 @@
+import Foundation
+
+/// The capability registry: what each provider × model × mode accepts, read from data.
+/// The built-in `rules.json` ships with the studio; a `rules.json` in the config directory
+/// replaces it (rules change faster than releases).
+public struct CapabilityRegistry: Sendable {
+    public let document: RegistryDocument
+    /// Where the effective rules came from: "built-in" or a file path.
+    public let origin: String
+
+    public init(document: RegistryDocument, origin: String) {
+        self.document = document
+        self.origin = origin
+    }
+
+    /// The rules shipped with the studio.
+    public static func builtIn() throws -> CapabilityRegistry {
+        guard let url = Bundle.module.url(forResource: "rules", withExtension: "json") else {
+            throw StudioError(field: "rules", code: "rules.missing",
+                              message: "the built-in rules file is missing from the installation",
+                              fix: "reinstall veo-studio")
+        }
+        return try load(from: url, origin: "built-in")
+    }
+
+    /// The override in `directory/rules.json` when present, else the built-in rules.
+    public static func effective(configDirectory: URL) throws -> CapabilityRegistry {
+        let override = configDirectory.appendingPathComponent("rules.json")
+        if FileManager.default.fileExists(atPath: override.path) {
+            return try load(from: override, origin: override.path)
+        }
+        return try builtIn()
+    }
+
+    /// Reads a rules file; a broken file is reported with its path and the decoder's reason.
+    public static func load(from url: URL, origin: String) throws -> CapabilityRegistry {
+        do {
+            let data = try Data(contentsOf: url)
+            return CapabilityRegistry(document: try JSONDecoder().decode(RegistryDocument.self, from: data),
+                                      origin: origin)
+        } catch let error as DecodingError {
+            throw StudioError(field: "rules", code: "rules.unreadable",
+                              message: "the rules file \(origin) is not valid: \(DecodingErrorText.describe(error))",
+                              fix: "fix the file or remove it to use the built-in rules")
+        } catch {
+            throw StudioError(field: "rules", code: "rules.unreadable",
+                              message: "the rules file \(origin) cannot be read: \(error.localizedDescription)",
+                              fix: "fix the file or remove it to use the built-in rules")
+        }
+    }
+
+    public func provider(_ id: String) -> ProviderEntry? {
+        document.providers.first { $0.id == id }
+    }
+
+    public var providerIDs: [String] { document.providers.map(\.id) }
+
+    /// The model entry for an id or alias on any provider.
+    public func model(matching id: String) -> ModelEntry? {
+        let lowered = id.lowercased()
+        return document.models.first { entry in
+            entry.aliases.contains(lowered) || entry.ids.values.contains(lowered)
+        }
+    }
+
+    /// The id to send for a model on a provider: an id of another provider is mapped to this
+    /// provider's own (e.g. `veo-3.1-generate-001` → `veo-3.1-generate-preview` on the Gemini API).
+    public func wireModelID(for requested: String, provider: ProviderEntry) -> (id: String, mappedFrom: String?) {
+        guard let entry = model(matching: requested),
+              let own = entry.ids[provider.rulesAs] else { return (requested, nil) }
+        let lowered = requested.lowercased()
+        if own == lowered { return (own, nil) }
+        if entry.ids.values.contains(lowered), lowered != own { return (own, requested) }
+        if entry.aliases.contains(lowered) { return (own, nil) }
+        return (requested, nil)
+    }
+
+    /// The default model for a provider: the first model that offers the mode there and is not shut down.
+    public func defaultModel(provider: ProviderEntry, mode: GenerationMode) -> String {
+        document.models.first { entry in
+            (entry.modes[provider.rulesAs] ?? []).contains(mode)
+        }?.ids[provider.rulesAs] ?? "veo-3.1-generate-preview"
+    }
+
+    /// The lifecycle entry of a model on a provider, if the registry knows one.
+    public func lifecycle(of model: ModelEntry, provider: ProviderEntry) -> LifecycleEntry? {
+        model.lifecycle.first { $0.provider == provider.id }
+    }
+
+    /// The default value of a parameter (duration, aspect ratio, resolution, samples).
+    public func defaultValue(_ key: String) -> JSONValue? {
+        document.defaults.values[key]
+    }
+
+    /// The safety category named by a support code, if known.
+    public func safetyCategory(code: String) -> SafetyCategoryEntry? {
+        document.safetyCategories.first { $0.codes.contains(code) }
+    }
+}

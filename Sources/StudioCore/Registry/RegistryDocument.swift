@@ -1,0 +1,139 @@
+import Foundation
+
+/// The capability registry as stored on disk (`rules.json`): providers, models with their
+/// modes and lifecycle, constraint rules, server-answer explanations and safety categories.
+/// Every entry carries where it comes from and when.
+public struct RegistryDocument: Codable, Sendable {
+    public var schema: Int
+    public var version: String
+    public var providers: [ProviderEntry]
+    public var defaults: DefaultsEntry
+    public var models: [ModelEntry]
+    public var rules: [RuleEntry]
+    public var explanations: [ExplanationEntry]
+    public var statusExplanations: [StatusExplanationEntry]
+    public var safetyCategories: [SafetyCategoryEntry]
+    public var safetySource: SourceNote
+}
+
+/// Where a fact comes from and when it was last seen true.
+public struct SourceNote: Codable, Sendable, Hashable {
+    public var source: String
+    public var as_of: String
+}
+
+/// One provider: how it spells things and what it accepts for media.
+public struct ProviderEntry: Codable, Sendable, Hashable {
+    public var id: String
+    public var name: String
+    /// Which provider's rules apply (the sandbox plays the Gemini API).
+    public var rulesAs: String
+    /// Which wire protocol adapter speaks to it.
+    public var wire: String
+    public var referenceTypeSpelling: [String: String]
+    public var imageMimeTypes: [String]
+    public var maxImageBytes: Int
+    public var warnImageBytes: Int?
+    public var outputRetentionHours: Int?
+    public var source: String
+    public var as_of: String
+}
+
+/// The service's defaults for parameters a draft leaves unset.
+public struct DefaultsEntry: Codable, Sendable {
+    public var values: [String: JSONValue]
+    public var source: String
+    public var as_of: String
+}
+
+/// One model family with its id per provider, modes, latency and lifecycle.
+public struct ModelEntry: Codable, Sendable, Hashable {
+    public var family: String
+    public var name: String
+    public var tier: String
+    public var ids: [String: String]
+    public var aliases: [String]
+    public var modes: [String: [GenerationMode]]
+    public var modesSource: String
+    public var modesAsOf: String
+    public var latency: LatencyEntry
+    public var lifecycle: [LifecycleEntry]
+}
+
+/// Typical time from submit to done (lognormal), used for adaptive polling and ETAs.
+public struct LatencyEntry: Codable, Sendable, Hashable {
+    public var medianSeconds: Double
+    public var sigma: Double
+    public var source: String
+    public var as_of: String
+}
+
+/// The status of a model on one provider.
+public struct LifecycleEntry: Codable, Sendable, Hashable {
+    public enum Status: String, Codable, Sendable { case preview, ga, deprecated, shut_down, retired }
+    public var provider: String
+    public var status: Status
+    public var date: String?
+    public var note: String
+    public var source: String
+    public var as_of: String
+}
+
+/// A constraint: when `when` matches a draft, `require` must hold, else an issue is raised.
+public struct RuleEntry: Codable, Sendable, Hashable {
+    public enum Severity: String, Codable, Sendable { case error, warning }
+    public var id: String
+    public var severity: Severity
+    public var code: String
+    public var field: String
+    public var when: RuleCondition?
+    public var require: FactTest
+    public var message: String
+    public var fix: String
+    public var source: String
+    public var as_of: String
+}
+
+/// The scope of a rule: providers (by their rules id), model families, modes and fact tests.
+public struct RuleCondition: Codable, Sendable, Hashable {
+    public var providers: [String]?
+    public var families: [String]?
+    public var modes: [GenerationMode]?
+    public var facts: [String: FactTest]?
+}
+
+/// A test on one fact of a draft. An absent fact passes every test except `present: true`.
+public struct FactTest: Codable, Sendable, Hashable {
+    public var fact: String?
+    public var present: Bool?
+    public var `in`: [JSONValue]?
+    public var notIn: [JSONValue]?
+    public var min: Double?
+    public var max: Double?
+    public var pattern: String?
+}
+
+/// A known server answer and what it means.
+public struct ExplanationEntry: Codable, Sendable, Hashable {
+    public var match: String
+    public var code: String
+    public var cause: String
+    public var fix: String
+    public var source: String
+    public var as_of: String
+}
+
+/// The fallback meaning of an HTTP status.
+public struct StatusExplanationEntry: Codable, Sendable, Hashable {
+    public var status: Int
+    public var code: String
+    public var cause: String
+    public var fix: String
+}
+
+/// A safety-filter category with the support codes that name it.
+public struct SafetyCategoryEntry: Codable, Sendable, Hashable {
+    public var category: String
+    public var codes: [String]
+    public var advice: String
+}

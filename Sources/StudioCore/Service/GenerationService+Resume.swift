@@ -1,0 +1,36 @@
+import Foundation
+
+extension GenerationService {
+    /// On start: a job stuck in `submitting` lost its submit answer to a crash and becomes
+    /// `unknown` (never resubmitted); every other unfinished job is tracked again.
+    /// `includeUnknown` also re-polls `unknown` jobs that have an operation name (an explicit `resume`).
+    public func resumeAll(includeUnknown: Bool = false, pollLimit: Int? = nil, providerFor: (String) throws -> (VideoProvider, Double)?,
+                          onEvent: @escaping @Sendable (TrackingEvent) -> Void = { _ in }) async throws -> [GenerationRecord] {
+        var records = try journal.unfinished()
+        if includeUnknown {
+            records += try journal.unknownWithOperation()
+        }
+        var jobs: [(Int64, VideoProvider, Double)] = []
+        for record in records {
+            guard let id = record.id else { continue }
+            if record.status == .submitting {
+                try journal.update(id, status: .unknown, detail: "interrupted during submit", at: clock.now()) { r in
+                    r.errorCode = "submit.interrupted"
+                    r.errorMessage = "the studio stopped while submitting; the service may or may not have the job"
+                    r.errorExplanation = "it is not resubmitted on its own — check the provider's console; if no video appears, run veo-studio rerun \(id)"
+                }
+                continue
+            }
+            guard let (provider, scale) = try providerFor(record.provider) else { continue }
+            jobs.append((id, provider, scale))
+        }
+        return try await withThrowingTaskGroup(of: GenerationRecord.self) { group in
+            for (id, provider, scale) in jobs {
+                group.addTask { try await self.track(id, provider: provider, latencyScale: scale, pollLimit: pollLimit, onEvent: onEvent) }
+            }
+            var finished: [GenerationRecord] = []
+            for try await record in group { finished.append(record) }
+            return finished.sorted { ($0.id ?? 0) < ($1.id ?? 0) }
+        }
+    }
+}

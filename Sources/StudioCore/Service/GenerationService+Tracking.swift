@@ -1,0 +1,187 @@
+import Foundation
+
+extension GenerationService {
+    /// The latency the schedule expects for a model on a provider: its history when there is
+    /// enough of it, else the registry's, on the provider's clock (`latencyScale`).
+    public func latencyModel(provider: String, model: String, latencyScale: Double = 1) -> LatencyModel {
+        let entry = registry.model(matching: model)?.latency
+        let prior = LatencyModel(medianSeconds: (entry?.medianSeconds ?? 75) * latencyScale, sigma: entry?.sigma ?? 0.5)
+        let history = (try? journal.recentLatencies(provider: provider, model: model)) ?? []
+        return LatencyModel.fitted(history: history, prior: prior)
+    }
+
+    /// Tracks a submitted generation to its end: polls on the adaptive schedule, backs off on
+    /// 429/5xx, downloads at once, writes sidecars. Every transition is journaled.
+    @discardableResult
+    /// `pollLimit` stops after that many polls while the job still runs (a one-shot look).
+    public func track(_ id: Int64, provider: VideoProvider, latencyScale: Double = 1, pollLimit: Int? = nil,
+                      onEvent: @escaping @Sendable (TrackingEvent) -> Void = { _ in }) async throws -> GenerationRecord {
+        guard var record = try journal.generation(id) else {
+            throw StudioError(field: "id", code: "generation.not_found", message: "no generation \(id) in the journal",
+                              fix: "list them with veo-studio history")
+        }
+        func emit(_ message: String) { onEvent(TrackingEvent(generationID: id, status: record.status, message: message)) }
+        if record.status == .downloading, try journal.outputs(of: id).contains(where: { $0.remoteURI != nil }) {
+            return try await downloadPending(id, provider: provider, onEvent: onEvent)
+        }
+        guard let operation = record.operationName, [.queued, .running, .unknown, .downloading].contains(record.status) else {
+            return record
+        }
+        let schedule = PollSchedule(model: latencyModel(provider: record.provider, model: record.model, latencyScale: latencyScale))
+        var machine = TrackerMachine(policy: policy, schedule: schedule, submittedAt: record.submittedAt ?? clock.now())
+        var action = machine.start(now: clock.now())
+        while true {
+            try Task.checkCancellation()
+            switch action {
+            case .poll(let wait):
+                if let pollLimit, machine.polls >= pollLimit { return try journal.generation(id) ?? record }
+                if wait > 0, pollLimit == nil { try await clock.sleep(for: wait) }
+                let result: Result<OperationSnapshot, ProviderFailure>
+                do {
+                    result = .success(try await provider.poll(operation: operation))
+                } catch let failure as ProviderFailure {
+                    result = .failure(failure)
+                } catch {
+                    result = .failure(.transport("\(error)"))
+                }
+                switch result {
+                case .success(let snapshot): try journal.recordPoll(id, answer: snapshot.raw.encodedString())
+                case .failure(let failure): try journal.recordPoll(id, answer: nil)
+                    emit("poll failed: \(failure.description); retrying")
+                }
+                action = machine.handle(result, now: clock.now(), random: random())
+                if case .success(let snapshot) = result, !snapshot.done, record.status != .running {
+                    record = try journal.update(id, status: .running, detail: "running", at: clock.now()) ?? record
+                    emit("running")
+                }
+            case .download(let videos, let filtered, let reasons):
+                try recordOutputs(id, videos: videos, filtered: filtered, reasons: reasons, provider: provider)
+                return try await downloadPending(id, provider: provider, onEvent: onEvent)
+            case .finish(let outcome):
+                record = try finish(id, outcome: outcome, spec: try? record.spec())
+                emit(record.errorMessage ?? record.status.rawValue)
+                return record
+            }
+        }
+    }
+
+    /// Records the finished operation's videos (remote URIs and expiry) before any byte is fetched.
+    private func recordOutputs(_ id: Int64, videos: [RemoteVideo], filtered: Int, reasons: [String], provider: VideoProvider) throws {
+        let now = clock.now()
+        let retention = registry.provider(provider.id)?.outputRetentionHours
+        for (index, video) in videos.enumerated() {
+            try journal.recordOutput(OutputRecord(
+                id: nil, generationID: id, sampleIndex: index, path: nil, bytes: nil, sha256: nil, remoteURI: video.uri,
+                expiresAt: retention.map { now.addingTimeInterval(Double($0) * 3600) },
+                mimeType: video.mimeType ?? "video/mp4", createdAt: now))
+        }
+        let findings = explainer.explainSafety(reasons: reasons)
+        try journal.update(id, status: .downloading, detail: "done on the server: \(videos.count) video(s)", at: now) { r in
+            r.raiCount = filtered
+            if !findings.isEmpty { r.raiReasonsJSON = Self.json(findings) }
+        }
+    }
+
+    /// Downloads every output not yet on disk; retries with backoff; leaves the job `downloading`
+    /// (resumable) if the service keeps failing, so a video is never given up while it is retained.
+    func downloadPending(_ id: Int64, provider: VideoProvider,
+                         onEvent: @escaping @Sendable (TrackingEvent) -> Void) async throws -> GenerationRecord {
+        guard let record = try journal.generation(id) else {
+            throw StudioError(field: "id", code: "generation.not_found", message: "no generation \(id)", fix: "")
+        }
+        let outputs = try journal.outputs(of: id)
+        var lastFailure: ProviderFailure?
+        for output in outputs where output.path == nil {
+            guard let uri = output.remoteURI else { continue }
+            let destination = OutputNaming.url(media: mediaRoot, record: record, sample: output.sampleIndex,
+                                               sampleCount: outputs.count, date: record.createdAt)
+            var attempt = 0
+            while true {
+                attempt += 1
+                do {
+                    let file = try await provider.download(RemoteVideo(uri: uri, mimeType: output.mimeType), to: destination)
+                    var saved = output
+                    saved.path = file.path
+                    saved.bytes = file.bytes
+                    saved.sha256 = file.sha256
+                    try journal.recordOutput(saved)
+                    try SidecarWriter.write(record: record, output: saved, file: file)
+                    onEvent(TrackingEvent(generationID: id, status: .downloading, message: "saved \(file.path)"))
+                    lastFailure = nil
+                    break
+                } catch let failure as ProviderFailure {
+                    lastFailure = failure
+                    if !failure.isTransient || attempt >= policy.downloadAttempts { break }
+                    onEvent(TrackingEvent(generationID: id, status: .downloading,
+                                          message: "download failed (\(failure.description)); retrying"))
+                    try await clock.sleep(for: policy.backoff(failures: attempt, retryAfter: failure.retryAfterSeconds, random: random()))
+                }
+            }
+            if lastFailure != nil { break }
+        }
+        if let failure = lastFailure {
+            if case .http(let answer, _) = failure, answer.httpStatus == 404 {
+                let updated = try finish(id, outcome: .failed(answer), spec: try? record.spec(),
+                                         detail: "the output expired or vanished on the server before it was downloaded")
+                onEvent(TrackingEvent(generationID: id, status: updated.status, message: updated.errorMessage ?? "failed"))
+                return updated
+            }
+            let updated = try journal.update(id, status: .downloading, detail: "download failed: \(failure.description)", at: clock.now()) { r in
+                r.errorCode = "download.failed"
+                r.errorMessage = "the video is ready but could not be downloaded: \(failure.description)"
+                r.errorExplanation = "it stays on the server until it expires; run veo-studio resume to try again"
+            } ?? record
+            onEvent(TrackingEvent(generationID: id, status: .downloading, message: updated.errorMessage ?? ""))
+            return updated
+        }
+        let done = try journal.update(id, status: .done, detail: "downloaded", at: clock.now()) { r in
+            r.errorCode = nil
+            r.errorMessage = nil
+            r.errorExplanation = nil
+        } ?? record
+        onEvent(TrackingEvent(generationID: id, status: .done, message: "done"))
+        return done
+    }
+
+    /// Writes how a job ended, with the explanation of the server's answer.
+    private func finish(_ id: Int64, outcome: TrackerMachine.Outcome, spec: GenerationSpec?, detail: String? = nil) throws -> GenerationRecord {
+        let now = clock.now()
+        let updated: GenerationRecord?
+        switch outcome {
+        case .failed(let answer):
+            let explanation = explainer.explain(answer, spec: spec)
+            updated = try journal.update(id, status: .failed, detail: detail ?? answer.message, at: now) { r in
+                r.errorCode = explanation.code
+                r.errorMessage = answer.rpcCode.map { "operation error \($0): \(answer.message)" }
+                    ?? "\(answer.httpStatus.map { "HTTP \($0) " } ?? "")\(answer.message)"
+                r.errorExplanation = explanation.text
+            }
+        case .filtered(let count, let reasons):
+            let findings = explainer.explainSafety(reasons: reasons)
+            let categories = Set(findings.map(\.category)).sorted().joined(separator: ", ")
+            updated = try journal.update(id, status: .filtered, detail: "safety filter: \(categories)", at: now) { r in
+                r.raiCount = count
+                r.raiReasonsJSON = Self.json(findings)
+                r.errorCode = "safety.filtered"
+                r.errorMessage = "\(count) video(s) blocked by the safety filter (\(categories.isEmpty ? "no category given" : categories)); blocked videos are not charged"
+                r.errorExplanation = findings.first?.advice ?? "rephrase the prompt"
+            }
+        case .unknown(let reason):
+            updated = try journal.update(id, status: .unknown, detail: reason, at: now) { r in
+                r.errorCode = "tracking.deadline"
+                r.errorMessage = reason
+                r.errorExplanation = "the operation may still finish on the server; run veo-studio resume \(id) to look again"
+            }
+        }
+        guard let updated else {
+            throw StudioError(field: "id", code: "generation.not_found", message: "generation \(id) vanished", fix: "")
+        }
+        return updated
+    }
+
+    static func json<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+    }
+}

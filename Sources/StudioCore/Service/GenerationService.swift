@@ -1,0 +1,174 @@
+import Foundation
+import Logging
+
+/// The core's one entry point for making videos: prepare (read inputs, validate, price),
+/// submit (journal first, then send), track (poll, download, finish) and resume.
+/// Shared by the CLI, the studio and batch runs; it knows no terminal.
+public struct GenerationService: Sendable {
+    public let journal: Journal
+    public let registry: CapabilityRegistry
+    public let validator: Validator
+    public let explainer: ErrorExplainer
+    public let assets: AssetStore
+    public let mediaRoot: URL
+    public let clock: any StudioClock
+    public let policy: TrackerPolicy
+    public let logger: Logger
+    let random: @Sendable () -> Double
+
+    public init(journal: Journal, registry: CapabilityRegistry, prices: PriceTable, assets: AssetStore, mediaRoot: URL,
+                clock: any StudioClock = SystemClock(), policy: TrackerPolicy = TrackerPolicy(),
+                logger: Logger = Logger(label: "veo-studio.core"),
+                random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }) {
+        self.journal = journal
+        self.registry = registry
+        self.validator = Validator(registry: registry, prices: prices)
+        self.explainer = ErrorExplainer(registry: registry)
+        self.assets = assets
+        self.mediaRoot = mediaRoot
+        self.clock = clock
+        self.policy = policy
+        self.logger = logger
+        self.random = random
+    }
+
+    // MARK: Prepare
+
+    /// Reads the draft's files, finds what it extends, validates and prices it. Sends nothing.
+    public func prepare(_ draft: GenerationDraft, loader: InputLoader = InputLoader()) -> PreparedGeneration {
+        let (media, loadIssues) = loader.load(draft)
+        let source = extensionSource(for: draft)
+        let report = validator.validate(draft, media: media, loadIssues: loadIssues, extensionSource: source, now: clock.now())
+        return PreparedGeneration(draft: draft, report: report, media: media, extensionSource: source)
+    }
+
+    /// What the journal knows of the video a draft extends.
+    func extensionSource(for draft: GenerationDraft) -> ExtensionSource? {
+        switch draft.video {
+        case .generation(let id)?:
+            guard let record = try? journal.generation(id) else { return nil }
+            return source(of: record, uri: (try? journal.outputs(of: id))?.first?.remoteURI)
+        case .uri(let uri)?:
+            if let output = try? journal.output(remoteURI: uri), let record = try? journal.generation(output.generationID) {
+                return source(of: record, uri: uri)
+            }
+            return ExtensionSource(generationID: nil, remoteURI: uri, hops: 0, durationSeconds: 8, aspectRatio: nil,
+                                   model: nil, finishedAt: nil)
+        default:
+            return nil
+        }
+    }
+
+    private func source(of record: GenerationRecord, uri: String?) -> ExtensionSource {
+        let spec = try? record.spec()
+        return ExtensionSource(generationID: record.id, remoteURI: uri, hops: record.hops,
+                               durationSeconds: record.outputSeconds ?? spec?.effective.durationSeconds ?? 8,
+                               aspectRatio: spec?.effective.aspectRatio, model: record.model,
+                               finishedAt: record.finishedAt)
+    }
+
+    // MARK: Submit
+
+    /// Journals the generation, then submits it. A submit that provably never left the machine
+    /// is forgotten and thrown; a lost answer leaves the job `unknown` (never resubmitted on its own).
+    public func submit(_ prepared: PreparedGeneration, provider: VideoProvider,
+                       parent: (id: Int64, kind: String)? = nil) async throws -> GenerationRecord {
+        guard let spec = prepared.report.spec else {
+            throw StudioError(field: prepared.report.errors.first?.field ?? "draft", code: "draft.invalid",
+                              message: prepared.report.errors.map(\.message).joined(separator: "; "),
+                              fix: prepared.report.errors.first?.fix ?? "")
+        }
+        let now = clock.now()
+        var stored: [(role: String, asset: AssetRecord)] = []
+        for (role, media) in spec.inputMedia {
+            guard let loaded = prepared.media.values.first(where: { $0.sha256 == media.sha256 }) else { continue }
+            stored.append((role, try assets.store(loaded, ref: media, kind: media.mimeType.hasPrefix("video") ? "video" : "image", at: now)))
+        }
+        let hops = spec.mode == .extendVideo ? (prepared.extensionSource?.hops ?? 0) + 1 : 0
+        let seconds = spec.mode == .extendVideo
+            ? (prepared.extensionSource?.durationSeconds ?? 8) + CostEstimator.extensionSeconds
+            : spec.effective.durationSeconds
+        let specJSON = String(decoding: try JSONEncoder().encode(spec), as: UTF8.self)
+        var record = GenerationRecord(
+            id: nil, createdAt: now, updatedAt: now, provider: provider.id, model: spec.model, mode: spec.mode,
+            status: .submitting, prompt: spec.draft.prompt ?? "", negativePrompt: spec.draft.negativePrompt,
+            specJSON: specJSON, requestJSON: nil, operationName: nil, submittedAt: nil, finishedAt: nil,
+            costEstimateUSD: prepared.report.cost?.usd, errorCode: nil, errorMessage: nil, errorExplanation: nil,
+            serverAnswerJSON: nil, raiCount: 0, raiReasonsJSON: nil, parentID: parent?.id ?? prepared.extensionSource?.generationID,
+            parentKind: parent?.kind ?? (spec.mode == .extendVideo && prepared.extensionSource?.generationID != nil ? "extend" : nil),
+            hops: hops, outputSeconds: seconds, pollCount: 0, synthetic: provider.isSynthetic)
+        record = try journal.recordNewGeneration(record, assets: stored)
+        guard let id = record.id else { return record }
+
+        let request: WireRequest
+        do {
+            request = try provider.submitRequest(for: spec, media: assets)
+        } catch {
+            return try finishFailed(id, code: "request.build", message: "\(error)", explanation: "the request could not be built from the stored inputs")
+        }
+        let shownRequest = WireRequest(method: request.method, url: request.url, headers: request.redacted().headers,
+                                       body: request.abbreviatedBody())
+        let requestText = shownRequest.bodyText()
+        do {
+            let operation = try await provider.submit(request)
+            try journal.recordSubmitted(id, operation: operation, request: requestText, at: clock.now())
+            logger.info("submitted", metadata: ["generation": "\(id)", "operation": "\(operation)"])
+        } catch let failure as ProviderFailure {
+            switch failure {
+            case .notSent(let reason):
+                try journal.forgetUnsent(id)
+                throw StudioError(field: "network", code: "network.unreachable",
+                                  message: "could not reach \(Self.host(of: request.url)) (\(Self.shortReason(reason))); nothing was sent or recorded",
+                                  fix: "check the network connection, or the provider's base URL (--base-url)")
+            case .http(let answer, _):
+                let explanation = explainer.explain(answer, spec: spec)
+                try journal.update(id, status: .failed, detail: "refused at submit: \(answer.message)", at: clock.now()) { r in
+                    r.requestJSON = requestText
+                    r.errorCode = explanation.code
+                    r.errorMessage = "HTTP \(answer.httpStatus ?? 0) \(answer.status ?? ""): \(answer.message)"
+                    r.errorExplanation = explanation.text
+                }
+            case .transport(let reason), .malformed(let reason):
+                try journal.update(id, status: .unknown, detail: "submit answer lost: \(reason)", at: clock.now()) { r in
+                    r.requestJSON = requestText
+                    r.errorCode = "submit.answer_lost"
+                    r.errorMessage = "the submit may have reached the service, but its answer was lost (\(Self.shortReason(reason)))"
+                    r.errorExplanation = "it is not resubmitted on its own, so you are never charged twice — check the provider's console; if no video appears, run veo-studio rerun \(id)"
+                }
+            case .local(let error):
+                _ = try finishFailed(id, code: error.code, message: error.message, explanation: error.fix)
+            }
+        }
+        return try journal.generation(id) ?? record
+    }
+
+    private func finishFailed(_ id: Int64, code: String, message: String, explanation: String) throws -> GenerationRecord {
+        try journal.update(id, status: .failed, detail: message, at: clock.now()) { r in
+            r.errorCode = code
+            r.errorMessage = message
+            r.errorExplanation = explanation
+        }
+        guard let record = try journal.generation(id) else {
+            throw StudioError(field: "journal", code: "journal.missing", message: "generation \(id) vanished", fix: "")
+        }
+        return record
+    }
+
+    static func host(of url: String) -> String {
+        URL(string: url)?.host.map { host in URL(string: url)?.port.map { "\(host):\($0)" } ?? host } ?? url
+    }
+
+    static func shortReason(_ text: String) -> String {
+        text.count > 160 ? String(text.prefix(160)) + "…" : text
+    }
+}
+
+extension WireRequest {
+    /// The request as one JSON text (method, url, redacted headers, body) for the journal.
+    func bodyText() -> String {
+        let headerObject = JSONValue.object(Dictionary(headers.map { ($0.name, JSONValue.string($0.value)) },
+                                                       uniquingKeysWith: { first, _ in first }))
+        return JSONValue.object(["method": .string(method), "url": .string(url), "headers": headerObject,
+                                 "body": body ?? .null]).encodedString()
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// When to poll an operation: dense where jobs usually finish, sparse before and after.
+///
+/// The interval at elapsed time t is `c / sqrt(hazard(t))`, the schedule that minimises the
+/// expected number of polls for a given expected detection delay; `c` is solved so that the
+/// expected delay under the latency model equals `targetDelay`.
+public struct PollSchedule: Sendable, Hashable {
+    /// Poll times, in seconds after submit.
+    public let offsets: [Double]
+    public let model: LatencyModel
+    public let minimumInterval: Double
+    public let maximumInterval: Double
+
+    public init(model: LatencyModel, targetDelay: Double? = nil) {
+        self.model = model
+        let median = model.medianSeconds
+        minimumInterval = min(2, max(0.05, median * 0.03))
+        maximumInterval = min(60, max(minimumInterval, median * 0.8))
+        let target = targetDelay ?? min(5, median / 15)
+        var low = 0.01, high = 50.0
+        var best = Self.build(model: model, c: low, minimum: minimumInterval, maximum: maximumInterval)
+        for _ in 0..<40 {
+            let c = (low + high) / 2
+            let candidate = Self.build(model: model, c: c, minimum: minimumInterval, maximum: maximumInterval)
+            if Self.expectedDelay(candidate, model: model) <= target {
+                best = candidate
+                low = c
+            } else {
+                high = c
+            }
+        }
+        offsets = best
+    }
+
+    /// Seconds to wait from `elapsed` (since submit) to the next poll, never less than the minimum interval.
+    public func nextDelay(elapsed: Double, sinceLastPoll: Double) -> Double {
+        let next = offsets.first { $0 > elapsed } ?? (elapsed + maximumInterval)
+        let wait = next - elapsed
+        return max(wait, minimumInterval - sinceLastPoll, 0)
+    }
+
+    static func build(model: LatencyModel, c: Double, minimum: Double, maximum: Double) -> [Double] {
+        var times: [Double] = []
+        var t = 0.0
+        let horizon = model.quantile(0.999)
+        while t < horizon, times.count < 400 {
+            var step = maximum
+            for _ in 0..<3 {
+                let hazard = model.density(t + step / 2) / max(model.survival(t + step / 2), 1e-12)
+                step = min(max(c / max(hazard, 1e-9).squareRoot(), minimum), maximum)
+            }
+            t += step
+            times.append(t)
+        }
+        return times
+    }
+
+    /// The expected delay between finishing and being noticed, under the model.
+    static func expectedDelay(_ times: [Double], model: LatencyModel) -> Double {
+        var total = 0.0
+        var previous = 0.0
+        for time in times {
+            // Integrate (time - T) f(T) over (previous, time] with a few midpoints.
+            let steps = 8
+            let width = (time - previous) / Double(steps)
+            for index in 0..<steps {
+                let t = previous + (Double(index) + 0.5) * width
+                total += (time - t) * model.density(t) * width
+            }
+            previous = time
+        }
+        return total
+    }
+}

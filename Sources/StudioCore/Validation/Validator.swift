@@ -1,0 +1,208 @@
+import Foundation
+
+/// The one validator of the studio (CLI, screens and batch): turns a draft and its loaded
+/// inputs into a spec, or into issues that each name the field, a stable code and the fix.
+public struct Validator: Sendable {
+    public let registry: CapabilityRegistry
+    public let costs: CostEstimator
+
+    public init(registry: CapabilityRegistry, prices: PriceTable) {
+        self.registry = registry
+        self.costs = CostEstimator(prices: prices)
+    }
+
+    /// Validates a draft. `media` holds the files the draft names, keyed by field
+    /// (`image`, `lastFrame`, `referenceImages[i]`, `video`); `loadIssues` are the files that could not be read.
+    public func validate(_ input: GenerationDraft, media: [String: LoadedMedia] = [:],
+                         loadIssues: [ValidationIssue] = [], extensionSource: ExtensionSource? = nil,
+                         now: Date = Date()) -> ValidationReport {
+        var issues = loadIssues
+        let draft = Self.normalized(input)
+        let providerID = draft.provider ?? "gemini"
+        guard let provider = registry.provider(providerID) else {
+            let known = registry.providerIDs.joined(separator: ", ")
+            issues.append(ValidationIssue(field: "provider", code: "provider.unknown",
+                                          message: "provider \"\(providerID)\" is unknown",
+                                          fix: "choose one of: \(known)"))
+            return ValidationReport(issues: issues, spec: nil, cost: nil)
+        }
+        let mode = draft.mode
+        let requestedModel = draft.model ?? extensionSource?.model ?? registry.defaultModel(provider: provider, mode: mode)
+        let (modelID, mappedFrom) = registry.wireModelID(for: requestedModel, provider: provider)
+        let model = registry.model(matching: modelID)
+        issues += modelIssues(model: model, modelID: modelID, mappedFrom: mappedFrom, provider: provider, mode: mode)
+        issues += mediaIssues(draft: draft, media: media, provider: provider)
+        if case .generation(let id) = draft.video, extensionSource?.remoteURI == nil {
+            issues.append(ValidationIssue(field: "video", code: "extension.source_unavailable",
+                                          message: "generation \(id) has no video on the server to extend (unknown id, not finished, or its output was never recorded)",
+                                          fix: "check the id with veo-studio show \(id)"))
+        }
+
+        let effective = effectiveParameters(draft, model: model, extensionSource: extensionSource)
+        let facts = DraftFacts(draft: draft, effective: effective, rulesProvider: provider.rulesAs, model: model,
+                               modelID: modelID, extensionSource: extensionSource, now: now)
+        issues += RuleEngine(rules: registry.document.rules).issues(facts: facts)
+        for key in draft.extraParameters.keys.sorted() {
+            issues.append(ValidationIssue(field: "param.\(key)", code: "parameter.unknown",
+                                          message: "\(key) is not in the registry; it is sent as given in parameters",
+                                          fix: "check the spelling if the service refuses it", severity: .warning))
+        }
+        let cost = costs.estimate(family: model?.family, rulesProvider: provider.rulesAs, mode: mode, effective: effective)
+        guard !issues.contains(where: { $0.severity == .error }) else {
+            return ValidationReport(issues: issues, spec: nil, cost: cost)
+        }
+        let spec = makeSpec(draft: draft, provider: provider, modelID: modelID, media: media,
+                            extensionSource: extensionSource, effective: effective)
+        return ValidationReport(issues: issues, spec: spec, cost: cost)
+    }
+
+    /// Enum-like values in their canonical spelling; blank text treated as unset.
+    public static func normalized(_ input: GenerationDraft) -> GenerationDraft {
+        var draft = input
+        func clean(_ text: String?) -> String? {
+            guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+            return text
+        }
+        draft.provider = clean(draft.provider)?.lowercased()
+        draft.model = clean(draft.model)
+        draft.prompt = clean(draft.prompt) == nil ? nil : draft.prompt
+        draft.negativePrompt = clean(draft.negativePrompt)
+        draft.aspectRatio = clean(draft.aspectRatio)
+        draft.resolution = clean(draft.resolution)?.lowercased()
+        draft.personGeneration = clean(draft.personGeneration)?.lowercased()
+        draft.compressionQuality = clean(draft.compressionQuality)?.lowercased()
+        draft.resizeMode = clean(draft.resizeMode)?.lowercased()
+        draft.storageUri = clean(draft.storageUri)
+        draft.pubsubTopic = clean(draft.pubsubTopic)
+        return draft
+    }
+
+    /// The values that will apply: the draft's, else the source video's (extension), else the service's defaults.
+    public func effectiveParameters(_ draft: GenerationDraft, model: ModelEntry?,
+                                    extensionSource: ExtensionSource?) -> EffectiveParameters {
+        let defaults = registry.document.defaults.values
+        let silentByDefault = model?.family == "veo-2.0"
+        return EffectiveParameters(
+            durationSeconds: draft.durationSeconds ?? defaults["durationSeconds"]?.intValue ?? 8,
+            aspectRatio: draft.aspectRatio ?? extensionSource?.aspectRatio ?? defaults["aspectRatio"]?.stringValue ?? "16:9",
+            resolution: draft.resolution ?? defaults["resolution"]?.stringValue ?? "720p",
+            sampleCount: draft.sampleCount ?? defaults["sampleCount"]?.intValue ?? 1,
+            generateAudio: draft.generateAudio ?? !silentByDefault)
+    }
+
+    private func modelIssues(model: ModelEntry?, modelID: String, mappedFrom: String?, provider: ProviderEntry,
+                             mode: GenerationMode) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        guard let model else {
+            issues.append(ValidationIssue(field: "model", code: "model.unknown",
+                                          message: "\(modelID) is not in the registry; sent as given, nothing is checked for it",
+                                          fix: "check the id, or add the model to rules.json in the config directory",
+                                          severity: .warning))
+            return issues
+        }
+        if let mappedFrom {
+            issues.append(ValidationIssue(field: "model", code: "model.mapped",
+                                          message: "\(mappedFrom) is another provider's id; \(provider.name) knows this model as \(modelID), which is sent",
+                                          fix: "use \(modelID) to silence this", severity: .warning,
+                                          source: "seeds/000 (a Vertex id on the Gemini API answers 404)", asOf: "2025-10"))
+        }
+        if let life = registry.lifecycle(of: model, provider: provider),
+           [.deprecated, .shut_down, .retired].contains(life.status) {
+            let when = life.date.map { " since \($0)" } ?? ""
+            let alternatives = provider.rulesAs == "gemini" ? "Vertex AI (veo-3.1-*-001) or a gateway" : "a current model"
+            issues.append(ValidationIssue(field: "model", code: "model.\(life.status.rawValue)",
+                                          message: "\(model.name) on \(provider.name): \(life.status.rawValue.replacingOccurrences(of: "_", with: " "))\(when) — \(life.note)",
+                                          fix: "the request is still sent; if it answers 404, use \(alternatives)",
+                                          severity: .warning, source: life.source, asOf: life.as_of))
+        }
+        let modes = model.modes[provider.rulesAs] ?? []
+        if !modes.contains(mode) {
+            let others = registry.document.models.filter { ($0.modes[provider.rulesAs] ?? []).contains(mode) }
+                .compactMap { $0.ids[provider.rulesAs] }
+            let fix = others.isEmpty ? "use another provider for \(mode.phrase)" : "choose \(others.prefix(2).joined(separator: " or "))"
+            issues.append(ValidationIssue(field: "model", code: "mode.unsupported",
+                                          message: "\(mode.phrase): not on \(model.name) on \(provider.name)",
+                                          fix: fix, source: model.modesSource, asOf: model.modesAsOf))
+        }
+        return issues
+    }
+
+    private func mediaIssues(draft: GenerationDraft, media: [String: LoadedMedia], provider: ProviderEntry) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        let maxMB = provider.maxImageBytes / 1_048_576
+        for (field, file) in media.sorted(by: { $0.key < $1.key }) where field != "video" {
+            let name = (file.path as NSString).lastPathComponent
+            if file.data.isEmpty {
+                issues.append(ValidationIssue(field: field, code: "image.empty", message: "\(name) is empty",
+                                              fix: "choose an image file that has content"))
+                continue
+            }
+            guard let info = file.image else {
+                issues.append(ValidationIssue(field: field, code: "image.not_an_image",
+                                              message: "\(name) is not an image (its bytes are not JPEG, PNG or WebP)",
+                                              fix: "choose a JPEG, PNG or WebP image"))
+                continue
+            }
+            if !provider.imageMimeTypes.contains(info.mimeType) {
+                issues.append(ValidationIssue(field: field, code: "image.unsupported_type",
+                                              message: "\(name) is \(info.format.rawValue.uppercased()); \(provider.name) takes \(provider.imageMimeTypes.map { $0.replacingOccurrences(of: "image/", with: "").uppercased() }.joined(separator: ", "))",
+                                              fix: "convert it, e.g. ffmpeg -i \(name) \((name as NSString).deletingPathExtension).png"))
+            }
+            if file.data.count > provider.maxImageBytes {
+                issues.append(ValidationIssue(field: field, code: "image.too_large",
+                                              message: "\(name) is \(file.data.count / 1_048_576) MB; images may be at most \(maxMB) MB",
+                                              fix: "shrink it, e.g. ffmpeg -i \(name) -vf scale=1920:-2 smaller.jpg",
+                                              source: "vertex-doc", asOf: "2026-09"))
+            } else if let warn = provider.warnImageBytes, file.data.count > warn {
+                issues.append(ValidationIssue(field: field, code: "image.large_for_gateway",
+                                              message: "\(name) is \(file.data.count / 1024) KB; large payloads can cause gateway errors",
+                                              fix: "keep each image under \(warn / 1024) KB", severity: .warning,
+                                              source: "seeds/000", asOf: "2025-10"))
+            }
+        }
+        if let first = media["image"]?.image, let last = media["lastFrame"]?.image,
+           first.width > 0, last.width > 0, (first.width, first.height) != (last.width, last.height) {
+            issues.append(ValidationIssue(field: "lastFrame", code: "frames.dimension_mismatch",
+                                          message: "the first frame is \(first.width)×\(first.height), the last \(last.width)×\(last.height)",
+                                          fix: "use frames of the same size for a clean transition", severity: .warning))
+        }
+        if let video = media["video"] {
+            let name = (video.path as NSString).lastPathComponent
+            if !video.isMP4 {
+                issues.append(ValidationIssue(field: "video", code: "video.not_mp4", message: "\(name) is not an MP4 video",
+                                              fix: "give an MP4 file, or a generation id from the journal"))
+            } else if video.data.count > provider.maxImageBytes {
+                issues.append(ValidationIssue(field: "video", code: "video.too_large",
+                                              message: "\(name) is \(video.data.count / 1_048_576) MB; inline videos may be at most \(maxMB) MB",
+                                              fix: "upload it to a bucket and pass its gs:// URI"))
+            }
+        }
+        return issues
+    }
+
+    private func makeSpec(draft: GenerationDraft, provider: ProviderEntry, modelID: String, media: [String: LoadedMedia],
+                          extensionSource: ExtensionSource?, effective: EffectiveParameters) -> GenerationSpec? {
+        func ref(_ field: String) -> MediaRef? {
+            media[field].map { $0.ref(mimeType: $0.image?.mimeType ?? "application/octet-stream") }
+        }
+        var references: [ReferenceRef] = []
+        for (index, input) in draft.references.enumerated() {
+            guard let media = ref("referenceImages[\(index)]") else { return nil }
+            references.append(ReferenceRef(media: media, kind: input.kind))
+        }
+        var video: VideoRef?
+        switch draft.video {
+        case .none: video = nil
+        case .file: video = media["video"].map { .local($0.ref(mimeType: "video/mp4")) }
+        case .uri(let uri): video = .remote(uri: uri, sourceGeneration: nil)
+        case .generation(let id):
+            guard let uri = extensionSource?.remoteURI else { return nil }
+            video = .remote(uri: uri, sourceGeneration: id)
+        }
+        var normalized = draft
+        normalized.provider = provider.id
+        return GenerationSpec(draft: normalized, provider: provider.id, model: modelID, mode: draft.mode,
+                              image: ref("image"), lastFrame: ref("lastFrame"), references: references,
+                              video: video, effective: effective)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// One long-running operation as the emulator stores (and persists) it.
+struct OperationRecord: Sendable, Codable {
+    /// 12 lower-case alphanumerics.
+    var id: String
+    var model: String
+    var profile: EmulatorProfile
+    /// Path version of the submit (`v1beta` or `v1`).
+    var apiVersion: String
+    var createdAt: Date
+    /// When polling starts answering `done`.
+    var finishAt: Date
+    var mode: GenerationMode
+    var prompt: String?
+    var sampleCount: Int
+    var durationSeconds: Int
+    var aspectRatio: String
+    var resolution: String
+    /// `referenceType` values exactly as received (e.g. `ASSET` from the SDK, `asset` from REST users).
+    var referenceTypeSpellings: [String]
+    var outcome: OperationOutcome
+
+    /// The full operation name, e.g. `models/veo-3.1-generate-preview/operations/abc123def456`.
+    var name: String { "models/\(model)/operations/\(id)" }
+
+    /// Whether the operation has finished at `now`.
+    func isDone(at now: Date) -> Bool { now >= finishAt }
+}
+
+/// How an operation ends.
+enum OperationOutcome: Sendable, Codable {
+    /// Videos (maybe none when all were filtered) plus safety filtering info.
+    case videos(fileIDs: [String], filteredCount: Int, filteredReasons: [String])
+    /// A google.rpc.Status error.
+    case failed(OperationError)
+}
+
+/// One generated video file.
+struct FileRecord: Sendable, Codable {
+    /// 12 lower-case alphanumerics.
+    var id: String
+    var operationID: String
+    var model: String
+    var apiVersion: String
+    /// Downloadable from (the operation's finish time).
+    var availableAt: Date
+    /// Downloadable until (finish + retention).
+    var expiresAt: Date
+    var width: Int
+    var height: Int
+    var durationSeconds: Int
+    var aspectRatio: String
+    var resolution: String
+    /// How many extensions led to this video (0 for a fresh generation).
+    var hops: Int
+    var sourceFileID: String?
+    var sampleIndex: Int
+    var render: RenderSpec
+}
+
+/// Everything needed to render a file's MP4, now or after a restart.
+struct RenderSpec: Sendable, Codable, Equatable {
+    var prompt: String
+    var caption: String
+    var width: Int
+    var height: Int
+    var durationSeconds: Int
+    /// Paths relative to the work directory.
+    var firstFrame: String?
+    var lastFrame: String?
+    var references: [String]
+    var audio: Bool
+    /// Picks the background colour.
+    var colorSeed: UInt32
+}

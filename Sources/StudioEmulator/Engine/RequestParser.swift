@@ -1,0 +1,227 @@
+import Foundation
+
+/// Structural checks of a Gemini API submit body, answering with the service's 400 texts.
+/// Stops at the first problem, in document order, as Google's JSON parser does.
+struct RequestParser {
+    let rules: ServerRules
+    let profile: ProfileRules
+
+    private func reject(_ id: String, _ values: [String: String] = [:]) -> GoogleAPIError {
+        GoogleAPIError(rule: rules.rule(id), values)
+    }
+
+    /// Parses the raw body. An empty body (the SDK sends none when nothing is set) is `{}`.
+    func parse(_ body: Data) throws(GoogleAPIError) -> GenerationRequest {
+        let text = body.filter { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        let json: JSONValue
+        if text.isEmpty {
+            json = .object([])
+        } else {
+            do {
+                json = try JSONParser.parse(body)
+            } catch {
+                throw reject("body.invalid_json", ["detail": error.reason])
+            }
+        }
+        return try parse(json)
+    }
+
+    /// Parses an already decoded body.
+    func parse(_ json: JSONValue) throws(GoogleAPIError) -> GenerationRequest {
+        guard case .object(let members) = json else {
+            throw reject("body.invalid_json", ["detail": "Expected a JSON object."])
+        }
+        for member in members {
+            if profile.vertexOnlyTopLevel.contains(member.key) {
+                throw reject("parameter.vertex_only", ["field": member.key])
+            }
+            if !profile.acceptedTopLevel.contains(member.key) {
+                throw reject("body.unknown_top_level", ["field": member.key])
+            }
+        }
+        var request = GenerationRequest()
+        for member in members where member.value != .null {
+            switch member.key {
+            case "parameters":
+                try parseParameters(member.value, into: &request)
+            case "instances":
+                guard let instances = member.value.arrayValue else {
+                    throw reject("value.invalid", ["path": "instances"])
+                }
+                guard let instance = instances.first else { continue }
+                guard instances.count == 1 else {
+                    throw reject("value.invalid", ["path": "instances[1]"])
+                }
+                try parseInstance(instance, into: &request)
+            default:
+                break  // webhookConfig: accepted and ignored
+            }
+        }
+        return request
+    }
+
+    private func parseParameters(_ value: JSONValue, into request: inout GenerationRequest) throws(GoogleAPIError) {
+        guard case .object(let members) = value else {
+            throw reject("value.invalid", ["path": "parameters"])
+        }
+        for member in members {
+            let path = "parameters.\(member.key)"
+            if member.key == "lastFrame" { throw reject("parameters.last_frame") }
+            if profile.vertexOnlyParameters.contains(member.key) {
+                throw reject("parameter.vertex_only", ["field": member.key])
+            }
+            guard let type = profile.acceptedParameters[member.key] else {
+                throw reject("value.invalid", ["path": path])
+            }
+            if member.value == .null { continue }
+            switch type {
+            case "integer":
+                guard let number = member.value.integerValue else { throw reject("value.invalid", ["path": path]) }
+                if member.key == "sampleCount" { request.sampleCount = number }
+                if member.key == "durationSeconds" { request.durationSeconds = number }
+            case "bool":
+                guard let flag = member.value.boolValue else { throw reject("value.invalid", ["path": path]) }
+                if member.key == "enhancePrompt" { request.enhancePrompt = flag }
+            default:
+                guard let text = member.value.stringValue else { throw reject("value.invalid", ["path": path]) }
+                switch member.key {
+                case "aspectRatio": request.aspectRatio = text
+                case "resolution": request.resolution = text
+                case "negativePrompt": request.negativePrompt = text
+                case "personGeneration": request.personGeneration = text
+                default: break
+                }
+            }
+        }
+    }
+
+    private func parseInstance(_ value: JSONValue, into request: inout GenerationRequest) throws(GoogleAPIError) {
+        guard case .object(let members) = value else {
+            throw reject("value.invalid", ["path": "instances[0]"])
+        }
+        for member in members {
+            let path = "instances[0].\(member.key)"
+            if profile.vertexOnlyInstanceFields.contains(member.key) {
+                throw reject("parameter.vertex_only", ["field": member.key])
+            }
+            guard profile.acceptedInstanceFields.contains(member.key) else {
+                throw reject("body.unknown_field", ["field": member.key, "path": "instances[0]"])
+            }
+            if member.value == .null { continue }
+            switch member.key {
+            case "prompt":
+                guard let text = member.value.stringValue else { throw reject("value.invalid", ["path": path]) }
+                request.prompt = text
+            case "image":
+                request.image = try parseImage(member.value, path: path)
+            case "lastFrame":
+                request.lastFrame = try parseImage(member.value, path: path)
+            case "referenceImages":
+                guard let entries = member.value.arrayValue else { throw reject("value.invalid", ["path": path]) }
+                for (index, entry) in entries.enumerated() {
+                    request.references.append(try parseReference(entry, path: "\(path)[\(index)]"))
+                }
+            case "video":
+                request.video = try parseVideo(member.value, path: path)
+            default:
+                break
+            }
+        }
+    }
+
+    private func parseImage(_ value: JSONValue, path: String) throws(GoogleAPIError) -> InputImage {
+        guard case .object(let members) = value else { throw reject("value.invalid", ["path": path]) }
+        var bytes: Data?
+        var mimeType: String?
+        for member in members {
+            switch member.key {
+            case "inlineData": throw reject("image.inline_data")
+            case "fileUri", "fileData": throw reject("image.file_uri")
+            case "gcsUri": throw reject("image.gcs_uri")
+            case "bytesBase64Encoded":
+                guard let text = member.value.stringValue else {
+                    throw reject("value.invalid", ["path": "\(path).bytesBase64Encoded"])
+                }
+                if text.isEmpty { throw reject("image.empty") }
+                guard let data = Self.decodeBase64(text) else {
+                    throw reject("image.bad_base64", ["path": "\(path).bytes_base64_encoded"])
+                }
+                bytes = data
+            case "mimeType":
+                guard let text = member.value.stringValue else {
+                    throw reject("value.invalid", ["path": "\(path).mimeType"])
+                }
+                mimeType = text
+            default:
+                throw reject("body.unknown_field", ["field": member.key, "path": path])
+            }
+        }
+        guard let bytes, !bytes.isEmpty else { throw reject("image.empty") }
+        return InputImage(data: bytes, mimeType: mimeType)
+    }
+
+    private func parseReference(_ value: JSONValue, path: String) throws(GoogleAPIError) -> ReferenceInput {
+        guard case .object(let members) = value else { throw reject("value.invalid", ["path": path]) }
+        var image: InputImage?
+        var spelling: String?
+        for member in members {
+            switch member.key {
+            case "image": image = try parseImage(member.value, path: "\(path).image")
+            case "referenceType":
+                guard let text = member.value.stringValue else { throw reject("reference_type.invalid") }
+                spelling = text
+            case "inlineData": throw reject("image.inline_data")
+            case "fileUri", "fileData": throw reject("image.file_uri")
+            default: throw reject("body.unknown_field", ["field": member.key, "path": path])
+            }
+        }
+        guard let image else { throw reject("image.empty") }
+        let kind: ReferenceKind
+        if let spelling {
+            guard let parsed = ReferenceKind(rawValue: spelling.lowercased()) else {
+                throw reject("reference_type.invalid")
+            }
+            kind = parsed
+        } else {
+            kind = .asset
+        }
+        return ReferenceInput(image: image, kind: kind, spelling: spelling)
+    }
+
+    private func parseVideo(_ value: JSONValue, path: String) throws(GoogleAPIError) -> VideoInput {
+        guard case .object(let members) = value else { throw reject("value.invalid", ["path": path]) }
+        var uri: String?
+        var encoded: Data?
+        for member in members {
+            switch member.key {
+            case "uri":
+                guard let text = member.value.stringValue else { throw reject("value.invalid", ["path": "\(path).uri"]) }
+                uri = text
+            case "encodedVideo":
+                guard let text = member.value.stringValue, let data = Self.decodeBase64(text) else {
+                    throw reject("image.bad_base64", ["path": "\(path).encoded_video"])
+                }
+                encoded = data
+            case "encoding", "mimeType":
+                guard member.value.stringValue != nil else { throw reject("value.invalid", ["path": "\(path).\(member.key)"]) }
+            default:
+                throw reject("body.unknown_field", ["field": member.key, "path": path])
+            }
+        }
+        if let uri { return .uri(uri) }
+        if let encoded { return .encoded(encoded) }
+        throw reject("value.invalid", ["path": path])
+    }
+
+    /// Standard base64 (the SDK's `b64encode`); URL-safe and unpadded text is accepted too,
+    /// as protobuf's JSON parser does.
+    static func decodeBase64(_ text: String) -> Data? {
+        if let data = Data(base64Encoded: text) { return data }
+        var normalized = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        normalized = normalized.filter { !$0.isWhitespace }
+        let remainder = normalized.count % 4
+        if remainder == 1 { return nil }
+        if remainder > 0 { normalized += String(repeating: "=", count: 4 - remainder) }
+        return Data(base64Encoded: normalized)
+    }
+}

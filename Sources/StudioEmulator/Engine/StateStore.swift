@@ -1,0 +1,37 @@
+import Foundation
+
+/// What survives a restart when a state directory is set.
+struct PersistedState: Sendable, Codable {
+    var version = 1
+    var operations: [OperationRecord] = []
+    var files: [FileRecord] = []
+}
+
+/// Reads and writes `state.json` in the state directory (MP4s and inputs live beside it).
+struct StateStore: Sendable {
+    let directory: URL
+
+    var stateFile: URL { directory.appendingPathComponent("state.json") }
+
+    /// The stored state, or nil when the directory holds none yet.
+    func load() throws -> PersistedState? {
+        guard FileManager.default.fileExists(atPath: stateFile.path) else { return nil }
+        let data = try Data(contentsOf: stateFile)
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        do {
+            return try decoder.decode(PersistedState.self, from: data)
+        } catch {
+            throw EmulatorSetupError(
+                "the state file \(stateFile.path) cannot be read (\(error)); move it away or use another --state-dir")
+        }
+    }
+
+    /// Saves `state` atomically.
+    func save(_ state: PersistedState) throws {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .secondsSince1970
+        encoder.outputFormatting = [.sortedKeys]
+        try AtomicFile.write(try encoder.encode(state), to: stateFile)
+    }
+}

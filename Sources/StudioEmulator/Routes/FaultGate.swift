@@ -1,0 +1,36 @@
+import Foundation
+import Hummingbird
+
+/// Applies the fault plan around a handler: `slow` delays, 429/500/503 answer instead of the
+/// handler, `truncated`/`malformed` let the handler run and then damage its answer.
+struct FaultGate: Sendable {
+    let engine: EmulatorEngine
+
+    func serve(_ route: FaultRoute, _ work: @Sendable () async throws -> Reply) async throws -> Response {
+        let decision = await engine.faultDecision(for: route)
+        if decision.slow {
+            try await Task.sleep(for: .seconds(2 / max(engine.options.speed, 1e-6)))
+        }
+        switch decision.action {
+        case .tooManyRequests?:
+            var error = GoogleAPIError(rule: engine.rules.rule("fault.429"))
+            let seconds = max(1, Int((5 / max(engine.options.speed, 1e-6)).rounded(.up)))
+            error.details = [GoogleAPIError.retryInfo(seconds: seconds)]
+            error.headers = [("Retry-After", String(seconds))]
+            return Reply.error(error).response()
+        case .internalError?:
+            return Reply.error(GoogleAPIError(rule: engine.rules.rule("fault.500"))).response()
+        case .unavailable?:
+            return Reply.error(GoogleAPIError(rule: engine.rules.rule("fault.503"))).response()
+        default:
+            break
+        }
+        let reply: Reply
+        do {
+            reply = try await work()
+        } catch let error as GoogleAPIError {
+            reply = .error(error)
+        }
+        return reply.response(damage: decision.action)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Hummingbird
+
+/// The Gemini API ("mldev") wire profile, served under each version in `server-rules.json`
+/// (`v1beta`, `v1`):
+/// - `POST /{ver}/models/{model}:predictLongRunning`
+/// - `GET  /{ver}/models/{model}/operations/{id}`
+/// - `GET  /{ver}/files/{id}:download?alt=media`
+///
+/// Segments like `{model}:predictLongRunning` are matched as one path parameter and split at
+/// the last `:` here.
+struct GeminiRoutes: ProfileRoutes {
+    let engine: EmulatorEngine
+    let profile: ProfileRules
+
+    /// Largest request body accepted (base64 images up to 20 MB grow by a third).
+    static let maxBodyBytes = 64 * 1024 * 1024
+
+    func register(on router: Router<BasicRequestContext>) {
+        let gate = FaultGate(engine: engine)
+        for version in profile.apiVersions {
+            let group = router.group(RouterPath(version))
+            // The trie router shares the `models/{model}` node between submit and poll, so both
+            // use the same parameter name; for submit it holds `{model}:predictLongRunning`.
+            group.post("models/{model}") { request, context in
+                guard let (model, action) = Self.splitAction(context.parameters.get("model")),
+                    action == "predictLongRunning"
+                else { throw HTTPError(.notFound) }
+                let engine = self.engine
+                return try await gate.serve(.submit) {
+                    let key = try engine.authenticate(apiKey: Self.apiKey(request))
+                    var request = request
+                    let buffer = try await request.collectBody(upTo: Self.maxBodyBytes)
+                    let record = try await engine.submit(
+                        profile: .gemini, apiVersion: version, modelID: model, apiKey: key, body: Data(buffer.readableBytesView))
+                    return .ok(.object(["name": .string(record.name)]))
+                }
+            }
+            group.get("models/{model}/operations/{operation}") { request, context in
+                let model = context.parameters.get("model") ?? ""
+                let operation = context.parameters.get("operation") ?? ""
+                let engine = self.engine
+                let profile = self.profile
+                return try await gate.serve(.poll) {
+                    _ = try engine.authenticate(apiKey: Self.apiKey(request))
+                    let snapshot = try await engine.poll(modelID: model, operationID: operation)
+                    return .ok(GeminiWire.operation(snapshot, profile: profile))
+                }
+            }
+            group.get("files/{fileAction}") { request, context in
+                guard let (fileID, action) = Self.splitAction(context.parameters.get("fileAction")), action == "download" else {
+                    throw HTTPError(.notFound)
+                }
+                let engine = self.engine
+                return try await gate.serve(.download) {
+                    _ = try engine.authenticate(apiKey: Self.apiKey(request))
+                    let file = try await engine.downloadableFile(id: fileID)
+                    return .video(await engine.renderer.video(for: file))
+                }
+            }
+        }
+    }
+
+    /// `veo-3.1-generate-preview:predictLongRunning` → (`veo-3.1-generate-preview`, `predictLongRunning`).
+    /// Accepts a percent-encoded colon too.
+    static func splitAction(_ segment: String?) -> (String, String)? {
+        guard let segment else { return nil }
+        let decoded = segment.removingPercentEncoding ?? segment
+        guard let colon = decoded.lastIndex(of: ":") else { return nil }
+        let name = String(decoded[..<colon])
+        let action = String(decoded[decoded.index(after: colon)...])
+        guard !name.isEmpty, !action.isEmpty else { return nil }
+        return (name, action)
+    }
+
+    /// The API key from `x-goog-api-key`, or from `?key=` as Google's REST examples use it.
+    static func apiKey(_ request: Request) -> String? {
+        if let name = HTTPFieldName("x-goog-api-key"), let value = request.headers[name], !value.isEmpty {
+            return value
+        }
+        if let value = request.uri.queryParameters.get("key"), !value.isEmpty {
+            return value
+        }
+        return nil
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Hummingbird
+
+/// A header name (HTTPTypes' `HTTPField.Name`, reached through Hummingbird's re-export).
+typealias HTTPFieldName = HTTPFields.Element.Name
+
+/// What a handler answers, before faults may damage it.
+enum Reply: Sendable {
+    /// A JSON answer.
+    case json(status: Int, body: JSONValue, headers: [(name: String, value: String)])
+    /// An MP4 file.
+    case video(URL)
+
+    /// A JSON 200.
+    static func ok(_ body: JSONValue) -> Reply {
+        .json(status: 200, body: body, headers: [])
+    }
+
+    /// A Google-format error.
+    static func error(_ error: GoogleAPIError) -> Reply {
+        .json(status: error.httpStatus, body: error.body, headers: error.headers)
+    }
+
+    /// The HTTP response, damaged by a `truncated` or `malformed` fault when asked.
+    func response(damage: FaultKind? = nil) -> Response {
+        switch self {
+        case .json(let status, let body, let extra):
+            var text = body.serialized()
+            switch damage {
+            case .truncated?: text = String(text.prefix(text.count / 2))
+            case .malformed?: text = String(text.prefix(text.count / 2)) + " <<malformed by the emulator>>"
+            default: break
+            }
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json; charset=UTF-8"
+            for header in extra {
+                if let name = HTTPFieldName(header.name) { headers[name] = header.value }
+            }
+            return Response(
+                status: Self.status(status), headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        case .video(let url):
+            guard let data = try? Data(contentsOf: url) else {
+                return Reply.json(
+                    status: 500,
+                    body: GoogleAPIError.internalError("the video file could not be read").body, headers: []
+                ).response()
+            }
+            if damage == .malformed {
+                return Reply.json(status: 200, body: .object(["error": "video unavailable"]), headers: []).response(damage: .malformed)
+            }
+            var headers = HTTPFields()
+            headers[.contentType] = "video/mp4"
+            if damage == .truncated {
+                // Announce every byte, send half, then fail the write so the connection closes.
+                let half = data.prefix(data.count / 2)
+                headers[.connection] = "close"
+                headers[.contentLength] = String(data.count)
+                return Response(
+                    status: .ok, headers: headers,
+                    body: ResponseBody(contentLength: data.count) { writer in
+                        try await writer.write(ByteBuffer(bytes: half))
+                        throw TruncatedAnswer()
+                    })
+            }
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        }
+    }
+
+    /// Thrown mid-body to cut a download short.
+    struct TruncatedAnswer: Error {}
+
+    /// An HTTP status with its standard reason phrase.
+    static func status(_ code: Int) -> HTTPResponse.Status {
+        switch code {
+        case 200: return .ok
+        case 400: return .badRequest
+        case 401: return .unauthorized
+        case 403: return .forbidden
+        case 404: return .notFound
+        case 405: return .methodNotAllowed
+        case 413: return .contentTooLarge
+        case 429: return .tooManyRequests
+        case 500: return .internalServerError
+        case 503: return .serviceUnavailable
+        default: return HTTPResponse.Status(code: code)
+        }
+    }
+}
+
+extension GoogleAPIError {
+    /// A 500 INTERNAL answer with `message`.
+    static func internalError(_ message: String) -> GoogleAPIError {
+        var error = GoogleAPIError(rule: Rule(
+            id: "internal", stage: "any", http: 500, status: "INTERNAL", code: 13,
+            message: "Internal error encountered.", source: "emulator", asOf: ""))
+        error.message = "Internal error encountered: \(message)"
+        return error
+    }
+}

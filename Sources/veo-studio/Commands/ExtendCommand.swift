@@ -1,0 +1,36 @@
+import ArgumentParser
+import StudioCore
+
+/// `veo-studio extend ID --prompt TEXT`: adds 7 s to a generated video (same provider and model).
+struct ExtendCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extend", abstract: "Extend a generated video by 7 s with a new prompt.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The generation whose video to extend.") var id: Int64
+    @OptionGroup var spec: SpecOptions
+    @Flag(help: "Track until done and download.") var wait = false
+    @Flag(help: "Print the result as JSON.") var json = false
+
+    func validate() throws {
+        if spec.prompt == nil, spec.promptFile == nil {
+            throw ValidationError("--prompt: say what happens next, e.g. --prompt \"the camera pulls back\"")
+        }
+    }
+
+    func run() async throws {
+        let context = try StudioContext(global: global)
+        guard let source = try context.journal().generation(id) else {
+            throw CLIFailure.badInput("error: id: no generation \(id) in the journal — list them with veo-studio history")
+        }
+        var draft = GenerationDraft()
+        draft.provider = source.provider
+        draft.model = source.model
+        draft.video = .generation(id: id)
+        try spec.apply(to: &draft)
+        draft.video = .generation(id: id)
+        Output.stderr("extending #\(id): extension \(source.hops + 1)/20, \((source.outputSeconds ?? 8) + CostEstimator.extensionSeconds) s in all")
+        try await SubmitFlow(context: context, wait: wait, json: json, baseURL: spec.baseURL)
+            .run(draft, parent: (id, "extend"))
+    }
+}

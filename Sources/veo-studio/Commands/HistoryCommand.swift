@@ -1,0 +1,28 @@
+import ArgumentParser
+import StudioCore
+
+/// `veo-studio history`: every generation, newest first, with full-text search over prompts.
+struct HistoryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "history", abstract: "List generations, newest first.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only prompts matching these words (prefixes).") var search: String?
+    @Option(help: "How many rows.") var limit = 20
+    @Flag(help: "Print a JSON list.") var json = false
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit \(limit): give a positive number") }
+    }
+
+    func run() async throws {
+        let journal = try StudioContext(global: global).journal()
+        let records = try search.map { try journal.search($0, limit: limit) } ?? journal.newest(limit: limit)
+        if json {
+            Output.json(.array(records.map(Output.row)))
+        } else if records.isEmpty {
+            print(search == nil ? "no generations yet" : "no prompt matches \"\(search ?? "")\"")
+        } else {
+            records.forEach { print(Output.rowLine($0)) }
+        }
+    }
+}

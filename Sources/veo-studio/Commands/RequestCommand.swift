@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import StudioCore
+
+/// `veo-studio request`: prints the exact HTTP request `generate` would send (secrets redacted).
+struct RequestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "request", abstract: "Print the exact HTTP request generate would send; sends nothing.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var spec: SpecOptions
+    @Flag(help: "Print {\"method\", \"url\", \"headers\", \"body\"} as JSON.") var json = false
+    @Flag(help: "Print a runnable curl command that reads the key from the environment.") var curl = false
+
+    func run() async throws {
+        let context = try StudioContext(global: global)
+        var draft = try spec.draft()
+        draft.provider = context.providerID(requested: draft.provider)
+        let prepared = try context.service().prepare(draft)
+        Output.issueLines(prepared.report.warnings).forEach(Output.stderr)
+        guard let validSpec = prepared.report.spec, prepared.report.isValid else {
+            Output.issueLines(prepared.report.errors).forEach(Output.stderr)
+            throw CLIFailure.badInput("no request: \(prepared.report.errors.count) problem(s) above")
+        }
+        let provider = try context.previewProvider(draft.provider ?? "sandbox", baseURL: spec.baseURL)
+        let request = try provider.submitRequest(for: validSpec, media: LoadedMediaSource(files: Array(prepared.media.values)))
+            .redacted()
+        if curl {
+            print(CurlLine.make(request, keyVariable: draft.provider == "sandbox" ? nil : "GEMINI_API_KEY"))
+        } else if json {
+            Output.json(.object([
+                "method": .string(request.method), "url": .string(request.url),
+                "headers": .object(Dictionary(request.headers.map { ($0.name, JSONValue.string($0.value)) },
+                                              uniquingKeysWith: { first, _ in first })),
+                "body": request.body ?? .null,
+            ]))
+        } else {
+            print("\(request.method) \(request.url)")
+            request.headers.forEach { print("\($0.name): \($0.value)") }
+            print("")
+            print(request.body?.encodedString(pretty: true) ?? "")
+        }
+    }
+}
+
+/// A curl command for a request; the key is read from an environment variable, never printed.
+enum CurlLine {
+    static func make(_ request: WireRequest, keyVariable: String?) -> String {
+        var parts = ["curl", "-sS", "-X", request.method, quote(request.url)]
+        for header in request.headers {
+            if WireRequest.secretHeaders.contains(header.name.lowercased()) {
+                let value = keyVariable.map { "${\($0):?set \($0)}" } ?? "sandbox"
+                parts += ["-H", "\"\(header.name): \(value)\""]
+            } else {
+                parts += ["-H", quote("\(header.name): \(header.value)")]
+            }
+        }
+        if let body = request.body {
+            parts += ["--data-binary", quote(body.encodedString())]
+        }
+        return parts.joined(separator: " ")
+    }
+
+    static func quote(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

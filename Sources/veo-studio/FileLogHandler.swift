@@ -1,0 +1,49 @@
+import Foundation
+import Logging
+
+/// A swift-log handler that appends lines to `logs/veo-studio.log` (stdout and stderr stay for people).
+struct FileLogHandler: LogHandler {
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .info
+    let label: String
+    let sink: LogFileSink
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?,
+             source: String, file: String, function: String, line: UInt) {
+        let merged = metadata.merging(explicit ?? [:]) { _, new in new }
+        let fields = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        let stamp = ISO8601DateFormatter().string(from: Date())
+        sink.append("\(stamp) \(level) \(label): \(message)\(fields.isEmpty ? "" : " " + fields)\n")
+    }
+
+    /// A logger writing to `directory/veo-studio.log`; falls back to discarding when the file cannot be opened.
+    static func logger(label: String, directory: URL) -> Logger {
+        let sink = LogFileSink(url: directory.appendingPathComponent("veo-studio.log"))
+        return Logger(label: label) { label in FileLogHandler(label: label, sink: sink) }
+    }
+}
+
+/// The shared, locked file handle behind `FileLogHandler`.
+final class LogFileSink: @unchecked Sendable {
+    private let handle: FileHandle?
+    private let lock = NSLock()
+
+    init(url: URL) {
+        if !FileManager.default.fileExists(atPath: url.path) {
+            FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
+        handle = FileHandle(forWritingAtPath: url.path)
+        _ = try? handle?.seekToEnd()
+    }
+
+    func append(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        try? handle?.write(contentsOf: Data(text.utf8))
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import StudioCore
+
+/// How commands print: JSON on stdout for scripts, lines for people, progress on stderr.
+enum Output {
+    static func json(_ value: JSONValue) {
+        print(value.encodedString(pretty: true))
+    }
+
+    static func stderr(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Issues as aligned lines: `error   field: message — fix [code]`.
+    static func issueLines(_ issues: [ValidationIssue]) -> [String] {
+        issues.map { issue in
+            let tag = issue.severity == .error ? "error  " : "warning"
+            return "\(tag) \(issue.field): \(issue.message) — \(issue.fix) [\(issue.code)]"
+        }
+    }
+
+    static func issueJSON(_ issue: ValidationIssue) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "field": .string(issue.field), "code": .string(issue.code), "message": .string(issue.message),
+            "fix": .string(issue.fix), "severity": .string(issue.severity.rawValue),
+        ]
+        if let source = issue.source { object["source"] = .string(source) }
+        if let asOf = issue.asOf { object["as_of"] = .string(asOf) }
+        return .object(object)
+    }
+
+    static func date(_ date: Date?) -> JSONValue {
+        date.map { .string(ISO8601DateFormatter().string(from: $0)) } ?? .null
+    }
+
+    /// The `generate --json` shape: `{"id", "status", "operation", "outputs": [{"path", "sha256", "bytes"}], "error"}`.
+    static func generationResult(_ record: GenerationRecord, outputs: [OutputRecord]) -> JSONValue {
+        .object([
+            "id": .number(Double(record.id ?? 0)),
+            "status": .string(record.status.rawValue),
+            "operation": record.operationName.map(JSONValue.string) ?? .null,
+            "outputs": .array(outputs.filter { $0.path != nil }.map { output in
+                .object(["path": .string(output.path ?? ""), "sha256": .string(output.sha256 ?? ""),
+                         "bytes": .number(Double(output.bytes ?? 0))])
+            }),
+            "error": errorJSON(record),
+            "synthetic": .bool(record.synthetic),
+            "cost_estimate_usd": record.costEstimateUSD.map(JSONValue.number) ?? .null,
+        ])
+    }
+
+    static func errorJSON(_ record: GenerationRecord) -> JSONValue {
+        guard let code = record.errorCode else { return .null }
+        return .object(["code": .string(code), "message": .string(record.errorMessage ?? ""),
+                        "explanation": .string(record.errorExplanation ?? "")])
+    }
+
+    /// One row of `history --json` and `jobs --json`.
+    static func row(_ record: GenerationRecord) -> JSONValue {
+        .object([
+            "id": .number(Double(record.id ?? 0)),
+            "created_at": date(record.createdAt),
+            "status": .string(record.status.rawValue),
+            "provider": .string(record.provider),
+            "model": .string(record.model),
+            "mode": .string(record.mode.rawValue),
+            "prompt": .string(record.prompt),
+            "operation": record.operationName.map(JSONValue.string) ?? .null,
+            "cost_estimate_usd": record.costEstimateUSD.map(JSONValue.number) ?? .null,
+            "parent": record.parentID.map { .number(Double($0)) } ?? .null,
+            "synthetic": .bool(record.synthetic),
+            "error": errorJSON(record),
+        ])
+    }
+
+    /// One line of `history` and `jobs` for people.
+    static func rowLine(_ record: GenerationRecord) -> String {
+        let when = ISO8601DateFormatter.string(from: record.createdAt, timeZone: .current,
+                                              formatOptions: [.withFullDate, .withTime, .withColonSeparatorInTime])
+        let cost = record.costEstimateUSD.map { CostEstimate.dollars($0) } ?? "—"
+        let head = record.prompt.replacingOccurrences(of: "\n", with: " ")
+        let prompt = head.count > 48 ? String(head.prefix(47)) + "…" : head
+        let synthetic = record.synthetic ? " (synthetic)" : ""
+        return "#\(record.id ?? 0)  \(when)  \(record.status.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(record.mode.displayName.padding(toLength: 11, withPad: " ", startingAt: 0)) \(record.model)  \(cost)  \(prompt)\(synthetic)"
+    }
+}

@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import StudioCore
+
+/// The flags that describe a generation (shared by generate, validate, request, rerun and extend).
+struct SpecOptions: ParsableArguments {
+    @Option(help: "Provider: gemini, sandbox (default when no key is configured), vertex.")
+    var provider: String?
+    @Option(help: "Model id, e.g. veo-3.1-generate-preview (another provider's id is mapped).")
+    var model: String?
+    @Option(help: "What the video shows.")
+    var prompt: String?
+    @Option(name: .customLong("prompt-file"), help: ArgumentHelp("Read the prompt from a file (- for stdin).", valueName: "F"))
+    var promptFile: String?
+    @Option(name: .customLong("negative-prompt"), help: "What the video should not show.")
+    var negativePrompt: String?
+    @Option(help: ArgumentHelp("First frame (image → video).", valueName: "F"))
+    var image: String?
+    @Option(name: .customLong("last-frame"), help: ArgumentHelp("Last frame (needs --image).", valueName: "F"))
+    var lastFrame: String?
+    @Option(name: .customLong("ref"), help: ArgumentHelp("Reference image, repeatable; F:style for a style image.", valueName: "F"))
+    var references: [String] = []
+    @Option(help: ArgumentHelp("Video to extend: a generation id, a provider URI or an MP4 file.", valueName: "ID|URI|F"))
+    var video: String?
+    @Option(name: .customLong("aspect-ratio"), help: "16:9 or 9:16.")
+    var aspectRatio: String?
+    @Option(help: "720p, 1080p or 4k.")
+    var resolution: String?
+    @Option(help: "Seconds: 4, 6 or 8 on Veo 3 (8 with reference images, 1080p and 4k).")
+    var duration: Int?
+    @Option(help: "Videos per request (1–4 on Vertex).")
+    var samples: Int?
+    @Option(help: "Seed, 0…4294967295 (Vertex).")
+    var seed: Int64?
+    @Flag(inversion: .prefixedNo, help: "Generate audio (Vertex).")
+    var audio: Bool?
+    @Option(name: .customLong("person-generation"), help: "dont_allow, allow_adult or allow_all.")
+    var personGeneration: String?
+    @Flag(name: .customLong("enhance-prompt"), inversion: .prefixedNo, help: "Let the service rewrite the prompt.")
+    var enhancePrompt: Bool?
+    @Option(name: .customLong("storage-uri"), help: "gs://bucket/dir/ for outputs (Vertex).")
+    var storageUri: String?
+    @Option(name: .customLong("compression-quality"), help: "optimized or lossless (Vertex).")
+    var compressionQuality: String?
+    @Option(name: .customLong("resize-mode"), help: "pad or crop (Vertex).")
+    var resizeMode: String?
+    @Option(help: "Frames per second (Vertex).")
+    var fps: Int?
+    @Option(name: .customLong("param"), help: ArgumentHelp("Extra parameter sent as given, repeatable.", valueName: "key=value"))
+    var params: [String] = []
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Send to this base URL instead (e.g. an emulator).", valueName: "URL"))
+    var baseURL: String?
+
+    func validate() throws {
+        for param in params where !param.contains("=") || param.hasPrefix("=") {
+            throw ValidationError("--param \(param): write it as key=value, e.g. --param fps=24")
+        }
+        if prompt != nil, promptFile != nil {
+            throw ValidationError("--prompt and --prompt-file: give one of them")
+        }
+        if let baseURL, URL(string: baseURL)?.host == nil {
+            throw ValidationError("--base-url \(baseURL): write a full URL such as http://127.0.0.1:8765")
+        }
+    }
+
+    /// The prompt from `--prompt` or `--prompt-file`.
+    func promptText() throws -> String? {
+        guard let promptFile else { return prompt }
+        if promptFile == "-" {
+            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        }
+        guard let data = FileManager.default.contents(atPath: promptFile) else {
+            throw CLIFailure.badInput("error: --prompt-file: cannot read \(promptFile) — check the path")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A draft with only what these flags set.
+    func draft() throws -> GenerationDraft {
+        var draft = GenerationDraft()
+        try apply(to: &draft)
+        return draft
+    }
+
+    /// Overrides a draft's fields with the flags given (re-run with a tweak).
+    func apply(to draft: inout GenerationDraft) throws {
+        if let provider { draft.provider = provider }
+        if let model { draft.model = model }
+        if let text = try promptText() { draft.prompt = text }
+        if let negativePrompt { draft.negativePrompt = negativePrompt }
+        if let image { draft.image = image }
+        if let lastFrame { draft.lastFrame = lastFrame }
+        if !references.isEmpty { draft.references = references.map(ReferenceImageInput.parse) }
+        if let video { draft.video = VideoInput.parse(video) }
+        if let aspectRatio { draft.aspectRatio = aspectRatio }
+        if let resolution { draft.resolution = resolution }
+        if let duration { draft.durationSeconds = duration }
+        if let samples { draft.sampleCount = samples }
+        if let seed { draft.seed = seed }
+        if let audio { draft.generateAudio = audio }
+        if let personGeneration { draft.personGeneration = personGeneration }
+        if let enhancePrompt { draft.enhancePrompt = enhancePrompt }
+        if let storageUri { draft.storageUri = storageUri }
+        if let compressionQuality { draft.compressionQuality = compressionQuality }
+        if let resizeMode { draft.resizeMode = resizeMode }
+        if let fps { draft.fps = fps }
+        for param in params {
+            let parts = param.split(separator: "=", maxSplits: 1).map(String.init)
+            draft.extraParameters[parts[0]] = JSONValue.parseLoose(parts.count > 1 ? parts[1] : "")
+        }
+    }
+}

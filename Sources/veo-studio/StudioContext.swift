@@ -1,0 +1,139 @@
+import Foundation
+import Logging
+import StudioCore
+import StudioEmulator
+
+/// Everything a command needs, resolved once: folders, config, rules, prices, journal, service,
+/// and the provider to talk to (the in-process sandbox when no key is configured).
+final class StudioContext: @unchecked Sendable {
+    let paths: StudioPaths
+    let config: StudioConfig
+    let registry: CapabilityRegistry
+    let prices: PriceTable
+    let logger: Logger
+    let environment: [String: String]
+    private var journalStore: Journal?
+    private var sandbox: EmulatorServer?
+    private var sandboxURL: URL?
+
+    /// The sandbox runs this many times faster than the real service (`VEO_STUDIO_SANDBOX_SPEED`, default 20).
+    let sandboxSpeed: Double
+
+    init(global: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        self.environment = environment
+        sandboxSpeed = Double(environment["VEO_STUDIO_SANDBOX_SPEED"] ?? "").flatMap { $0 > 0 ? $0 : nil } ?? 20
+        paths = StudioPaths.resolve(home: global.home, environment: environment)
+        try paths.prepare()
+        config = try StudioConfig.load(from: paths.configFile)
+        registry = try CapabilityRegistry.effective(configDirectory: paths.configDirectory)
+        prices = try PriceTable.effective(configDirectory: paths.configDirectory)
+        logger = FileLogHandler.logger(label: "veo-studio", directory: paths.logs)
+    }
+
+    /// The journal, opened on first use.
+    func journal() throws -> Journal {
+        if let journalStore { return journalStore }
+        let journal = try Journal.open(at: paths.database)
+        journalStore = journal
+        return journal
+    }
+
+    func service(clock: any StudioClock = SystemClock()) throws -> GenerationService {
+        let policy = TrackerPolicy(deadlineSeconds: config.deadlineMinutes * 60)
+        return GenerationService(journal: try journal(), registry: registry, prices: prices,
+                                 assets: AssetStore(root: paths.assets), mediaRoot: paths.media,
+                                 clock: clock, policy: policy, logger: logger)
+    }
+
+    /// The API key for the Gemini API: `GEMINI_API_KEY`, `GOOGLE_API_KEY`, then the config file.
+    var geminiKey: String? {
+        for name in ["GEMINI_API_KEY", "GOOGLE_API_KEY"] {
+            if let key = environment[name], !key.isEmpty { return key }
+        }
+        if let key = config.provider("gemini").apiKey, !key.isEmpty { return key }
+        return nil
+    }
+
+    /// The provider a command uses: the flag, else the config's default, else gemini with a key, else sandbox.
+    func providerID(requested: String?) -> String {
+        if let requested { return requested.lowercased() }
+        if let configured = config.defaultProvider { return configured.lowercased() }
+        return geminiKey == nil ? "sandbox" : "gemini"
+    }
+
+    /// A provider ready to send, and its latency scale. Starts the sandbox emulator when needed.
+    func provider(_ id: String, baseURL: String?) async throws -> (VideoProvider, Double) {
+        let entry = registry.provider(id)
+        switch id {
+        case "gemini":
+            guard let key = geminiKey else {
+                throw StudioError(field: "provider", code: "credentials.missing",
+                                  message: "no API key for the Gemini API (looked in GEMINI_API_KEY, GOOGLE_API_KEY and api_key under [providers.gemini] in \(paths.configFile.path))",
+                                  fix: "export GEMINI_API_KEY=…, or use --provider sandbox to try the built-in emulator")
+            }
+            let settings = config.provider("gemini")
+            return (GeminiAPIProvider(id: "gemini", apiKey: key,
+                                      baseURL: baseURL ?? settings.baseURL ?? GeminiAPIProvider.defaultBaseURL,
+                                      apiVersion: settings.apiVersion ?? "v1beta",
+                                      referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:]), 1)
+        case "sandbox":
+            let url: String
+            if let external = baseURL ?? config.provider("sandbox").baseURL {
+                url = external
+            } else {
+                url = try await startSandbox().absoluteString
+            }
+            return (GeminiAPIProvider(id: "sandbox", apiKey: "sandbox", baseURL: url, apiVersion: "v1beta",
+                                      referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:], isSynthetic: true),
+                    1 / sandboxSpeed)
+        case "vertex":
+            throw StudioError(field: "provider", code: "provider.not_yet",
+                              message: "Vertex AI is described in the rules but cannot send yet in this version",
+                              fix: "use --provider gemini or sandbox; veo-studio validate works for vertex")
+        default:
+            throw StudioError(field: "provider", code: "provider.unknown", message: "provider \"\(id)\" is unknown",
+                              fix: "choose one of: \(registry.providerIDs.joined(separator: ", "))")
+        }
+    }
+
+    /// The base URL a request would go to, without starting anything (for `request`).
+    func previewProvider(_ id: String, baseURL: String?) throws -> VideoProvider {
+        let entry = registry.provider(id)
+        switch id {
+        case "sandbox":
+            return GeminiAPIProvider(id: "sandbox", apiKey: "sandbox", baseURL: baseURL ?? "http://127.0.0.1:PORT",
+                                     referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:], isSynthetic: true)
+        case "gemini":
+            let settings = config.provider("gemini")
+            return GeminiAPIProvider(id: "gemini", apiKey: geminiKey ?? "",
+                                     baseURL: baseURL ?? settings.baseURL ?? GeminiAPIProvider.defaultBaseURL,
+                                     apiVersion: settings.apiVersion ?? "v1beta",
+                                     referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:])
+        default:
+            throw StudioError(field: "provider", code: entry == nil ? "provider.unknown" : "provider.not_yet",
+                              message: entry == nil ? "provider \"\(id)\" is unknown" : "\(entry?.name ?? id) cannot send yet in this version",
+                              fix: "choose gemini or sandbox")
+        }
+    }
+
+    /// Starts the in-process emulator on 127.0.0.1 (state kept in the data folder, so a restart resumes).
+    private func startSandbox() async throws -> URL {
+        if let sandboxURL { return sandboxURL }
+        var options = EmulatorOptions()
+        options.port = 0
+        options.speed = sandboxSpeed
+        options.stateDirectory = paths.sandbox
+        options.requestsPerMinute = 1000
+        let server = EmulatorServer(options: options, logger: logger)
+        let url = try await server.start()
+        sandbox = server
+        sandboxURL = url
+        return url
+    }
+
+    /// Stops what the context started.
+    func close() async {
+        await sandbox?.stop()
+        sandbox = nil
+    }
+}

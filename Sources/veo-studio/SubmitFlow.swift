@@ -1,0 +1,87 @@
+import Foundation
+import StudioCore
+
+/// What generate, rerun and extend share: validate, refuse with clear issues, submit, optionally
+/// track to the end with progress on stderr, print the result, and exit non-zero unless it is done.
+struct SubmitFlow {
+    let context: StudioContext
+    let wait: Bool
+    let json: Bool
+    let baseURL: String?
+
+    func run(_ draft: GenerationDraft, parent: (id: Int64, kind: String)? = nil,
+             changes: [(field: String, before: JSONValue?, after: JSONValue?)] = []) async throws {
+        let service = try context.service()
+        markInterruptedSubmits(service)
+        let prepared = service.prepare(draft)
+        for change in changes {
+            Output.stderr("changed \(change.field): \(Self.show(change.before)) → \(Self.show(change.after))")
+        }
+        if parent != nil, changes.isEmpty { Output.stderr("no parameter changed: the same request again") }
+        Output.issueLines(prepared.report.warnings).forEach(Output.stderr)
+        guard prepared.report.isValid else {
+            Output.issueLines(prepared.report.errors).forEach(Output.stderr)
+            throw CLIFailure.badInput("not submitted: \(prepared.report.errors.count) problem(s) above; nothing was sent or recorded")
+        }
+        if let cost = prepared.report.cost { Output.stderr("cost estimate: \(cost.summary)") }
+        do {
+            let (provider, scale) = try await context.provider(draft.provider ?? "sandbox", baseURL: baseURL)
+            if provider.isSynthetic { Output.stderr("sandbox: outputs are synthetic, made by the built-in emulator; nothing is charged") }
+            var record = try await service.submit(prepared, provider: provider, parent: parent)
+            let id = record.id ?? 0
+            Output.stderr("#\(id) \(record.status.rawValue)\(record.operationName.map { " — operation \($0)" } ?? "")")
+            if wait, record.status == .queued {
+                record = try await service.track(id, provider: provider, latencyScale: scale) { event in
+                    Output.stderr("#\(event.generationID) \(event.status.rawValue): \(event.message)")
+                }
+            }
+            try report(record, service: service)
+            await context.close()
+        } catch {
+            await context.close()
+            throw error
+        }
+    }
+
+    /// Prints the result and turns a failed ending into a non-zero exit.
+    func report(_ record: GenerationRecord, service: GenerationService) throws {
+        let outputs = try service.journal.outputs(of: record.id ?? 0)
+        if json {
+            Output.json(Output.generationResult(record, outputs: outputs))
+        } else {
+            print(Output.rowLine(record))
+            for output in outputs where output.path != nil {
+                print("  \(output.path ?? "")  \(output.bytes ?? 0) bytes  sha256 \(output.sha256 ?? "")")
+            }
+            if let message = record.errorMessage { print("  \(message)") }
+            if let explanation = record.errorExplanation { print("  → \(explanation)") }
+            if !wait, record.status == .queued {
+                print("  tracking: veo-studio resume --wait  (or veo-studio show \(record.id ?? 0))")
+            }
+        }
+        if [.failed, .filtered, .unknown].contains(record.status) {
+            throw CLIFailure(message: "", exitCode: 1)
+        }
+    }
+
+    /// A job left in `submitting` by a crash lost its answer: it becomes `unknown`, never resubmitted.
+    private func markInterruptedSubmits(_ service: GenerationService) {
+        let stuck = ((try? service.journal.unfinished()) ?? []).filter { $0.status == .submitting }
+        for record in stuck {
+            guard let id = record.id else { continue }
+            _ = try? service.journal.update(id, status: .unknown, detail: "interrupted during submit", at: Date()) { r in
+                r.errorCode = "submit.interrupted"
+                r.errorMessage = "the studio stopped while submitting; the service may or may not have the job"
+                r.errorExplanation = "it is not resubmitted on its own — check the provider's console; if no video appears, run veo-studio rerun \(id)"
+            }
+        }
+        let active = ((try? service.journal.unfinished()) ?? []).count
+        if active > 0 { Output.stderr("\(active) unfinished job(s) from earlier: veo-studio resume --wait tracks them") }
+    }
+
+    static func show(_ value: JSONValue?) -> String {
+        guard let value else { return "(unset)" }
+        if case .string(let text) = value { return text }
+        return value.encodedString()
+    }
+}

@@ -1,0 +1,205 @@
+import Foundation
+import Testing
+@testable import StudioCore
+
+/// Every rule of the registry (veo-rules §2–§4) and every client-detectable refusal of §6, as a table.
+struct ValidatorTableTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var provider = "gemini"
+        var model: String?
+        var prompt: String? = "a red fox runs through snow"
+        var build: @Sendable (inout GenerationDraft) -> Void = { _ in }
+        var files: [String: Data] = [:]
+        var source: ExtensionSource?
+        var errors: Set<String> = []
+        var warnings: Set<String> = []
+        var testDescription: String { name }
+    }
+
+    static let png = TestImages.png(width: 64, height: 36)
+    static let now = Date(timeIntervalSince1970: 1_800_000_000)
+    static func source(hops: Int = 0, seconds: Int = 8, aspect: String = "16:9", ageHours: Double = 1) -> ExtensionSource {
+        ExtensionSource(generationID: 7, remoteURI: "https://generativelanguage.googleapis.com/v1beta/files/abc123:download?alt=media",
+                        hops: hops, durationSeconds: seconds, aspectRatio: aspect, model: "veo-3.1-generate-preview",
+                        finishedAt: now.addingTimeInterval(-ageHours * 3600))
+    }
+
+    static let cases: [Case] = [
+        Case(name: "text to video is valid"),
+        Case(name: "text without prompt", prompt: nil, errors: ["prompt.required"]),
+        Case(name: "duration 5 on Veo 3", build: { $0.durationSeconds = 5 }, errors: ["duration.unsupported"]),
+        Case(name: "duration 6 on Veo 3", build: { $0.durationSeconds = 6 }),
+        Case(name: "Veo 2 duration 5", model: "veo-2.0-generate-001", build: { $0.durationSeconds = 5 }),
+        Case(name: "Veo 2 duration 4", model: "veo-2.0-generate-001", build: { $0.durationSeconds = 4 }, errors: ["duration.unsupported"]),
+        Case(name: "refs need 8 s", build: { $0.references = [.init(path: "r1")]; $0.durationSeconds = 6 },
+             files: ["r1": png], errors: ["duration.reference_images_need_8"]),
+        Case(name: "refs with default duration", build: { $0.references = [.init(path: "r1")] }, files: ["r1": png]),
+        Case(name: "frames at 6 s warn (relaxed 2026)", build: { $0.image = "a"; $0.lastFrame = "b"; $0.durationSeconds = 6 },
+             files: ["a": png, "b": png], warnings: ["duration.first_last_frame_8"]),
+        Case(name: "1080p needs 8 s", build: { $0.resolution = "1080p"; $0.durationSeconds = 6 }, errors: ["duration.high_resolution_needs_8"]),
+        Case(name: "4k on Veo 3.1", build: { $0.resolution = "4K" }),
+        Case(name: "4k not on Lite", model: "veo-3.1-lite-generate-preview", build: { $0.resolution = "4k" }, errors: ["resolution.4k_unsupported"]),
+        Case(name: "resolution 8k", build: { $0.resolution = "8k" }, errors: ["resolution.unsupported"]),
+        Case(name: "Veo 2 is 720p only", model: "veo-2.0-generate-001", build: { $0.resolution = "1080p" }, errors: ["resolution.unsupported"]),
+        Case(name: "aspect 1:1", build: { $0.aspectRatio = "1:1" }, errors: ["aspect_ratio.unsupported"]),
+        Case(name: "refs with 9:16 on the Gemini API", build: { $0.references = [.init(path: "r1")]; $0.aspectRatio = "9:16" },
+             files: ["r1": png], errors: ["aspect_ratio.reference_images_need_16_9"]),
+        Case(name: "refs with 9:16 on Vertex 3.1 GA", provider: "vertex", model: "veo-3.1-generate-001",
+             build: { $0.references = [.init(path: "r1")]; $0.aspectRatio = "9:16" }, files: ["r1": png]),
+        Case(name: "refs with 9:16 on Vertex Fast", provider: "vertex", model: "veo-3.1-fast-generate-001",
+             build: { $0.references = [.init(path: "r1")]; $0.aspectRatio = "9:16" }, files: ["r1": png],
+             errors: ["aspect_ratio.reference_images_need_16_9"]),
+        Case(name: "four asset refs", build: { $0.references = (1...4).map { .init(path: "r\($0)") } },
+             files: ["r1": png, "r2": png, "r3": png, "r4": png], errors: ["reference_images.too_many_assets"]),
+        Case(name: "two style refs on Veo 2 (Vertex)", provider: "vertex", model: "veo-2.0-generate-exp",
+             build: { $0.references = [.init(path: "r1", kind: .style), .init(path: "r2", kind: .style)] },
+             files: ["r1": png, "r2": png], errors: ["reference_images.too_many_styles"]),
+        Case(name: "asset and style mixed", provider: "vertex", model: "veo-2.0-generate-exp",
+             build: { $0.references = [.init(path: "r1", kind: .style), .init(path: "r2")] },
+             files: ["r1": png, "r2": png], errors: ["reference_images.asset_style_mix"]),
+        Case(name: "style not on Veo 3.1", provider: "vertex", model: "veo-3.1-generate-001",
+             build: { $0.references = [.init(path: "r1", kind: .style)] }, files: ["r1": png],
+             errors: ["reference_images.style_unsupported"]),
+        Case(name: "style not on the Gemini API", build: { $0.references = [.init(path: "r1", kind: .style)] },
+             files: ["r1": png], errors: ["reference_images.style_unsupported"]),
+        Case(name: "refs exclude a first frame", build: { $0.references = [.init(path: "r1")]; $0.image = "a" },
+             files: ["r1": png, "a": png], errors: ["reference_images.exclude_image"]),
+        Case(name: "refs exclude a last frame", build: { $0.references = [.init(path: "r1")]; $0.lastFrame = "b" },
+             files: ["r1": png, "b": png], errors: ["reference_images.exclude_last_frame", "last_frame.needs_image"]),
+        Case(name: "last frame needs a first frame", build: { $0.lastFrame = "b" }, files: ["b": png], errors: ["last_frame.needs_image"]),
+        Case(name: "extension takes no image", build: { $0.video = .generation(id: 7); $0.image = "a" }, files: ["a": png],
+             source: source(), errors: ["video.exclusive"]),
+        Case(name: "refs not on Fast (Gemini API)", model: "veo-3.1-fast-generate-preview",
+             build: { $0.references = [.init(path: "r1")] }, files: ["r1": png], errors: ["mode.unsupported"]),
+        Case(name: "last frame not on Veo 3.0", model: "veo-3.0-generate-001", build: { $0.image = "a"; $0.lastFrame = "b" },
+             files: ["a": png, "b": png], errors: ["mode.unsupported"]),
+        Case(name: "no extension on Veo 3.0", model: "veo-3.0-generate-001", build: { $0.video = .generation(id: 7) },
+             source: source(), errors: ["mode.unsupported"]),
+        Case(name: "seed refused by the Gemini API", build: { $0.seed = 42 }, errors: ["parameter.vertex_only"]),
+        Case(name: "audio refused by the Gemini API", build: { $0.generateAudio = false }, errors: ["parameter.vertex_only"]),
+        Case(name: "fps refused by the Gemini API", build: { $0.fps = 24 }, errors: ["parameter.vertex_only"]),
+        Case(name: "storage URI refused by the Gemini API", build: { $0.storageUri = "gs://my-bucket/out/" }, errors: ["parameter.vertex_only"]),
+        Case(name: "compression refused by the Gemini API", build: { $0.compressionQuality = "lossless" }, errors: ["parameter.vertex_only"]),
+        Case(name: "resize mode refused by the Gemini API", build: { $0.resizeMode = "crop"; $0.image = "a" }, files: ["a": png],
+             errors: ["parameter.vertex_only"]),
+        Case(name: "pubsub refused by the Gemini API", build: { $0.pubsubTopic = "projects/p/topics/t" }, errors: ["parameter.vertex_only"]),
+        Case(name: "labels refused by the Gemini API", build: { $0.labels = ["team": "a"] }, errors: ["parameter.vertex_only"]),
+        Case(name: "Vertex takes seed and audio", provider: "vertex", build: { $0.seed = 42; $0.generateAudio = true; $0.enhancePrompt = false }),
+        Case(name: "seed beyond uint32", provider: "vertex", build: { $0.seed = 5_000_000_000 }, errors: ["seed.out_of_range"]),
+        Case(name: "negative seed", provider: "vertex", build: { $0.seed = -1 }, errors: ["seed.out_of_range"]),
+        Case(name: "nine samples", provider: "vertex", build: { $0.sampleCount = 9 }, errors: ["sample_count.out_of_range"]),
+        Case(name: "four samples on Vertex", provider: "vertex", build: { $0.sampleCount = 4 }),
+        Case(name: "two samples on the Gemini API warn", build: { $0.sampleCount = 2 }, warnings: ["sample_count.gemini_one"]),
+        Case(name: "unknown person generation", build: { $0.personGeneration = "everyone" }, errors: ["person_generation.unknown"]),
+        Case(name: "text needs allow_all on the Gemini API", build: { $0.personGeneration = "allow_adult" }, errors: ["person_generation.mode"]),
+        Case(name: "image needs allow_adult on the Gemini API", build: { $0.personGeneration = "ALLOW_ALL"; $0.image = "a" },
+             files: ["a": png], errors: ["person_generation.mode"]),
+        Case(name: "unknown compression quality", provider: "vertex", build: { $0.compressionQuality = "best" },
+             errors: ["compression_quality.unknown"]),
+        Case(name: "unknown resize mode", provider: "vertex", build: { $0.resizeMode = "stretch"; $0.image = "a" }, files: ["a": png],
+             errors: ["resize_mode.unknown"]),
+        Case(name: "resize mode without image warns", provider: "vertex", build: { $0.resizeMode = "pad" },
+             warnings: ["resize_mode.needs_image"]),
+        Case(name: "storage URI must be gs://", provider: "vertex", build: { $0.storageUri = "s3://bucket/out" }, errors: ["storage_uri.invalid"]),
+        Case(name: "gs:// storage URI", provider: "vertex", build: { $0.storageUri = "gs://my-bucket/veo-out/" }),
+        Case(name: "fps 30 warns", provider: "vertex", build: { $0.fps = 30 }, warnings: ["fps.unusual"]),
+        Case(name: "seed with enhance prompt warns", provider: "vertex", build: { $0.seed = 1; $0.enhancePrompt = true },
+             warnings: ["seed.enhance_prompt"]),
+        Case(name: "extension is valid", build: { $0.video = .generation(id: 7) }, source: source()),
+        Case(name: "extension at 1080p", build: { $0.video = .generation(id: 7); $0.resolution = "1080p" }, source: source(),
+             errors: ["extension.resolution"]),
+        Case(name: "21st extension", build: { $0.video = .generation(id: 7) }, source: source(hops: 20), errors: ["extension.too_many_hops"]),
+        Case(name: "input over 141 s", build: { $0.video = .generation(id: 7) }, source: source(hops: 3, seconds: 142),
+             errors: ["extension.input_too_long"]),
+        Case(name: "Vertex output over 37 s", provider: "vertex", model: "veo-3.1-generate-001", build: { $0.video = .generation(id: 7) },
+             source: source(seconds: 31), errors: ["extension.output_too_long"]),
+        Case(name: "Gemini API extends only its own videos", build: { $0.video = .file(path: "clip.mp4") },
+             files: ["clip.mp4": Data([0, 0, 0, 24] + Array("ftypmp42".utf8) + [UInt8](repeating: 0, count: 20))],
+             errors: ["extension.needs_veo_video"]),
+        Case(name: "source expired after 2 days", build: { $0.video = .generation(id: 7) }, source: source(ageHours: 60),
+             errors: ["extension.source_expired"]),
+        Case(name: "extension keeps the aspect ratio", build: { $0.video = .generation(id: 7); $0.aspectRatio = "9:16" },
+             source: source(), errors: ["extension.aspect_mismatch"]),
+        Case(name: "unknown provider", provider: "acme", errors: ["provider.unknown"]),
+        Case(name: "unknown model warns, not blocks", model: "veo-9-ultra", warnings: ["model.unknown"]),
+        Case(name: "Vertex id on the Gemini API is mapped", model: "veo-3.1-generate-001", warnings: ["model.mapped"]),
+        Case(name: "shut-down model warns, not blocks", warnings: ["model.shut_down"]),
+        Case(name: "unknown --param warns", build: { $0.extraParameters["futureKnob"] = .number(3) }, warnings: ["parameter.unknown"]),
+        Case(name: "Lite first + last frame is disputed", model: "veo-3.1-lite-generate-preview",
+             build: { $0.image = "a"; $0.lastFrame = "b" }, files: ["a": png, "b": png], warnings: ["mode.disputed"]),
+        Case(name: "text file named .png", build: { $0.image = "fake.png" }, files: ["fake.png": Data("hello, not an image".utf8)],
+             errors: ["image.not_an_image"]),
+        Case(name: "GIF is refused", build: { $0.image = "a.gif" }, files: ["a.gif": TestImages.gif(width: 10, height: 10)],
+             errors: ["image.unsupported_type"]),
+        Case(name: "30 MB image", build: { $0.image = "big.png" },
+             files: ["big.png": TestImages.png(width: 8, height: 8) + Data(count: 30 * 1_048_576)], errors: ["image.too_large"]),
+        Case(name: "empty image", build: { $0.image = "empty.png" }, files: ["empty.png": Data()], errors: ["image.empty"]),
+        Case(name: "missing file", build: { $0.image = "nowhere.png" }, errors: ["file.not_found"]),
+        Case(name: "frames of different sizes warn", build: { $0.image = "a"; $0.lastFrame = "b" },
+             files: ["a": png, "b": TestImages.png(width: 32, height: 18)], warnings: ["frames.dimension_mismatch"]),
+        Case(name: "JPEG and WebP are read by their bytes", build: { $0.references = [.init(path: "x.bin"), .init(path: "y.dat")] },
+             files: ["x.bin": TestImages.jpegHeader(width: 640, height: 360), "y.dat": TestImages.webpHeader(width: 320, height: 180)]),
+    ]
+
+    @Test(arguments: cases)
+    func rule(_ testCase: Case) throws {
+        let folder = TemporaryFolder()
+        for (name, data) in testCase.files { folder.write(name, data) }
+        var draft = GenerationDraft()
+        draft.provider = testCase.provider
+        draft.model = testCase.model
+        draft.prompt = testCase.prompt
+        testCase.build(&draft)
+        let (media, loadIssues) = InputLoader(baseDirectory: folder.url).load(draft)
+        let report = Fixtures.validator.validate(draft, media: media, loadIssues: loadIssues,
+                                                 extensionSource: testCase.source, now: Self.now)
+        let errors = Set(report.errors.map(\.code))
+        #expect(errors == testCase.errors, "errors: \(report.errors.map(\.line))")
+        let warnings = Set(report.warnings.map(\.code))
+        #expect(testCase.warnings.isSubset(of: warnings), "warnings: \(report.warnings.map(\.line))")
+        #expect(report.isValid == testCase.errors.isEmpty)
+        for issue in report.issues {
+            #expect(!issue.message.isEmpty && !issue.fix.isEmpty, "\(issue.code) needs a message and a fix")
+            #expect(!issue.message.contains("{") && !issue.fix.contains("{"), "unfilled placeholder in \(issue.line)")
+        }
+    }
+
+    @Test func referenceImagesNeed8sSaysSoInPlainWords() throws {
+        let folder = TemporaryFolder()
+        folder.write("r.png", Self.png)
+        var draft = GenerationDraft()
+        draft.prompt = "x"
+        draft.references = [.init(path: "r.png")]
+        draft.durationSeconds = 4
+        let (media, issues) = InputLoader(baseDirectory: folder.url).load(draft)
+        let report = Fixtures.validator.validate(draft, media: media, loadIssues: issues)
+        let issue = try #require(report.errors.first { $0.code == "duration.reference_images_need_8" })
+        #expect(issue.line == "durationSeconds: reference images need 8 s — set duration to 8")
+    }
+
+    @Test func vertexIdIsSentAsThePreviewIdOnTheGeminiAPI() {
+        var draft = GenerationDraft()
+        draft.prompt = "x"
+        draft.model = "veo-3.1-fast-generate-001"
+        let report = Fixtures.validator.validate(draft)
+        #expect(report.spec?.model == "veo-3.1-fast-generate-preview")
+    }
+
+    @Test func everyRuleCitesASourceAndADate() {
+        for rule in Fixtures.registry.document.rules {
+            #expect(!rule.source.isEmpty && !rule.as_of.isEmpty, "\(rule.id)")
+        }
+        for model in Fixtures.registry.document.models {
+            #expect(!model.lifecycle.isEmpty, "\(model.family) has no lifecycle")
+            for life in model.lifecycle { #expect(!life.source.isEmpty && !life.as_of.isEmpty) }
+        }
+    }
+
+    @Test func everyRuleIsExercisedByTheTable() {
+        let covered = Set(Self.cases.flatMap { $0.errors.union($0.warnings) })
+        for rule in Fixtures.registry.document.rules {
+            #expect(covered.contains(rule.code), "no case raises \(rule.code) (\(rule.id))")
+        }
+    }
+}
