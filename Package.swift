@@ -56,6 +56,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "CLITests",
+            dependencies: ["veo-studio", "StudioCore"]
+        ),
+        .testTarget(
             name: "StudioEmulatorTests",
             dependencies: [
                 "StudioEmulator",

@@ -52,7 +52,7 @@ public struct GeminiAPIProvider: VideoProvider {
 
     public func download(_ video: RemoteVideo, to destination: URL) async throws -> DownloadedFile {
         let request = WireRequest(method: "GET", url: downloadURL(for: video.uri), headers: headers, body: nil)
-        return try await StreamingDownloader(transport: transport).download(request, to: destination)
+        return try await StreamingDownloader(transport: transport.forDownloads()).download(request, to: destination)
     }
 
     /// The SDK's rule (wire §6): take the file id after `files/` and rebuild the URL on our own base,

@@ -11,9 +11,24 @@ public struct HTTPTransport: Sendable {
     public var timeout: TimeAmount
     let client: HTTPClient
 
-    public init(timeout: TimeAmount = .seconds(60), client: HTTPClient = .shared) {
+    /// The studio's one HTTP client: follows redirects, and fails at once when a connection cannot be
+    /// opened (the tracker has its own backoff; a submit that never left must be reported as such).
+    public static let sharedClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.redirectConfiguration = .follow(max: 5, allowCycles: false)
+        configuration.timeout = .init(connect: .seconds(15), read: .seconds(120))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+
+    public init(timeout: TimeAmount = .seconds(60), client: HTTPClient = HTTPTransport.sharedClient) {
         self.timeout = timeout
         self.client = client
+    }
+
+    /// The same client with a deadline long enough for large videos (the read timeout still catches a stall).
+    public func forDownloads() -> HTTPTransport {
+        HTTPTransport(timeout: .minutes(30), client: client)
     }
 
     /// Sends a request and decodes a JSON answer; any status other than 200 is an error.

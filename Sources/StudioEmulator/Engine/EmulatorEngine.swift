@@ -165,7 +165,7 @@ actor EmulatorEngine {
     }
 
     /// Handles a poll; the operation must belong to `modelID`.
-    func poll(modelID: String, operationID: String) throws(GoogleAPIError) -> OperationSnapshot {
+    func poll(modelID: String, operationID: String) async throws(GoogleAPIError) -> OperationSnapshot {
         guard let record = operations[operationID], record.model == modelID else {
             throw GoogleAPIError(rule: rules.rule("operation.not_found"), ["name": "models/\(modelID)/operations/\(operationID)"])
         }
@@ -174,8 +174,7 @@ actor EmulatorEngine {
             prefetched.insert(operationID)
             let ready = ids.compactMap { files[$0] }
             if !ready.isEmpty {
-                let renderer = self.renderer
-                Task { await renderer.prefetch(ready) }
+                await renderer.prefetch(ready)
             }
         }
         return OperationSnapshot(record: record, done: done)

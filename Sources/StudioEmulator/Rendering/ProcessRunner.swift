@@ -7,6 +7,8 @@ enum ProcessRunner {
         var status: Int32
         var errorOutput: String
         var timedOut: Bool
+        /// Standard output, when asked for (at most 64 KB).
+        var output: String = ""
     }
 
     private final class Box: @unchecked Sendable {
@@ -16,21 +18,29 @@ enum ProcessRunner {
     }
 
     /// Runs `executable` with `arguments`; standard error goes to a temporary file (no pipe to fill up).
-    static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval) async -> Outcome {
+    static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval, captureOutput: Bool = false) async -> Outcome {
         let box = Box()
         let errorFile = FileManager.default.temporaryDirectory
             .appendingPathComponent("veo-emulator-\(UUID().uuidString).stderr")
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorFile) }
-        guard let errorHandle = try? FileHandle(forWritingTo: errorFile) else {
-            return Outcome(status: -1, errorOutput: "cannot open a temporary file for standard error", timedOut: false)
+        let outputFile = errorFile.deletingPathExtension().appendingPathExtension("stdout")
+        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: outputFile) }
+        guard let errorHandle = try? FileHandle(forWritingTo: errorFile),
+            let outputHandle = try? FileHandle(forWritingTo: outputFile)
+        else {
+            return Outcome(status: -1, errorOutput: "cannot open temporary files for the output", timedOut: false)
         }
-        defer { try? errorHandle.close() }
+        defer {
+            try? errorHandle.close()
+            try? outputHandle.close()
+        }
 
         box.process.executableURL = URL(fileURLWithPath: executable)
         box.process.arguments = arguments
         box.process.standardInput = FileHandle.nullDevice
-        box.process.standardOutput = FileHandle.nullDevice
+        box.process.standardOutput = captureOutput ? outputHandle : FileHandle.nullDevice
         box.process.standardError = errorHandle
 
         let watchdog = Task.detached {
@@ -53,7 +63,8 @@ enum ProcessRunner {
         watchdog.cancel()
         let errorText = tail(of: errorFile, bytes: 4000)
         let timedOut = box.lock.withLock { box.timedOut }
-        return Outcome(status: status, errorOutput: String(errorText.suffix(2000)), timedOut: timedOut)
+        let output = captureOutput ? head(of: outputFile, bytes: 65_536) : ""
+        return Outcome(status: status, errorOutput: String(errorText.suffix(2000)), timedOut: timedOut, output: output)
     }
 
     /// The last `bytes` bytes of a file as text.
@@ -64,6 +75,13 @@ enum ProcessRunner {
         try? handle.seek(toOffset: size > bytes ? size - bytes : 0)
         let data = (try? handle.readToEnd()) ?? Data()
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The first `bytes` bytes of a file as text.
+    private static func head(of url: URL, bytes: Int) -> String {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return "" }
+        defer { try? handle.close() }
+        return String(decoding: (try? handle.read(upToCount: bytes)) ?? Data(), as: UTF8.self)
     }
 
     /// The full path of `name` on PATH, if any.

@@ -33,9 +33,10 @@ actor VideoRenderer {
     }
 
     /// The ffmpeg and font found on this machine (looked up once).
-    func detectedTools() -> RenderTools {
+    func detectedTools() async -> RenderTools {
         if let tools { return tools }
-        let found = RenderTools.detect(enabled: useFFmpeg)
+        let found = await RenderTools.detect(enabled: useFFmpeg)
+        if let tools { return tools }  // another caller finished first
         if let reason = found.unavailableReason {
             logger.notice("video rendering falls back to the built-in MP4: \(reason)")
         } else if found.fontFile == nil {
@@ -97,7 +98,7 @@ actor VideoRenderer {
 
     private func render(_ file: FileRecord, to output: URL) async -> URL {
         try? FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let tools = detectedTools()
+        let tools = await detectedTools()
         if let ffmpeg = tools.ffmpeg {
             await acquire()
             let started = Date()
@@ -180,36 +181,24 @@ struct RenderTools: Sendable {
     var unavailableReason: String?
 
     /// Looks for ffmpeg on PATH and a sans-serif font through fc-match.
-    static func detect(enabled: Bool) -> RenderTools {
+    static func detect(enabled: Bool) async -> RenderTools {
         guard enabled else { return RenderTools(unavailableReason: "rendering with ffmpeg is turned off (--no-ffmpeg)") }
         guard let ffmpeg = ProcessRunner.which("ffmpeg") else {
             return RenderTools(unavailableReason: "ffmpeg is not on PATH")
         }
-        return RenderTools(ffmpeg: ffmpeg, fontFile: findFont())
+        return RenderTools(ffmpeg: ffmpeg, fontFile: await findFont())
     }
 
-    private static func findFont() -> String? {
+    private static func findFont() async -> String? {
         let candidates = [
             "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
             "/System/Library/Fonts/Supplemental/Arial.ttf",
             "/Library/Fonts/Arial.ttf",
         ]
         if let fcMatch = ProcessRunner.which("fc-match") {
-            let process = Process()
-            let pipe = Pipe()
-            process.executableURL = URL(fileURLWithPath: fcMatch)
-            process.arguments = ["-f", "%{file}", "sans"]
-            process.standardOutput = pipe
-            process.standardError = FileHandle.nullDevice
-            if (try? process.run()) != nil {
-                let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                if let path = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
-                    isUsable(path)
-                {
-                    return path
-                }
-            }
+            let outcome = await ProcessRunner.run(fcMatch, ["-f", "%{file}", "sans"], timeout: 10, captureOutput: true)
+            let path = outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
+            if outcome.status == 0, isUsable(path) { return path }
         }
         return candidates.first(where: isUsable)
     }

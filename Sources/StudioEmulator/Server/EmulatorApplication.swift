@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import Logging
-import NIOCore
 import ServiceLifecycle
 
 /// Builds the emulator's router: Google-format errors, request recording, the control
@@ -24,12 +23,12 @@ func buildEmulatorRouter(engine: EmulatorEngine) throws -> Router<BasicRequestCo
 ///   - options: host, port, profiles, speed, seed, faults, keys, quota, retention, state directory, rendering.
 ///   - logger: where the emulator logs.
 ///   - clock: "now" for deadlines, quotas and retention; inject `ManualEmulatorClock` in tests.
-///   - onServerRunning: called once the socket is bound (the channel knows the port).
+///   - onServerRunning: called with the bound port once the server listens.
 public func buildEmulatorApplication(
     options: EmulatorOptions,
     logger: Logger,
     clock: any EmulatorClock = SystemEmulatorClock(),
-    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     guard options.speed > 0, options.speed.isFinite else {
         throw EmulatorSetupError("speed must be a positive number, got \(options.speed)")
@@ -46,7 +45,7 @@ public func buildEmulatorApplication(
         router: router,
         configuration: .init(address: .hostname(options.host, port: options.port), serverName: "veo-emulator"),
         services: [EngineLifecycleService(engine: engine)],
-        onServerRunning: onServerRunning,
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? -1) },
         logger: logger
     )
 }

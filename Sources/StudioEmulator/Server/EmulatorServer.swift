@@ -25,8 +25,8 @@ public actor EmulatorServer {
     public func start() async throws -> URL {
         if let baseURL { return baseURL }
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = try buildEmulatorApplication(options: options, logger: logger, clock: clock) { channel in
-            continuation.yield(channel.localAddress?.port ?? -1)
+        let app = try buildEmulatorApplication(options: options, logger: logger, clock: clock) { port in
+            continuation.yield(port)
             continuation.finish()
         }
         let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))

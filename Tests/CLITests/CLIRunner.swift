@@ -1,0 +1,51 @@
+import Foundation
+
+/// Runs the built `veo-studio` binary with its own home folder and captures what it prints.
+struct CLIRunner {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    let home: URL
+    let workingDirectory: URL
+
+    init() {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("veo-cli-\(UUID().uuidString)")
+        home = base.appendingPathComponent("home")
+        workingDirectory = base.appendingPathComponent("work")
+        try? FileManager.default.createDirectory(at: workingDirectory, withIntermediateDirectories: true)
+    }
+
+    static var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("veo-studio")
+    }
+
+    func write(_ name: String, _ data: Data) {
+        FileManager.default.createFile(atPath: workingDirectory.appendingPathComponent(name).path, contents: data)
+    }
+
+    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments + ["--home", home.path]
+        process.currentDirectoryURL = workingDirectory
+        var environment = ProcessInfo.processInfo.environment
+        environment["GEMINI_API_KEY"] = nil
+        environment["GOOGLE_API_KEY"] = nil
+        environment["VEO_STUDIO_HOME"] = nil
+        environment["VEO_STUDIO_SANDBOX_SPEED"] = "400"
+        for (key, value) in extra { environment[key] = value }
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
