@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "StudioCore", targets: ["StudioCore"]),
         .library(name: "StudioEmulator", targets: ["StudioEmulator"]),
         .executable(name: "veo-studio", targets: ["veo-studio"]),
+        .executable(name: "veo-bench", targets: ["veo-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,6 +49,15 @@ let package = Package(
                 "StudioEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "veo-bench",
+            dependencies: [
+                "StudioCore",
+                "StudioEmulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(

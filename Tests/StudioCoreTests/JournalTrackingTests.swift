@@ -25,7 +25,7 @@ struct JournalTrackingTests {
         let (record, waits) = try await harness.drive { try await harness.service.track(id, provider: provider) }
         #expect(record.status == .done)
         #expect(waits.contains(13), "Retry-After honoured: \(waits)")
-        #expect(waits.contains(2), "backoff after a 503: \(waits)")
+        #expect(waits.contains(4), "exponential backoff after a 503 that follows a 429: \(waits)")
         let outputs = try harness.journal.outputs(of: id)
         #expect(outputs.count == 2 && outputs.allSatisfy { $0.path != nil && $0.sha256?.count == 64 })
         for output in outputs {

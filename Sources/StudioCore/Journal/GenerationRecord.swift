@@ -40,6 +40,41 @@ public struct GenerationRecord: Codable, Sendable, Hashable, Identifiable, Fetch
     public var pollCount: Int
     public var synthetic: Bool
 
+    public init(id: Int64? = nil, createdAt: Date, updatedAt: Date, provider: String, model: String, mode: GenerationMode,
+                status: JobStatus, prompt: String, negativePrompt: String? = nil, specJSON: String, requestJSON: String? = nil,
+                operationName: String? = nil, submittedAt: Date? = nil, finishedAt: Date? = nil, costEstimateUSD: Double? = nil,
+                errorCode: String? = nil, errorMessage: String? = nil, errorExplanation: String? = nil,
+                serverAnswerJSON: String? = nil, raiCount: Int = 0, raiReasonsJSON: String? = nil, parentID: Int64? = nil,
+                parentKind: String? = nil, hops: Int = 0, outputSeconds: Int? = nil, pollCount: Int = 0, synthetic: Bool = false) {
+        self.id = id
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.provider = provider
+        self.model = model
+        self.mode = mode
+        self.status = status
+        self.prompt = prompt
+        self.negativePrompt = negativePrompt
+        self.specJSON = specJSON
+        self.requestJSON = requestJSON
+        self.operationName = operationName
+        self.submittedAt = submittedAt
+        self.finishedAt = finishedAt
+        self.costEstimateUSD = costEstimateUSD
+        self.errorCode = errorCode
+        self.errorMessage = errorMessage
+        self.errorExplanation = errorExplanation
+        self.serverAnswerJSON = serverAnswerJSON
+        self.raiCount = raiCount
+        self.raiReasonsJSON = raiReasonsJSON
+        self.parentID = parentID
+        self.parentKind = parentKind
+        self.hops = hops
+        self.outputSeconds = outputSeconds
+        self.pollCount = pollCount
+        self.synthetic = synthetic
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// The spec decoded back (re-runs copy it into a new draft).

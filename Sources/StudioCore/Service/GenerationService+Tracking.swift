@@ -27,7 +27,8 @@ extension GenerationService {
         guard let operation = record.operationName, [.queued, .running, .unknown, .downloading].contains(record.status) else {
             return record
         }
-        let schedule = PollSchedule(model: latencyModel(provider: record.provider, model: record.model, latencyScale: latencyScale))
+        let schedule = PollSchedule(model: latencyModel(provider: record.provider, model: record.model, latencyScale: latencyScale),
+                                    targetDelay: PollSchedule.defaultTargetDelay * latencyScale)
         var machine = TrackerMachine(policy: policy, schedule: schedule, submittedAt: record.submittedAt ?? clock.now())
         var action = machine.start(now: clock.now())
         while true {

@@ -13,11 +13,11 @@ public struct LatencyModel: Sendable, Hashable, Codable {
 
     /// Fits the history when it has enough finished jobs (≥ 5), else keeps the prior.
     public static func fitted(history: [Double], prior: LatencyModel) -> LatencyModel {
-        let logs = history.filter { $0 > 0 }.map { Foundation.log($0) }.sorted()
+        let logs = history.filter { $0 > 0 }.map { Foundation.log($0) }
         guard logs.count >= 5 else { return prior }
         let mean = logs.reduce(0, +) / Double(logs.count)
         let variance = logs.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(logs.count - 1)
-        return LatencyModel(medianSeconds: exp(logs[logs.count / 2]), sigma: sqrt(variance))
+        return LatencyModel(medianSeconds: exp(mean), sigma: sqrt(variance))
     }
 
     /// The same shape on a faster or slower clock (the sandbox runs faster than real time).

@@ -12,12 +12,16 @@ public struct PollSchedule: Sendable, Hashable {
     public let minimumInterval: Double
     public let maximumInterval: Double
 
-    public init(model: LatencyModel, targetDelay: Double? = nil) {
+    /// The expected detection delay aimed at on the real service's clock: a little under the 5 s
+    /// that polling every 10 s gives.
+    public static let defaultTargetDelay = 4.8
+
+    public init(model: LatencyModel, targetDelay: Double = PollSchedule.defaultTargetDelay) {
         self.model = model
         let median = model.medianSeconds
         minimumInterval = min(2, max(0.05, median * 0.03))
         maximumInterval = min(60, max(minimumInterval, median * 0.8))
-        let target = targetDelay ?? min(5, median / 15)
+        let target = targetDelay
         var low = 0.01, high = 50.0
         var best = Self.build(model: model, c: low, minimum: minimumInterval, maximum: maximumInterval)
         for _ in 0..<40 {
@@ -33,9 +37,23 @@ public struct PollSchedule: Sendable, Hashable {
         offsets = best
     }
 
+    /// Polling at a fixed interval (the baseline the adaptive schedule is measured against).
+    public static func fixed(every interval: Double) -> PollSchedule {
+        PollSchedule(offsets: (1...2_000).map { Double($0) * interval }, model: LatencyModel(medianSeconds: 75, sigma: 0.5),
+                     minimumInterval: interval, maximumInterval: interval)
+    }
+
+    private init(offsets: [Double], model: LatencyModel, minimumInterval: Double, maximumInterval: Double) {
+        self.offsets = offsets
+        self.model = model
+        self.minimumInterval = minimumInterval
+        self.maximumInterval = maximumInterval
+    }
+
     /// Seconds to wait from `elapsed` (since submit) to the next poll, never less than the minimum interval.
     public func nextDelay(elapsed: Double, sinceLastPoll: Double) -> Double {
-        let next = offsets.first { $0 > elapsed } ?? (elapsed + maximumInterval)
+        // The tolerance keeps a poll made right at an offset from choosing that same offset again.
+        let next = offsets.first { $0 > elapsed + 1e-3 } ?? (elapsed + maximumInterval)
         let wait = next - elapsed
         return max(wait, minimumInterval - sinceLastPoll, 0)
     }
