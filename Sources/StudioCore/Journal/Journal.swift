@@ -164,12 +164,13 @@ public struct Journal: Sendable {
     /// Full-text search over prompts (every word as a prefix, for search as you type), newest first.
     public func search(_ text: String, limit: Int) throws -> [GenerationRecord] {
         guard let pattern = FTS5Pattern(matchingAllPrefixesIn: text) else { return try newest(limit: limit) }
+        // FTS5 walks its index in rowid order, so newest-first with a limit stops early instead of sorting every match.
         return try writer.read { db in
             try GenerationRecord.fetchAll(db, sql: """
                 SELECT generation.* FROM generation
-                JOIN generation_ft ON generation_ft.rowid = generation.id
-                WHERE generation_ft MATCH ?
-                ORDER BY generation.id DESC LIMIT ?
+                WHERE generation.id IN (
+                    SELECT rowid FROM generation_ft WHERE generation_ft MATCH ? ORDER BY rowid DESC LIMIT ?)
+                ORDER BY generation.id DESC
                 """, arguments: [pattern, limit])
         }
     }

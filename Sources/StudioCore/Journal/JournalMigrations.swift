@@ -40,6 +40,7 @@ enum JournalMigrations {
             try db.create(virtualTable: "generation_ft", using: FTS5()) { t in
                 t.synchronize(withTable: "generation")
                 t.tokenizer = .unicode61()
+                t.prefixes = [2, 3]
                 t.column("prompt")
                 t.column("negativePrompt")
             }
