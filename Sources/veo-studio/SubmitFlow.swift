@@ -12,7 +12,7 @@ struct SubmitFlow {
     func run(_ draft: GenerationDraft, parent: (id: Int64, kind: String)? = nil,
              changes: [(field: String, before: JSONValue?, after: JSONValue?)] = []) async throws {
         let service = try context.service()
-        markInterruptedSubmits(service)
+        noteEarlierJobs(service)
         let prepared = service.prepare(draft)
         for change in changes {
             Output.stderr("changed \(change.field): \(Self.show(change.before)) → \(Self.show(change.after))")
@@ -64,17 +64,9 @@ struct SubmitFlow {
         }
     }
 
-    /// A job left in `submitting` by a crash lost its answer: it becomes `unknown`, never resubmitted.
-    private func markInterruptedSubmits(_ service: GenerationService) {
-        let stuck = ((try? service.journal.unfinished()) ?? []).filter { $0.status == .submitting }
-        for record in stuck {
-            guard let id = record.id else { continue }
-            _ = try? service.journal.update(id, status: .unknown, detail: "interrupted during submit", at: Date()) { r in
-                r.errorCode = "submit.interrupted"
-                r.errorMessage = "the studio stopped while submitting; the service may or may not have the job"
-                r.errorExplanation = "it is not resubmitted on its own — check the provider's console; if no video appears, run veo-studio rerun \(id)"
-            }
-        }
+    /// Marks crashed submits `unknown` and mentions jobs an earlier run left unfinished.
+    private func noteEarlierJobs(_ service: GenerationService) {
+        _ = try? service.markInterruptedSubmits()
         let active = ((try? service.journal.unfinished()) ?? []).count
         if active > 0 { Output.stderr("\(active) unfinished job(s) from earlier: veo-studio resume --wait tracks them") }
     }

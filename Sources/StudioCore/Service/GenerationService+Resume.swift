@@ -1,11 +1,28 @@
 import Foundation
 
 extension GenerationService {
+    /// A job left in `submitting` by a crash lost its submit answer: it becomes `unknown`
+    /// with advice, and is never resubmitted on its own. Returns how many were found.
+    @discardableResult
+    public func markInterruptedSubmits() throws -> Int {
+        let stuck = try journal.unfinished().filter { $0.status == .submitting }
+        for record in stuck {
+            guard let id = record.id else { continue }
+            try journal.update(id, status: .unknown, detail: "interrupted during submit", at: clock.now()) { r in
+                r.errorCode = "submit.interrupted"
+                r.errorMessage = "the studio stopped while submitting; the service may or may not have the job"
+                r.errorExplanation = "it is not resubmitted on its own — check the provider's console; if no video appears, run veo-studio rerun \(id)"
+            }
+        }
+        return stuck.count
+    }
+
     /// On start: a job stuck in `submitting` lost its submit answer to a crash and becomes
     /// `unknown` (never resubmitted); every other unfinished job is tracked again.
     /// `includeUnknown` also re-polls `unknown` jobs that have an operation name (an explicit `resume`).
     public func resumeAll(includeUnknown: Bool = false, pollLimit: Int? = nil, providerFor: (String) throws -> (VideoProvider, Double)?,
                           onEvent: @escaping @Sendable (TrackingEvent) -> Void = { _ in }) async throws -> [GenerationRecord] {
+        try markInterruptedSubmits()
         var records = try journal.unfinished()
         if includeUnknown {
             records += try journal.unknownWithOperation()
@@ -13,14 +30,6 @@ extension GenerationService {
         var jobs: [(Int64, VideoProvider, Double)] = []
         for record in records {
             guard let id = record.id else { continue }
-            if record.status == .submitting {
-                try journal.update(id, status: .unknown, detail: "interrupted during submit", at: clock.now()) { r in
-                    r.errorCode = "submit.interrupted"
-                    r.errorMessage = "the studio stopped while submitting; the service may or may not have the job"
-                    r.errorExplanation = "it is not resubmitted on its own — check the provider's console; if no video appears, run veo-studio rerun \(id)"
-                }
-                continue
-            }
             guard let (provider, scale) = try providerFor(record.provider) else { continue }
             jobs.append((id, provider, scale))
         }
