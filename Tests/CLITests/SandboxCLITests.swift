@@ -69,3 +69,48 @@ struct SandboxCLITests {
         #expect(try cli.run(["jobs"]).stdout.contains("no unfinished jobs"))
     }
 }
+
+/// Rules and prices dropped into the config folder replace the built-in ones; re-runs use the journal's input copies.
+@Suite(.serialized)
+struct OverrideAndRerunTests {
+    @Test func rulesFileInTheConfigFolderOverrides() throws {
+        let cli = CLIRunner()
+        try FileManager.default.createDirectory(at: cli.home, withIntermediateDirectories: true)
+        let builtIn = try CapabilityRegistry.builtIn().document
+        var document = builtIn
+        document.version = "2099-01-01"
+        document.rules = document.rules.map { rule in
+            var rule = rule
+            if rule.id == "duration-veo3" { rule.require.in = [.number(4), .number(5), .number(6), .number(8)]; rule.source = "a newer notice" }
+            return rule
+        }
+        let encoder = JSONEncoder()
+        try encoder.encode(document).write(to: cli.home.appendingPathComponent("rules.json"))
+        let rules = try cli.run(["rules"])
+        #expect(rules.stdout.contains("rules 2099-01-01 from \(cli.home.appendingPathComponent("rules.json").path)"))
+        #expect(rules.stdout.contains("a newer notice"))
+        let valid = try cli.run(["validate", "--prompt", "x", "--duration", "5"])
+        #expect(valid.status == 0, "the override allows 5 s: \(valid.stdout)")
+
+        try Data("{ broken".utf8).write(to: cli.home.appendingPathComponent("rules.json"))
+        let broken = try cli.run(["validate", "--prompt", "x"])
+        #expect(broken.status == 2 && broken.stderr.contains("rules.json is not valid"))
+    }
+
+    @Test func rerunWorksAfterTheInputMoved() throws {
+        let cli = CLIRunner()
+        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8)
+                       + [0, 0, 0, 16, 0, 0, 0, 9, 8, 2, 0, 0, 0, 0, 0, 0, 0])
+        cli.write("first.png", png)
+        let first = try cli.run(["generate", "--prompt", "from a picture", "--image", "first.png", "--wait", "--json"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let id = try #require(try JSONValue.decode(Data(first.stdout.utf8))["id"]?.intValue)
+        try FileManager.default.removeItem(at: cli.workingDirectory.appendingPathComponent("first.png"))
+        let rerun = try cli.run(["rerun", "\(id)", "--wait", "--json"])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(rerun.stderr.contains("no parameter changed"))
+        let shown = try JSONValue.decode(Data(try cli.run(["show", "\(id + 1)", "--json"]).stdout.utf8))
+        #expect(shown["inputs"]?[0]?["role"]?.stringValue == "image")
+        #expect(shown["mode"]?.stringValue == "image_to_video")
+    }
+}
