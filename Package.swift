@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "StudioCore", targets: ["StudioCore"]),
         .library(name: "StudioEmulator", targets: ["StudioEmulator"]),
+        .library(name: "TermUI", targets: ["TermUI"]),
         .executable(name: "veo-studio", targets: ["veo-studio"]),
         .executable(name: "veo-bench", targets: ["veo-bench"]),
     ],
@@ -42,6 +43,7 @@ let package = Package(
             ],
             resources: [.copy("Resources/server-rules.json"), .copy("Resources/builtin.mp4")]
         ),
+        .target(name: "TermUI"),
         .executableTarget(
             name: "veo-studio",
             dependencies: [
@@ -64,6 +66,10 @@ let package = Package(
             name: "StudioCoreTests",
             dependencies: ["StudioCore", "StudioEmulator"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TermUITests",
+            dependencies: ["TermUI"]
         ),
         .testTarget(
             name: "CLITests",
