@@ -74,14 +74,4 @@ struct ControlTests {
         await #expect(throws: EmulatorSetupError.self) { _ = try await second.start() }
         await first.stop()
     }
-
-    @Test("JSON round-trips with key order kept")
-    func json() throws {
-        let text = #"{"b":1,"a":[true,false,null,"x\"y\u00e9\n"],"c":{"d":-1.5e3,"e":12345678901}}"#
-        let value = try JSONParser.parse(Array(text.utf8))
-        #expect(value.keys == ["b", "a", "c"])
-        #expect(try JSONParser.parse(Array(value.serialized().utf8)) == value)
-        #expect(value["c"]?["e"]?.integerValue == 12_345_678_901)
-        #expect(throws: JSONParseError.self) { try JSONParser.parse(Array(String(repeating: "[", count: 100).utf8)) }
-    }
 }

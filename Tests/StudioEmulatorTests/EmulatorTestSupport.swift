@@ -125,7 +125,7 @@ struct EmulatorClient: Sendable {
 
 extension TestResponse {
     func json() throws -> JSONValue {
-        try JSONParser.parse(Array(body.readableBytesView))
+        try JSONValue(parsing: body.readableBytesView)
     }
 
     /// `error.message` of a Google error body.

@@ -120,7 +120,9 @@ struct RoutesTests {
     }
 
     @Test("malformed JSON bodies answer 400 Invalid JSON payload, never crash",
-          arguments: ["{", "{\"instances\": [}", "[1,2", "nul", "{\"a\":1}}", String(repeating: "[", count: 5000), "\u{1}"])
+          arguments: ["{", "{\"instances\": [}", "[1,2", "nul", "{\"a\":1}}", String(repeating: "[", count: 5000),
+                     String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000), "[1e400]", #"["\ud800"]"#,
+                     "{\"a\": \"\u{1}\"}", "\u{1}"])
     func malformedJSON(body: String) async throws {
         try await Fixture.withEmulator { emulator in
             let response = try await emulator.submit(body)

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Structural checks of a Gemini API submit body, answering with the service's 400 texts.
-/// Stops at the first problem, in document order, as Google's JSON parser does.
+/// Stops at the first problem, as Google's JSON parser does. Parsed objects hold their keys
+/// sorted (Foundation's decoder does not report document order), so "first" means first in key order.
 struct RequestParser {
     let rules: ServerRules
     let profile: ProfileRules
@@ -18,7 +19,7 @@ struct RequestParser {
             json = .object([])
         } else {
             do {
-                json = try JSONParser.parse(body)
+                json = try JSONValue(parsing: body)
             } catch {
                 throw reject("body.invalid_json", ["detail": error.reason])
             }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// A JSON value that keeps the order of object keys, so the emulator can name the
-/// *first* offending key the way Google's JSON parser does.
+/// A JSON value. Objects are member lists: built in code they keep the order given,
+/// parsed (`init(parsing:)`) their keys are sorted; serialized they are always sorted.
 public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
@@ -16,7 +16,7 @@ public enum JSONValue: Sendable, Equatable {
         return members.first { $0.key == key }?.value
     }
 
-    /// The keys of an object in document order (empty for other values).
+    /// The keys of an object in stored order (empty for other values).
     public var keys: [String] {
         guard case .object(let members) = self else { return [] }
         return members.map(\.key)

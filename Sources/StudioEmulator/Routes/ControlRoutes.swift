@@ -39,7 +39,7 @@ struct ControlRoutes: Sendable {
             let buffer = try await request.collectBody(upTo: 1 << 20)
             let spec: String
             do {
-                let json = try JSONParser.parse(Array(buffer.readableBytesView))
+                let json = try JSONValue(parsing: buffer.readableBytesView)
                 guard let text = json["spec"]?.stringValue else {
                     return Self.badRequest("expected a body like {\"spec\": \"429:0.2,500@poll:0.1\"}")
                 }

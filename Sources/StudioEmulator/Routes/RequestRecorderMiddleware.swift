@@ -15,7 +15,7 @@ struct RequestRecorderMiddleware<Context: RequestContext>: RouterMiddleware {
         var bodyError: String?
         if !bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
             do {
-                body = RecordedRequest.abbreviate(try JSONParser.parse(bytes))
+                body = RecordedRequest.abbreviate(try JSONValue(parsing: bytes))
             } catch {
                 bodyError = error.reason
             }
