@@ -11,13 +11,18 @@ public struct LatencyModel: Sendable, Hashable, Codable {
         self.sigma = min(max(sigma, 0.1), 2)
     }
 
-    /// Fits the history when it has enough finished jobs (≥ 5), else keeps the prior.
-    public static func fitted(history: [Double], prior: LatencyModel) -> LatencyModel {
+    /// Combines the history with the prior (the registry's figure counted as `priorWeight` earlier
+    /// jobs), so a short or unlucky history cannot pull the schedule far off; needs ≥ 5 jobs.
+    public static func fitted(history: [Double], prior: LatencyModel, priorWeight: Double = 20) -> LatencyModel {
         let logs = history.filter { $0 > 0 }.map { Foundation.log($0) }
         guard logs.count >= 5 else { return prior }
-        let mean = logs.reduce(0, +) / Double(logs.count)
-        let variance = logs.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(logs.count - 1)
-        return LatencyModel(medianSeconds: exp(mean), sigma: sqrt(variance))
+        let n = Double(logs.count)
+        let mean = logs.reduce(0, +) / n
+        let variance = logs.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / (n - 1)
+        let priorMean = Foundation.log(prior.medianSeconds)
+        let combinedMean = (n * mean + priorWeight * priorMean) / (n + priorWeight)
+        let combinedVariance = (n * variance + priorWeight * prior.sigma * prior.sigma) / (n + priorWeight)
+        return LatencyModel(medianSeconds: exp(combinedMean), sigma: combinedVariance.squareRoot())
     }
 
     /// The same shape on a faster or slower clock (the sandbox runs faster than real time).

@@ -14,7 +14,7 @@ public struct PollSchedule: Sendable, Hashable {
 
     /// The expected detection delay aimed at on the real service's clock: a little under the 5 s
     /// that polling every 10 s gives.
-    public static let defaultTargetDelay = 4.8
+    public static let defaultTargetDelay = 4.6
 
     public init(model: LatencyModel, targetDelay: Double = PollSchedule.defaultTargetDelay) {
         self.model = model
