@@ -25,6 +25,7 @@ final class StudioContext: @unchecked Sendable {
         paths = StudioPaths.resolve(home: global.home, environment: environment)
         try paths.prepare()
         config = try StudioConfig.load(from: paths.configFile)
+        for warning in config.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         registry = try CapabilityRegistry.effective(configDirectory: paths.configDirectory)
         prices = try PriceTable.effective(configDirectory: paths.configDirectory)
         logger = FileLogHandler.logger(label: "veo-studio", directory: paths.logs)

@@ -60,3 +60,19 @@ struct BadInputTests {
         #expect(result.stderr.contains("config.toml is not valid TOML (line 1"))
     }
 }
+
+/// A key in a config file other users can read is warned about; a 0600 file is not.
+struct ConfigPermissionTests {
+    @Test func readableKeyFileIsWarnedAbout() throws {
+        let cli = CLIRunner()
+        try FileManager.default.createDirectory(at: cli.home, withIntermediateDirectories: true)
+        let config = cli.home.appendingPathComponent("config.toml")
+        FileManager.default.createFile(atPath: config.path, contents: Data("[providers.gemini]\napi_key = \"k-123\"\n".utf8),
+                                       attributes: [.posixPermissions: 0o644])
+        let open = try cli.run(["validate", "--prompt", "x"])
+        #expect(open.stderr.contains("can be read by other users — run chmod 600"))
+        #expect(!open.stderr.contains("k-123") && !open.stdout.contains("k-123"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: config.path)
+        #expect(!(try cli.run(["validate", "--prompt", "x"])).stderr.contains("chmod"))
+    }
+}

@@ -9,7 +9,7 @@ import TOMLKit
 /// model = "veo-3.1-generate-preview"
 ///
 /// [providers.gemini]
-/// api_key = "…"            # the file is created 0600
+/// api_key = "…"            # keep the file 0600: a readable key is warned about
 /// base_url = "https://generativelanguage.googleapis.com"
 /// api_version = "v1beta"
 ///
@@ -34,6 +34,8 @@ public struct StudioConfig: Sendable, Hashable {
     public var deadlineMinutes: Double = 15
     public var theme: String = "default"
     public var confirmCostAboveUSD: Double = 2.0
+    /// Problems worth telling the user that do not stop loading (a key in a file others can read).
+    public var warnings: [String] = []
 
     public init() {}
 
@@ -75,29 +77,16 @@ public struct StudioConfig: Sendable, Hashable {
             config.deadlineMinutes = tracking["deadline_minutes"]?.double
                 ?? tracking["deadline_minutes"]?.int.map(Double.init) ?? config.deadlineMinutes
         }
+        let holdsKey = config.providers.values.contains { $0.apiKey?.isEmpty == false }
+        if holdsKey, let mode = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.posixPermissions] as? Int,
+           mode & 0o077 != 0 {
+            config.warnings.append("\(url.path) holds an API key and can be read by other users — run chmod 600 \(url.path)")
+        }
         if let studio = table["studio"]?.table {
             config.theme = studio["theme"]?.string ?? config.theme
             config.confirmCostAboveUSD = studio["confirm_cost_above_usd"]?.double
                 ?? studio["confirm_cost_above_usd"]?.int.map(Double.init) ?? config.confirmCostAboveUSD
         }
         return config
-    }
-
-    /// Writes a config file holding a key: created 0600 before any byte is written.
-    public static func writeSecretFile(_ text: String, to url: URL) throws {
-        let manager = FileManager.default
-        try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                    attributes: [.posixPermissions: 0o700])
-        let temporary = url.appendingPathExtension("part")
-        guard manager.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600]),
-              let handle = FileHandle(forWritingAtPath: temporary.path) else {
-            throw StudioError(field: "config", code: "config.unwritable", message: "cannot write \(url.path)",
-                              fix: "check the folder's permissions")
-        }
-        try handle.write(contentsOf: Data(text.utf8))
-        try handle.synchronize()
-        try handle.close()
-        if manager.fileExists(atPath: url.path) { try manager.removeItem(at: url) }
-        try manager.moveItem(at: temporary, to: url)
     }
 }

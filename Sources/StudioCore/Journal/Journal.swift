@@ -100,11 +100,6 @@ public struct Journal: Sendable {
         }
     }
 
-    /// Deletes a generation with its events and output rows (files are the caller's business).
-    public func delete(_ id: Int64) throws {
-        _ = try writer.write { db in try GenerationRecord.deleteOne(db, key: id) }
-    }
-
     // MARK: Reads
 
     public func generation(_ id: Int64) throws -> GenerationRecord? {

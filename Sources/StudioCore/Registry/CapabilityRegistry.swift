@@ -87,11 +87,6 @@ public struct CapabilityRegistry: Sendable {
         model.lifecycle.first { $0.provider == provider.id }
     }
 
-    /// The default value of a parameter (duration, aspect ratio, resolution, samples).
-    public func defaultValue(_ key: String) -> JSONValue? {
-        document.defaults.values[key]
-    }
-
     /// The safety category named by a support code, if known.
     public func safetyCategory(code: String) -> SafetyCategoryEntry? {
         document.safetyCategories.first { $0.codes.contains(code) }

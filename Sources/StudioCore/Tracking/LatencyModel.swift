@@ -25,11 +25,6 @@ public struct LatencyModel: Sendable, Hashable, Codable {
         return LatencyModel(medianSeconds: exp(combinedMean), sigma: combinedVariance.squareRoot())
     }
 
-    /// The same shape on a faster or slower clock (the sandbox runs faster than real time).
-    public func scaled(by factor: Double) -> LatencyModel {
-        LatencyModel(medianSeconds: medianSeconds * factor, sigma: sigma)
-    }
-
     /// P(still running at t).
     public func survival(_ t: Double) -> Double {
         guard t > 0 else { return 1 }

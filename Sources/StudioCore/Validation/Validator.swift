@@ -108,10 +108,10 @@ public struct Validator: Sendable {
         }
         if let life = registry.lifecycle(of: model, provider: provider),
            [.deprecated, .shut_down, .retired].contains(life.status) {
-            let when = life.date.map { " since \($0)" } ?? ""
+            let when = life.date.map { " (\($0))" } ?? ""
             let alternatives = provider.rulesAs == "gemini" ? "Vertex AI (veo-3.1-*-001) or a gateway" : "a current model"
             issues.append(ValidationIssue(field: "model", code: "model.\(life.status.rawValue)",
-                                          message: "\(model.name) on \(provider.name): \(life.status.rawValue.replacingOccurrences(of: "_", with: " "))\(when) — \(life.note)",
+                                          message: "\(model.name) on \(provider.name): \(life.status.rawValue.replacingOccurrences(of: "_", with: " "))\(when); \(life.note)",
                                           fix: "the request is still sent; if it answers 404, use \(alternatives)",
                                           severity: .warning, source: life.source, asOf: life.as_of))
         }
