@@ -16,9 +16,10 @@ struct EndToEndTests {
         let service: GenerationService
         let provider: GeminiAPIProvider
 
-        static func start(stateDirectory: URL? = nil, folder: TemporaryFolder? = nil) async throws -> Stack {
+        static func start(stateDirectory: URL? = nil, folder: TemporaryFolder? = nil, faults: String? = nil) async throws -> Stack {
             let folder = folder ?? TemporaryFolder()
             var options = EmulatorOptions()
+            if let faults { options.faults = try FaultPlan(spec: faults) }
             options.speed = EndToEndTests.speed
             options.seed = 7
             options.requestsPerMinute = 1000
@@ -28,7 +29,8 @@ struct EndToEndTests {
             let journal = try Journal.open(at: folder.url.appendingPathComponent("journal.sqlite"))
             let service = GenerationService(journal: journal, registry: Fixtures.registry, prices: Fixtures.prices,
                                             assets: AssetStore(root: folder.url.appendingPathComponent("assets")),
-                                            mediaRoot: folder.url.appendingPathComponent("media"))
+                                            mediaRoot: folder.url.appendingPathComponent("media"),
+                                            policy: TrackerPolicy(backoffBaseSeconds: 0.01, backoffMaxSeconds: 0.05))
             let provider = GeminiAPIProvider(id: "sandbox", apiKey: "test-key", baseURL: url.absoluteString,
                                              referenceTypeSpelling: ["asset": "asset", "style": "style"], isSynthetic: true)
             return Stack(folder: folder, server: server, service: service, provider: provider)
@@ -101,6 +103,33 @@ struct EndToEndTests {
         let record = try await stack.run { $0.prompt = "x"; $0.model = "veo-9-ultra-generate-preview" }
         #expect(record.status == .failed)
         #expect(record.errorCode == "server.model_not_found", "\(record.errorMessage ?? "")")
+    }
+
+    @Test func faultyAnswersLoseNothing() async throws {
+        // A 429 with Retry-After, a 500, a garbled poll answer and a cut-off download, once each.
+        let stack = try await Stack.start(faults: "429@poll:1x1,500@poll:1x1,malformed@poll:1x1,truncated@download:1x1")
+        defer { Task { [server = stack.server] in await server.stop() } }
+        let record = try await stack.run { $0.prompt = "survives a bad network" }
+        #expect(record.status == .done, "\(record.errorMessage ?? "")")
+        #expect(record.pollCount >= 4, "three faulty polls were retried (\(record.pollCount) polls)")
+        let downloads = try await Self.requestCount(stack, pathSuffix: ":download")
+        #expect(downloads == 2, "the cut-off download was fetched again")
+        let media = stack.folder.url.appendingPathComponent("media")
+        let files = FileManager.default.enumerator(atPath: media.path)?.allObjects as? [String] ?? []
+        #expect(files.contains { $0.hasSuffix(".mp4") })
+        #expect(!files.contains { $0.hasSuffix(".part") }, "no half-written file is left: \(files)")
+        let output = try #require(try stack.service.journal.outputs(of: record.id ?? 0).first)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: try #require(output.path)))
+        #expect(bytes.count == output.bytes && ImageInspector.isMP4([UInt8](bytes.prefix(16))))
+    }
+
+    /// How many requests the emulator received whose path ends with a suffix (its control endpoint).
+    static func requestCount(_ stack: Stack, pathSuffix: String) async throws -> Int {
+        let base = stack.provider.baseURL
+        let request = WireRequest(method: "GET", url: "\(base)/_emulator/requests", headers: [], body: nil)
+        let list = try await HTTPTransport().sendJSON(request, stage: .poll)
+        let entries = list.arrayValue ?? list["requests"]?.arrayValue ?? []
+        return entries.filter { ($0["path"]?.stringValue ?? "").hasSuffix(pathSuffix) }.count
     }
 
     @Test func restartResumesAnUnfinishedJob() async throws {
