@@ -44,11 +44,15 @@ let package = Package(
             resources: [.copy("Resources/server-rules.json"), .copy("Resources/builtin.mp4")]
         ),
         .target(name: "TermUI"),
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "TermUICurses", dependencies: ["TermUI", "CNcurses"]),
         .executableTarget(
             name: "veo-studio",
             dependencies: [
                 "StudioCore",
                 "StudioEmulator",
+                "TermUI",
+                "TermUICurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -69,7 +73,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TermUITests",
-            dependencies: ["TermUI"]
+            dependencies: ["TermUI", "TermUICurses"]
         ),
         .testTarget(
             name: "CLITests",

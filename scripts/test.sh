@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the project: the Swift test suites, then the interop test in which
-# Google's own Python SDK drives the emulator through all five modes.
+# Runs every test of the project: the Swift test suites, the interop test in which Google's own
+# Python SDK drives the emulator through all five modes, and the terminal test in tmux.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,3 +9,6 @@ swift test --skip-build --parallel --num-workers 2
 
 echo "== SDK interop (google-genai against the emulator)"
 scripts/interop/run-sdk-interop.sh .build/debug/veo-studio
+
+echo "== terminal (tmux)"
+scripts/tui/terminal-check.sh .build/debug/veo-studio

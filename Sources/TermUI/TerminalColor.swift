@@ -40,7 +40,7 @@ public enum TerminalColor: Hashable, Sendable {
     }
 
     /// The xterm 256-palette index nearest to an RGB colour (colour cube or grey ramp).
-    static func paletteIndex(r: UInt8, g: UInt8, b: UInt8) -> Int {
+    public static func paletteIndex(r: UInt8, g: UInt8, b: UInt8) -> Int {
         func level(_ value: UInt8) -> Int { value < 48 ? 0 : value < 115 ? 1 : (Int(value) - 35) / 40 }
         if r == g, g == b {
             if r < 8 { return 16 }

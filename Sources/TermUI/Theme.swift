@@ -23,4 +23,13 @@ public struct Theme: Hashable, Sendable {
         .error: CellStyle(bold: true, underline: true), .warning: CellStyle(bold: true),
         .disabled: CellStyle(dim: true), .synthetic: CellStyle(underline: true),
     ])
+
+    /// The built-in 8-colour look, used when no theme file can be read.
+    public static let fallback = Theme(name: "fallback", styles: [
+        .muted: CellStyle(dim: true), .border: CellStyle(foreground: .base(4)),
+        .accent: CellStyle(foreground: .base(6), bold: true), .selection: CellStyle(foreground: .base(0), background: .base(6)),
+        .error: CellStyle(foreground: .base(1), bold: true), .warning: CellStyle(foreground: .base(3)),
+        .success: CellStyle(foreground: .base(2)), .running: CellStyle(foreground: .base(4), bold: true),
+        .disabled: CellStyle(dim: true), .cost: CellStyle(foreground: .base(3)), .synthetic: CellStyle(foreground: .base(5)),
+    ])
 }

@@ -1,0 +1,141 @@
+import CNcurses
+import Glibc
+import Synchronization
+import TermUI
+
+/// The signal that asked the program to stop (SIGINT, SIGTERM, SIGHUP), or 0.
+/// Set by the handler, read by the run loop, which then restores the terminal.
+public let terminationSignal = Atomic<Int32>(0)
+
+/// The only place the studio calls ncurses: starts and restores the terminal, writes the cells
+/// that changed since the last frame in the theme's colours, and reads keys without blocking.
+/// ncurses is not thread-safe, so everything here runs on the main actor.
+@MainActor
+public final class CursesTerminal {
+    public private(set) var size = Size(width: 0, height: 0)
+    public private(set) var colors = 0
+    private var previous: CellBuffer?
+    private var theme: Theme
+    private var styles: [StyleRole: (pair: Int16, attributes: attr_t)] = [:]
+    private var started = false
+
+    public init(theme: Theme) {
+        self.theme = theme
+    }
+
+    /// Takes over the terminal (UTF-8 locale, raw keys, colours) after installing signal handlers,
+    /// so that Ctrl-C, SIGTERM and SIGHUP end the loop instead of leaving the terminal raw.
+    public func start() {
+        setlocale(LC_ALL, "")
+        for signal in [SIGINT, SIGTERM, SIGHUP] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { number in terminationSignal.store(number, ordering: .relaxed) }
+            sigemptyset(&action.sa_mask)
+            sigaction(signal, &action, nil)
+        }
+        set_escdelay(25)
+        initscr()
+        raw()
+        noecho()
+        nonl()
+        keypad(tui_stdscr(), true)
+        wtimeout(tui_stdscr(), 0)
+        if has_colors() {
+            start_color()
+            use_default_colors()
+        }
+        colors = has_colors() ? Int(tui_colors()) : 0
+        started = true
+        applyTheme(theme)
+        refreshSize()
+    }
+
+    /// Gives the terminal back as it was.
+    public func stop() {
+        guard started else { return }
+        endwin()
+        started = false
+    }
+
+    /// Uses another theme from the next frame on (downgraded to what the terminal shows).
+    public func applyTheme(_ theme: Theme) {
+        self.theme = theme
+        guard started else { return }
+        let shown = theme.downgraded(toColors: colors)
+        let pairLimit = Int(tui_color_pairs())
+        for (index, role) in StyleRole.allCases.enumerated() {
+            let style = shown.style(for: role)
+            var attributes: attr_t = 0
+            if style.bold { attributes |= tui_a_bold() }
+            if style.dim { attributes |= tui_a_dim() }
+            if style.underline { attributes |= tui_a_underline() }
+            if style.reverse { attributes |= tui_a_reverse() }
+            let pair = Int16(index + 1)
+            if colors >= 8, Int(pair) < pairLimit {
+                init_pair(pair, Self.number(style.foreground), Self.number(style.background))
+                styles[role] = (pair, attributes)
+            } else {
+                styles[role] = (0, attributes)
+            }
+        }
+        previous = nil
+    }
+
+    /// Reads the terminal's size; a change makes the next frame a full redraw.
+    @discardableResult
+    public func refreshSize() -> Size {
+        let current = Size(width: Int(getmaxx(tui_stdscr())), height: Int(getmaxy(tui_stdscr())))
+        if current != size {
+            size = current
+            previous = nil
+        }
+        return size
+    }
+
+    /// Writes a frame: only the cells that changed since the last one, then places the cursor.
+    public func draw(_ buffer: CellBuffer, cursor: Point?) {
+        guard started else { return }
+        let window = tui_stdscr()
+        if previous == nil { werase(window) }
+        for (point, cell) in buffer.changes(since: previous) {
+            let style = styles[cell.role] ?? (0, 0)
+            wattr_set(window, style.attributes, style.pair, nil)
+            mvwaddstr(window, Int32(point.y), Int32(point.x), cell.text)
+        }
+        wattr_set(window, 0, 0, nil)
+        if let cursor {
+            curs_set(1)
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        wrefresh(window)
+        previous = buffer
+    }
+
+    /// The next key, or nil when none is waiting (never blocks).
+    public func readKey() -> Key? {
+        var value: wint_t = 0
+        let result = wget_wch(tui_stdscr(), &value)
+        if result == KEY_CODE_YES {
+            let key = KeyDecoder.decode(keyCode: Int32(value))
+            if key == .resize { refreshSize() }
+            return key
+        }
+        guard result == OK else { return nil }
+        if value == 27 {
+            var next: wint_t = 0
+            if wget_wch(tui_stdscr(), &next) == OK { return KeyDecoder.decode(character: UInt32(value), following: UInt32(next)) }
+        }
+        return KeyDecoder.decode(character: UInt32(value))
+    }
+
+    static func number(_ color: TerminalColor) -> Int16 {
+        switch color {
+        case .standard: return -1
+        case .base(let index): return Int16(index)
+        case .indexed(let index): return Int16(index)
+        case .rgb(let r, let g, let b): return Int16(TerminalColor.paletteIndex(r: r, g: g, b: b))
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import TermUI
+import TermUICurses
+
+/// `veo-studio terminal-check`: shows what this terminal displays (wide text, every style role)
+/// and which key each press sends — for checking a terminal before using the studio.
+struct TerminalCheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "terminal-check",
+        abstract: "Show how this terminal displays the studio's styles and which keys it sends (q quits).")
+
+    @MainActor
+    func run() async throws {
+        let terminal = CursesTerminal(theme: ProcessInfo.processInfo.environment["NO_COLOR"] == nil ? .fallback : .mono)
+        terminal.start()
+        var lastKey = "none yet"
+        var keys = 0
+        defer { terminal.stop() }
+        while terminationSignal.load(ordering: .relaxed) == 0 {
+            var changed = false
+            while let key = terminal.readKey() {
+                if key == .character("q") || key == .control("q") { return }
+                if key != .resize { lastKey = key.description; keys += 1 }
+                changed = true
+            }
+            if changed || keys == 0 {
+                terminal.draw(Self.frame(size: terminal.size, colors: terminal.colors, lastKey: lastKey, keys: keys), cursor: nil)
+            }
+            try await Task.sleep(nanoseconds: 15_000_000)
+        }
+    }
+
+    static func frame(size: Size, colors: Int, lastKey: String, keys: Int) -> CellBuffer {
+        var buffer = CellBuffer(size: size)
+        let inner = Frame.draw(buffer.bounds, title: "Terminal check", focused: true, into: &buffer)
+        var y = inner.y
+        func line(_ text: String, _ role: StyleRole = .text) {
+            guard y < inner.maxY else { return }
+            buffer.write(text, at: Point(x: inner.x + 1, y: y), role: role, clip: inner)
+            y += 1
+        }
+        line("size: \(size)   colours: \(colors)")
+        line("wide text: héllo 世界 🎬")
+        line("last key: \(lastKey) (\(keys) pressed)", .accent)
+        y += 1
+        for role in StyleRole.allCases { line("\(role.rawValue) — sample text", role) }
+        HintBar.draw([KeyBinding(id: "quit", keys: [.character("q")], summary: "quit", scope: .global)],
+                     in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1), into: &buffer)
+        return buffer
+    }
+}
