@@ -46,6 +46,11 @@ let package = Package(
         .target(name: "TermUI"),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TermUICurses", dependencies: ["TermUI", "CNcurses"]),
+        .target(
+            name: "StudioTUI",
+            dependencies: ["TermUI", "StudioCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            resources: [.copy("Resources/themes")]
+        ),
         .executableTarget(
             name: "veo-studio",
             dependencies: [
@@ -74,6 +79,10 @@ let package = Package(
         .testTarget(
             name: "TermUITests",
             dependencies: ["TermUI", "TermUICurses"]
+        ),
+        .testTarget(
+            name: "StudioTUITests",
+            dependencies: ["StudioTUI", "TermUI"]
         ),
         .testTarget(
             name: "CLITests",

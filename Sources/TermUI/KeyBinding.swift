@@ -4,6 +4,19 @@ public struct KeyBinding: Hashable, Sendable {
     /// Where a binding applies; `global` works everywhere, `outsideText` everywhere but text fields.
     public enum Scope: String, Hashable, Sendable, CaseIterable {
         case global, outsideText, generate, picker, operations, history, text
+
+        /// The heading of the scope in help and in the generated Markdown.
+        public var title: String {
+            switch self {
+            case .global: return "Everywhere"
+            case .outsideText: return "Outside text fields"
+            case .generate: return "Generate"
+            case .picker: return "Image picker"
+            case .operations: return "Operations"
+            case .history: return "History"
+            case .text: return "Text fields"
+            }
+        }
     }
 
     public var id: String
@@ -52,7 +65,7 @@ public struct Keymap: Sendable {
         for scope in KeyBinding.Scope.allCases {
             let rows = bindings.filter { $0.scope == scope }
             guard !rows.isEmpty else { continue }
-            lines += ["## \(scope.rawValue)", "", "| Keys | Action |", "|---|---|"]
+            lines += ["## \(scope.title)", "", "| Keys | Action |", "|---|---|"]
             lines += rows.map { "| \($0.keyText.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")) | \($0.summary) |" }
             lines.append("")
         }

@@ -1,0 +1,63 @@
+import TermUI
+
+/// The studio's keys, as data: the hint bar, the help screen and `docs/KEYBINDINGS.md` all come
+/// from this table. Ids are stable; screens act on ids, never on raw keys.
+public enum StudioKeymap {
+    public static let table = Keymap([
+        KeyBinding(id: "help", keys: [.function(1)], summary: "Help: every key that works here", scope: .global),
+        KeyBinding(id: "help.letter", keys: [.character("?")], summary: "Help", scope: .outsideText, showsInHints: false),
+        KeyBinding(id: "screen.generate", keys: [.function(2)], summary: "Generate", scope: .global),
+        KeyBinding(id: "screen.operations", keys: [.function(3)], summary: "Operations", scope: .global),
+        KeyBinding(id: "screen.history", keys: [.function(4)], summary: "History", scope: .global),
+        KeyBinding(id: "quit", keys: [.control("q")], summary: "Quit (jobs keep running on the server and resume at the next start)", scope: .global),
+        KeyBinding(id: "quit.letter", keys: [.character("q")], summary: "Quit", scope: .outsideText, showsInHints: false),
+        KeyBinding(id: "back", keys: [.escape], summary: "Back / close", scope: .global, showsInHints: false),
+
+        KeyBinding(id: "field.next", keys: [.tab], summary: "Next field", scope: .generate),
+        KeyBinding(id: "field.previous", keys: [.backTab], summary: "Previous field", scope: .generate, showsInHints: false),
+        KeyBinding(id: "mode.previous", keys: [.alt("["), .character("[")], summary: "Previous mode tab", scope: .generate, showsInHints: false),
+        KeyBinding(id: "mode.next", keys: [.alt("]"), .character("]")], summary: "Next mode tab", scope: .generate),
+        KeyBinding(id: "choice.previous", keys: [.left], summary: "Previous choice", scope: .generate, showsInHints: false),
+        KeyBinding(id: "choice.next", keys: [.right, .character(" ")], summary: "Next choice", scope: .generate, showsInHints: false),
+        KeyBinding(id: "pick", keys: [.enter], summary: "Pick images / edit the field", scope: .generate),
+        KeyBinding(id: "submit", keys: [.control("s")], summary: "Submit (asks above the cost threshold)", scope: .generate),
+        KeyBinding(id: "seed.lock", keys: [.control("l")], summary: "Lock or unlock the seed", scope: .generate, showsInHints: false),
+
+        KeyBinding(id: "edit.undo", keys: [.control("z")], summary: "Undo", scope: .text),
+        KeyBinding(id: "edit.delete_word", keys: [.control("w")], summary: "Delete the word before the cursor", scope: .text, showsInHints: false),
+        KeyBinding(id: "edit.line_start", keys: [.home, .control("a")], summary: "Start of line", scope: .text, showsInHints: false),
+        KeyBinding(id: "edit.line_end", keys: [.end, .control("e")], summary: "End of line", scope: .text, showsInHints: false),
+
+        KeyBinding(id: "list.down", keys: [.down, .character("j")], summary: "Down", scope: .outsideText, showsInHints: false),
+        KeyBinding(id: "list.up", keys: [.up, .character("k")], summary: "Up", scope: .outsideText, showsInHints: false),
+        KeyBinding(id: "list.top", keys: [.character("g"), .home], summary: "First row", scope: .outsideText, showsInHints: false),
+        KeyBinding(id: "list.bottom", keys: [.character("G"), .end], summary: "Last row", scope: .outsideText, showsInHints: false),
+        KeyBinding(id: "list.page_down", keys: [.pageDown, .control("d")], summary: "Page down", scope: .outsideText, showsInHints: false),
+        KeyBinding(id: "list.page_up", keys: [.pageUp, .control("u")], summary: "Page up", scope: .outsideText, showsInHints: false),
+
+        KeyBinding(id: "picker.toggle", keys: [.character(" ")], summary: "Select or unselect the image", scope: .picker),
+        KeyBinding(id: "picker.style", keys: [.character("s")], summary: "Mark as style image (where the model allows it)", scope: .picker),
+        KeyBinding(id: "picker.reorder_up", keys: [.character("K")], summary: "Move the selected image earlier", scope: .picker, showsInHints: false),
+        KeyBinding(id: "picker.reorder_down", keys: [.character("J")], summary: "Move the selected image later", scope: .picker, showsInHints: false),
+        KeyBinding(id: "picker.library", keys: [.character("l")], summary: "Switch between files and the library of past inputs", scope: .picker),
+        KeyBinding(id: "picker.convert", keys: [.character("c")], summary: "Convert or resize with ffmpeg", scope: .picker),
+        KeyBinding(id: "picker.done", keys: [.enter], summary: "Use the selected images", scope: .picker),
+
+        KeyBinding(id: "job.cancel", keys: [.character("x")], summary: "Cancel (says whether it can still be charged)", scope: .operations),
+        KeyBinding(id: "job.retry", keys: [.character("R")], summary: "Retry with the same parameters", scope: .operations),
+        KeyBinding(id: "job.open", keys: [.character("o")], summary: "Open the output in the player", scope: .operations),
+        KeyBinding(id: "job.answer", keys: [.character("a"), .enter], summary: "Show the server's answer and its explanation", scope: .operations),
+
+        KeyBinding(id: "history.search", keys: [.character("/")], summary: "Search prompts", scope: .history),
+        KeyBinding(id: "history.filter", keys: [.character("f")], summary: "Filter by mode, model, provider, status, date", scope: .history),
+        KeyBinding(id: "history.rerun", keys: [.character("r")], summary: "Re-run with changes (opens the form, shows the diff)", scope: .history),
+        KeyBinding(id: "history.extend", keys: [.character("e")], summary: "Extend this video (+7 s)", scope: .history),
+        KeyBinding(id: "history.open", keys: [.character("o")], summary: "Open in the player", scope: .history),
+        KeyBinding(id: "history.curl", keys: [.character("c")], summary: "Show the exact request as curl", scope: .history, showsInHints: false),
+        KeyBinding(id: "history.sidecar", keys: [.character("i")], summary: "Reveal the sidecar JSON", scope: .history, showsInHints: false),
+        KeyBinding(id: "history.delete", keys: [.character("d"), .delete], summary: "Delete (asks first)", scope: .history, showsInHints: false),
+    ])
+
+    /// The text of `docs/KEYBINDINGS.md`.
+    public static var markdown: String { table.markdown(title: "Veo Studio keys") }
+}
