@@ -32,17 +32,7 @@ public struct PriceTable: Codable, Sendable {
     }
 
     public static func load(from url: URL) throws -> PriceTable {
-        do {
-            return try JSONDecoder().decode(PriceTable.self, from: Data(contentsOf: url))
-        } catch let error as DecodingError {
-            throw StudioError(field: "prices", code: "prices.unreadable",
-                              message: "the price table \(url.path) is not valid: \(DecodingErrorText.describe(error))",
-                              fix: "fix the file or remove it to use the built-in prices")
-        } catch {
-            throw StudioError(field: "prices", code: "prices.unreadable",
-                              message: "the price table \(url.path) cannot be read",
-                              fix: "fix the file or remove it to use the built-in prices")
-        }
+        try DataFile.decode(PriceTable.self, from: url, field: "prices", description: "the price table")
     }
 
     /// The entry for a family on a provider (its own entry first) at a resolution.

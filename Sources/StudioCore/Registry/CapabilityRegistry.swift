@@ -34,19 +34,9 @@ public struct CapabilityRegistry: Sendable {
 
     /// Reads a rules file; a broken file is reported with its path and the decoder's reason.
     public static func load(from url: URL, origin: String) throws -> CapabilityRegistry {
-        do {
-            let data = try Data(contentsOf: url)
-            return CapabilityRegistry(document: try JSONDecoder().decode(RegistryDocument.self, from: data),
-                                      origin: origin)
-        } catch let error as DecodingError {
-            throw StudioError(field: "rules", code: "rules.unreadable",
-                              message: "the rules file \(origin) is not valid: \(DecodingErrorText.describe(error))",
-                              fix: "fix the file or remove it to use the built-in rules")
-        } catch {
-            throw StudioError(field: "rules", code: "rules.unreadable",
-                              message: "the rules file \(origin) cannot be read: \(error.localizedDescription)",
-                              fix: "fix the file or remove it to use the built-in rules")
-        }
+        CapabilityRegistry(document: try DataFile.decode(RegistryDocument.self, from: url, field: "rules",
+                                                         description: "the rules file"),
+                           origin: origin)
     }
 
     public func provider(_ id: String) -> ProviderEntry? {
