@@ -47,6 +47,12 @@ public struct CellBuffer: Hashable, Sendable {
         }
     }
 
+    /// Places one single-width cell as it is (pictures: a half block with its own colours).
+    public mutating func set(_ cell: Cell, at point: Point) {
+        guard point.x >= 0, point.y >= 0, point.x < size.width, point.y < size.height, !cell.isContinuation else { return }
+        put(cell, x: point.x, y: point.y)
+    }
+
     /// Fills a rectangle with one character.
     public mutating func fill(_ rect: Rect, with text: String = " ", role: StyleRole = .text) {
         let area = rect.intersection(bounds)

@@ -18,6 +18,8 @@ public final class CursesTerminal {
     private var theme: Theme
     private var styles: [StyleRole: (pair: Int16, attributes: attr_t)] = [:]
     private var started = false
+    /// Colour pairs made for cells with explicit colours (pictures), after the role pairs.
+    private var picturePairs: [CellColors: Int16] = [:]
 
     public init(theme: Theme) {
         self.theme = theme
@@ -98,7 +100,8 @@ public final class CursesTerminal {
         let window = tui_stdscr()
         if previous == nil { werase(window) }
         for (point, cell) in buffer.changes(since: previous) {
-            let style = styles[cell.role] ?? (0, 0)
+            var style = styles[cell.role] ?? (0, 0)
+            if let colors = cell.colors { style = (picturePair(colors), 0) }
             wattr_set(window, style.attributes, style.pair, nil)
             mvwaddstr(window, Int32(point.y), Int32(point.x), cell.text)
         }
@@ -111,6 +114,23 @@ public final class CursesTerminal {
         }
         wrefresh(window)
         previous = buffer
+    }
+
+    /// A colour pair for explicit cell colours; pairs are made on demand and recycled when the
+    /// terminal runs out of them.
+    private func picturePair(_ colors: CellColors) -> Int16 {
+        guard self.colors >= 8 else { return 0 }
+        if let pair = picturePairs[colors] { return pair }
+        let first = StyleRole.allCases.count + 1
+        let limit = min(Int(tui_color_pairs()) - 1, Int(Int16.max))
+        guard limit > first else { return 0 }
+        if first + picturePairs.count > limit { picturePairs.removeAll() }
+        let pair = Int16(first + picturePairs.count)
+        let shown = CellColors(foreground: colors.foreground.downgraded(toColors: self.colors),
+                               background: colors.background.downgraded(toColors: self.colors))
+        init_pair(pair, Self.number(shown.foreground), Self.number(shown.background))
+        picturePairs[colors] = pair
+        return pair
     }
 
     /// The next key, or nil when none is waiting (never blocks).

@@ -31,6 +31,15 @@ struct TerminalCheckCommand: AsyncParsableCommand {
         }
     }
 
+    /// A 24×4 pixel colour gradient.
+    static let gradient: HalfBlockImage = {
+        var rgb: [UInt8] = []
+        for y in 0..<4 {
+            for x in 0..<24 { rgb += [UInt8(x * 10), UInt8(y * 60), UInt8(255 - x * 10)] }
+        }
+        return HalfBlockImage(width: 24, height: 4, rgb: rgb)
+    }()
+
     static func frame(size: Size, colors: Int, lastKey: String, keys: Int) -> CellBuffer {
         var buffer = CellBuffer(size: size)
         let inner = Frame.draw(buffer.bounds, title: "Terminal check", focused: true, into: &buffer)
@@ -45,6 +54,10 @@ struct TerminalCheckCommand: AsyncParsableCommand {
         line("last key: \(lastKey) (\(keys) pressed)", .accent)
         y += 1
         for role in StyleRole.allCases { line("\(role.rawValue) — sample text", role) }
+        if y + 2 < inner.maxY {
+            line("picture (half blocks):")
+            Self.gradient.draw(in: Rect(x: inner.x + 1, y: y, width: inner.width - 2, height: 2), colors: colors, into: &buffer)
+        }
         HintBar.draw([KeyBinding(id: "quit", keys: [.character("q")], summary: "quit", scope: .global)],
                      in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1), into: &buffer)
         return buffer
