@@ -47,4 +47,18 @@ public struct LatencyModel: Sendable, Hashable, Codable {
         }
         return (low + high) / 2
     }
+
+    /// Seconds still to wait, at probability `p`, for a job already running `elapsed` seconds
+    /// (the quantile of the remaining time; an honest ETA range without invented percentages).
+    public func remaining(after elapsed: Double, quantile p: Double) -> Double {
+        let alive = survival(elapsed)
+        guard alive > 1e-9 else { return 0 }
+        let target = 1 - alive * (1 - p)
+        var low = elapsed, high = max(elapsed * 2, medianSeconds * 50)
+        for _ in 0..<60 {
+            let mid = (low + high) / 2
+            if 1 - survival(mid) < target { low = mid } else { high = mid }
+        }
+        return max(0, (low + high) / 2 - elapsed)
+    }
 }

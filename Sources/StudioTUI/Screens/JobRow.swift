@@ -1,0 +1,65 @@
+import Foundation
+import StudioCore
+import TermUI
+
+/// One generation as the Operations panel and History show it: what, where it stands, how long,
+/// an honest ETA range from this model's latency, and the cost estimate.
+public struct JobRow: Hashable, Sendable {
+    public var id: Int64
+    public var mode: String
+    public var model: String
+    public var promptHead: String
+    public var status: JobStatus
+    public var elapsedSeconds: Int
+    /// "20–70 s" (the 25th–75th percentile of the time left), or nil when not running.
+    public var eta: String?
+    public var cost: String
+    public var synthetic: Bool
+
+    public init(record: GenerationRecord, now: Date, latency: LatencyModel?) {
+        id = record.id ?? 0
+        mode = record.mode.displayName
+        model = record.model.replacingOccurrences(of: "-generate", with: "")
+        promptHead = record.prompt.replacingOccurrences(of: "\n", with: " ")
+        status = record.status
+        let start = record.submittedAt ?? record.createdAt
+        let end = record.status.isFinal ? (record.finishedAt ?? now) : now
+        elapsedSeconds = max(0, Int(end.timeIntervalSince(start)))
+        if [.queued, .running].contains(record.status), let latency {
+            let elapsed = now.timeIntervalSince(start)
+            let low = Int(latency.remaining(after: elapsed, quantile: 0.25).rounded())
+            let high = Int(latency.remaining(after: elapsed, quantile: 0.75).rounded())
+            eta = low == high ? "~\(low) s" : "\(low)–\(high) s"
+        } else {
+            eta = nil
+        }
+        cost = record.costEstimateUSD.map(CostEstimate.dollars) ?? "—"
+        synthetic = record.synthetic
+    }
+
+    /// The role a row's state is drawn in.
+    public var statusRole: StyleRole {
+        switch status {
+        case .done: return .success
+        case .failed, .filtered: return .error
+        case .unknown: return .warning
+        case .queued, .running, .downloading, .submitting: return .running
+        case .cancelled: return .muted
+        }
+    }
+
+    /// Fixed-width columns that fit `width` cells: the prompt takes what is left.
+    public func line(width: Int) -> String {
+        let time = elapsedSeconds >= 60 ? "\(elapsedSeconds / 60)m\(elapsedSeconds % 60)s" : "\(elapsedSeconds)s"
+        let head = "#\(id)".padding(toLength: 6, withPad: " ", startingAt: 0)
+            + status.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+            + mode.padding(toLength: 12, withPad: " ", startingAt: 0)
+        let tail = "  " + time.padding(toLength: 7, withPad: " ", startingAt: 0)
+            + (eta.map { "eta \($0)" } ?? "").padding(toLength: 14, withPad: " ", startingAt: 0)
+            + cost.padding(toLength: 7, withPad: " ", startingAt: 0)
+        let room = max(0, width - DisplayWidth.of(head) - DisplayWidth.of(tail))
+        let prompt = DisplayWidth.prefix(promptHead, fitting: room)
+        let padded = prompt + String(repeating: " ", count: max(0, room - DisplayWidth.of(prompt)))
+        return head + padded + tail
+    }
+}
