@@ -82,7 +82,8 @@ let package = Package(
         ),
         .testTarget(
             name: "StudioTUITests",
-            dependencies: ["StudioTUI", "TermUI"]
+            dependencies: ["StudioTUI", "TermUI", "StudioCore"],
+            exclude: ["__Snapshots__"]
         ),
         .testTarget(
             name: "CLITests",

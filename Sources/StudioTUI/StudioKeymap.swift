@@ -4,7 +4,7 @@ import TermUI
 /// from this table. Ids are stable; screens act on ids, never on raw keys.
 public enum StudioKeymap {
     public static let table = Keymap([
-        KeyBinding(id: "help", keys: [.function(1)], summary: "Help: every key that works here", scope: .global),
+        KeyBinding(id: "help", keys: [.function(1)], summary: "Help", scope: .global),
         KeyBinding(id: "help.letter", keys: [.character("?")], summary: "Help", scope: .outsideText, showsInHints: false),
         KeyBinding(id: "screen.generate", keys: [.function(2)], summary: "Generate", scope: .global),
         KeyBinding(id: "screen.operations", keys: [.function(3)], summary: "Operations", scope: .global),
