@@ -58,6 +58,7 @@ let package = Package(
                 "StudioEmulator",
                 "TermUI",
                 "TermUICurses",
+                "StudioTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

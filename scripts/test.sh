@@ -12,3 +12,4 @@ scripts/interop/run-sdk-interop.sh .build/debug/veo-studio
 
 echo "== terminal (tmux)"
 scripts/tui/terminal-check.sh .build/debug/veo-studio
+scripts/tui/studio.sh .build/debug/veo-studio

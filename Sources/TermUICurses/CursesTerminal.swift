@@ -11,7 +11,7 @@ public let terminationSignal = Atomic<Int32>(0)
 /// that changed since the last frame in the theme's colours, and reads keys without blocking.
 /// ncurses is not thread-safe, so everything here runs on the main actor.
 @MainActor
-public final class CursesTerminal {
+public final class CursesTerminal: TerminalBackend {
     public private(set) var size = Size(width: 0, height: 0)
     public private(set) var colors = 0
     private var previous: CellBuffer?
@@ -20,6 +20,8 @@ public final class CursesTerminal {
     private var started = false
     /// Colour pairs made for cells with explicit colours (pictures), after the role pairs.
     private var picturePairs: [CellColors: Int16] = [:]
+    /// A key read while looking past an Escape, handed out by the next `readKey`.
+    private var pendingKey: Key?
 
     public init(theme: Theme) {
         self.theme = theme
@@ -135,19 +137,29 @@ public final class CursesTerminal {
 
     /// The next key, or nil when none is waiting (never blocks).
     public func readKey() -> Key? {
-        var value: wint_t = 0
-        let result = wget_wch(tui_stdscr(), &value)
-        if result == KEY_CODE_YES {
-            let key = KeyDecoder.decode(keyCode: Int32(value))
-            if key == .resize { refreshSize() }
+        if let key = pendingKey {
+            pendingKey = nil
             return key
         }
-        guard result == OK else { return nil }
-        if value == 27 {
-            var next: wint_t = 0
-            if wget_wch(tui_stdscr(), &next) == OK { return KeyDecoder.decode(character: UInt32(value), following: UInt32(next)) }
+        guard let (code, value) = read() else { return nil }
+        if code, value == UInt32(KEY_RESIZE) { refreshSize() }
+        if code { return KeyDecoder.decode(keyCode: Int32(value)) }
+        if value == 27, let (nextIsCode, next) = read() {
+            // Escape then a character is Alt; Escape then a key of its own is two keys.
+            if !nextIsCode, next >= 32 { return KeyDecoder.decode(character: value, following: next) }
+            pendingKey = nextIsCode ? KeyDecoder.decode(keyCode: Int32(next)) : KeyDecoder.decode(character: next)
+            if nextIsCode, next == UInt32(KEY_RESIZE) { refreshSize() }
+            return .escape
         }
-        return KeyDecoder.decode(character: UInt32(value))
+        return KeyDecoder.decode(character: value)
+    }
+
+    /// One `wget_wch`: (is a key code, value), or nil when nothing is waiting.
+    private func read() -> (Bool, UInt32)? {
+        var value: wint_t = 0
+        let result = wget_wch(tui_stdscr(), &value)
+        if result == KEY_CODE_YES { return (true, UInt32(value)) }
+        return result == OK ? (false, UInt32(value)) : nil
     }
 
     static func number(_ color: TerminalColor) -> Int16 {

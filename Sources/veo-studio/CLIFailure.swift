@@ -1,5 +1,6 @@
 import Foundation
 import StudioCore
+import StudioTUI
 
 /// A message for a person and the exit code that goes with it: printed on stderr, no stack trace.
 struct CLIFailure: Error, CustomStringConvertible {
@@ -18,6 +19,7 @@ struct CLIFailure: Error, CustomStringConvertible {
         switch error {
         case let failure as CLIFailure: return failure
         case let error as StudioError: return .badInput("error: \(error.description)")
+        case let error as ThemeError: return .badInput("error: \(error.message)")
         case let failure as ProviderFailure: return .failed("error: \(failure.description)")
         default: return nil
         }

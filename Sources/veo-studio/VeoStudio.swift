@@ -16,7 +16,7 @@ struct VeoStudio: AsyncParsableCommand {
         subcommands: [
             GenerateCommand.self, ValidateCommand.self, RequestCommand.self, JobsCommand.self, ResumeCommand.self,
             HistoryCommand.self, ShowCommand.self, RerunCommand.self, ExtendCommand.self, RulesCommand.self,
-            EmulatorCommand.self, TerminalCheckCommand.self,
+            StudioCommand.self, EmulatorCommand.self, TerminalCheckCommand.self,
         ]
     )
 

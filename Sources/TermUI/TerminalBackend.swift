@@ -1,0 +1,12 @@
+/// A terminal the studio draws on and reads keys from (ncurses in the program, a fake in tests).
+@MainActor
+public protocol TerminalBackend: AnyObject {
+    var size: Size { get }
+    func start()
+    func stop()
+    /// Reads the size again; returns it.
+    @discardableResult func refreshSize() -> Size
+    func draw(_ buffer: CellBuffer, cursor: Point?)
+    /// The next key, or nil when none is waiting (never blocks).
+    func readKey() -> Key?
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import StudioCore
+import StudioTUI
+import TermUICurses
+
+/// `veo-studio studio`: the terminal studio — watch jobs live in Operations, browse and search
+/// History; jobs left unfinished by an earlier run resume at start.
+struct StudioCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "studio", abstract: "Open the terminal studio: live operations and the history browser.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Theme: default, high-contrast, mono, or one in the config folder's themes/ (NO_COLOR selects mono).")
+    var theme: String?
+
+    @MainActor
+    func run() async throws {
+        let context = try StudioContext(global: global)
+        let catalog = ThemeCatalog(configDirectory: context.paths.configDirectory)
+        let chosen = try catalog.resolve(requested: theme ?? context.config.theme, environment: context.environment)
+        let service = try context.service()
+        let providerID = context.providerID(requested: nil)
+        let speed = context.sandboxSpeed
+        let runtime = StudioRuntime(backend: CursesTerminal(theme: chosen), dependencies: .init(
+            service: service, providerName: providerID, synthetic: providerID == "sandbox",
+            provider: { id in try await context.provider(id, baseURL: nil) },
+            latencyScale: { id in id == "sandbox" ? 1 / speed : 1 },
+            shouldStop: { terminationSignal.load(ordering: .relaxed) != 0 }))
+        await runtime.run()
+        await context.close()
+    }
+}
