@@ -15,11 +15,11 @@ public enum StudioKeymap {
 
         KeyBinding(id: "field.next", keys: [.tab], summary: "Next field", scope: .generate),
         KeyBinding(id: "field.previous", keys: [.backTab], summary: "Previous field", scope: .generate, showsInHints: false),
-        KeyBinding(id: "mode.previous", keys: [.alt("["), .character("[")], summary: "Previous mode tab", scope: .generate, showsInHints: false),
-        KeyBinding(id: "mode.next", keys: [.alt("]"), .character("]")], summary: "Next mode tab", scope: .generate),
-        KeyBinding(id: "choice.previous", keys: [.left], summary: "Previous choice", scope: .generate, showsInHints: false),
-        KeyBinding(id: "choice.next", keys: [.right, .character(" ")], summary: "Next choice", scope: .generate, showsInHints: false),
-        KeyBinding(id: "pick", keys: [.enter], summary: "Pick images / edit the field", scope: .generate),
+        KeyBinding(id: "mode.previous", keys: [.control("p")], summary: "Previous mode tab", scope: .generate, showsInHints: false),
+        KeyBinding(id: "mode.next", keys: [.control("n")], summary: "Next mode tab", scope: .generate),
+        KeyBinding(id: "choice.previous", keys: [.left], summary: "Previous choice", scope: .outsideText, showsInHints: false),
+        KeyBinding(id: "choice.next", keys: [.right, .character(" ")], summary: "Next choice", scope: .outsideText, showsInHints: false),
+        KeyBinding(id: "pick", keys: [.enter], summary: "Pick images / open the field", scope: .outsideText, showsInHints: false),
         KeyBinding(id: "submit", keys: [.control("s")], summary: "Submit (asks above the cost threshold)", scope: .generate),
         KeyBinding(id: "seed.lock", keys: [.control("l")], summary: "Lock or unlock the seed", scope: .generate, showsInHints: false),
 
@@ -46,9 +46,10 @@ public enum StudioKeymap {
         KeyBinding(id: "job.cancel", keys: [.character("x")], summary: "Cancel (says whether it can still be charged)", scope: .operations),
         KeyBinding(id: "job.retry", keys: [.character("R")], summary: "Retry with the same parameters", scope: .operations),
         KeyBinding(id: "job.open", keys: [.character("o")], summary: "Open the output in the player", scope: .operations),
-        KeyBinding(id: "job.answer", keys: [.character("a"), .enter], summary: "Show the server's answer and its explanation", scope: .operations),
+        KeyBinding(id: "job.answer", keys: [.character("a"), .enter], summary: "Details: the server's answer and its explanation", scope: .operations),
 
         KeyBinding(id: "history.search", keys: [.character("/")], summary: "Search prompts", scope: .history),
+        KeyBinding(id: "history.detail", keys: [.enter], summary: "Every detail: parameters, outputs, answer, lineage", scope: .history),
         KeyBinding(id: "history.filter", keys: [.character("f")], summary: "Filter by mode, model, provider, status, date", scope: .history),
         KeyBinding(id: "history.rerun", keys: [.character("r")], summary: "Re-run with changes (opens the form, shows the diff)", scope: .history),
         KeyBinding(id: "history.extend", keys: [.character("e")], summary: "Extend this video (+7 s)", scope: .history),

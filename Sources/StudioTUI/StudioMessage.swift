@@ -9,10 +9,12 @@ public enum StudioMessage: Sendable {
     case tick(Date)
     case operationsChanged([GenerationRecord])
     case historyLoaded([GenerationRecord])
+    case detailLoaded(GenerationDetail?)
 }
 
 /// Work the runtime does for `update` and reports back as messages.
 public enum StudioEffect: Hashable, Sendable {
     case searchHistory(String)
+    case loadDetail(Int64)
     case quit
 }

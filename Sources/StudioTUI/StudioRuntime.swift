@@ -84,6 +84,8 @@ public final class StudioRuntime {
                 let journal = dependencies.service.journal
                 let rows = (try? text.isEmpty ? journal.newest(limit: 500) : journal.search(text, limit: 500)) ?? []
                 _ = StudioUpdate.apply(.historyLoaded(rows), to: &model)
+            case .loadDetail(let id):
+                _ = StudioUpdate.apply(.detailLoaded(GenerationDetail.load(id, journal: dependencies.service.journal)), to: &model)
             }
         }
         return false

@@ -22,6 +22,10 @@ public enum StudioUpdate {
             model.history = records
             model.historyList.clamp(count: records.count, height: model.listHeight)
             return []
+        case .detailLoaded(let detail):
+            model.detail = detail
+            model.detailOffset = 0
+            return []
         case .key(let key):
             return handle(key, &model)
         }
@@ -34,6 +38,7 @@ public enum StudioUpdate {
             }
             return key == .control("q") ? [.quit] : []
         }
+        if model.detail != nil, let effects = handleDetail(key, &model) { return effects }
         let binding = StudioKeymap.table.binding(for: key, in: KeyBinding.Scope(model.screen), inTextField: model.inTextField)
         switch binding?.id {
         case "quit", "quit.letter": return [.quit]
@@ -53,6 +58,9 @@ public enum StudioUpdate {
         case "list.bottom": moveSelection(by: Int.max / 2, &model)
         case "history.search":
             model.searching = true
+        case "job.answer", "history.detail":
+            model.searching = false
+            if let id = model.selectedID { return [.loadDetail(id)] }
         case "edit.undo" where model.searching:
             model.historySearch.undo()
             return [.searchHistory(model.historySearch.text)]
@@ -60,6 +68,27 @@ public enum StudioUpdate {
             if model.searching { return editSearch(key, &model) }
         }
         return []
+    }
+
+    /// Keys while the detail pane is open: scroll, close; nil lets the key through (screens, quit).
+    static func handleDetail(_ key: Key, _ model: inout AppModel) -> [StudioEffect]? {
+        let lineCount = model.detail?.lines.count ?? 0
+        switch key {
+        case .escape, .enter:
+            model.detail = nil
+            return []
+        case .down, .character("j"):
+            model.detailOffset = min(max(0, lineCount - 1), model.detailOffset + 1)
+            return []
+        case .up, .character("k"):
+            model.detailOffset = max(0, model.detailOffset - 1)
+            return []
+        case .function(2), .function(3), .function(4):
+            model.detail = nil
+            return nil
+        default:
+            return nil
+        }
     }
 
     static func moveSelection(by delta: Int, _ model: inout AppModel) {

@@ -19,6 +19,8 @@ public enum StudioView {
         TabBar.draw(screens.map(\.title), selected: screens.firstIndex(of: model.screen) ?? 0, in: tabs, into: &buffer)
         if model.showingHelp {
             drawHelp(model, in: body, into: &buffer)
+        } else if let detail = model.detail {
+            drawDetail(detail, offset: model.detailOffset, in: body, into: &buffer)
         } else {
             switch model.screen {
             case .operations: drawOperations(model, latency: latency, in: body, into: &buffer)
@@ -66,6 +68,16 @@ public enum StudioView {
         let inner = Frame.draw(rect, title: "Generate", focused: true, into: &buffer)
         buffer.write("The forms are not in this version yet: use veo-studio generate (see --help).",
                      at: Point(x: inner.x + 1, y: inner.y), role: .muted, clip: inner)
+    }
+
+    static func drawDetail(_ detail: GenerationDetail, offset: Int, in rect: Rect, into buffer: inout CellBuffer) {
+        let inner = Frame.draw(rect, title: "Generation #\(detail.record.id ?? 0) — Esc closes, j/k scroll", focused: true, into: &buffer)
+        var y = inner.y
+        for line in detail.lines.dropFirst(offset) {
+            guard y < inner.maxY else { break }
+            buffer.write(line.text, at: Point(x: inner.x + 1, y: y), role: line.role, clip: inner)
+            y += 1
+        }
     }
 
     static func drawHelp(_ model: AppModel, in rect: Rect, into buffer: inout CellBuffer) {

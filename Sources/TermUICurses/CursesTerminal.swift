@@ -20,8 +20,6 @@ public final class CursesTerminal: TerminalBackend {
     private var started = false
     /// Colour pairs made for cells with explicit colours (pictures), after the role pairs.
     private var picturePairs: [CellColors: Int16] = [:]
-    /// A key read while looking past an Escape, handed out by the next `readKey`.
-    private var pendingKey: Key?
 
     public init(theme: Theme) {
         self.theme = theme
@@ -135,21 +133,13 @@ public final class CursesTerminal: TerminalBackend {
         return pair
     }
 
-    /// The next key, or nil when none is waiting (never blocks).
+    /// The next key, or nil when none is waiting (never blocks). Escape is always its own key:
+    /// keys sent right after it (by a fast typist or a test driver) are never merged into Alt.
     public func readKey() -> Key? {
-        if let key = pendingKey {
-            pendingKey = nil
-            return key
-        }
         guard let (code, value) = read() else { return nil }
-        if code, value == UInt32(KEY_RESIZE) { refreshSize() }
-        if code { return KeyDecoder.decode(keyCode: Int32(value)) }
-        if value == 27, let (nextIsCode, next) = read() {
-            // Escape then a character is Alt; Escape then a key of its own is two keys.
-            if !nextIsCode, next >= 32 { return KeyDecoder.decode(character: value, following: next) }
-            pendingKey = nextIsCode ? KeyDecoder.decode(keyCode: Int32(next)) : KeyDecoder.decode(character: next)
-            if nextIsCode, next == UInt32(KEY_RESIZE) { refreshSize() }
-            return .escape
+        if code {
+            if value == UInt32(KEY_RESIZE) { refreshSize() }
+            return KeyDecoder.decode(keyCode: Int32(value))
         }
         return KeyDecoder.decode(character: value)
     }

@@ -1,8 +1,7 @@
 import CNcurses
 import TermUI
 
-/// Turns what `wget_wch` returns into a `Key`: function keys, arrows, control characters,
-/// Escape-prefixed Alt keys, and Unicode text.
+/// Turns what `wget_wch` returns into a `Key`: function keys, arrows, control characters and Unicode text.
 public enum KeyDecoder {
     /// A key code (`KEY_CODE_YES`) to a key, or nil for codes the studio does not use.
     public static func decode(keyCode code: Int32) -> Key? {
@@ -26,15 +25,13 @@ public enum KeyDecoder {
         }
     }
 
-    /// A character read with `OK` to a key; Escape followed by a character is Alt.
-    public static func decode(character value: UInt32, following next: UInt32? = nil) -> Key? {
+    /// A character read with `OK` to a key.
+    public static func decode(character value: UInt32) -> Key? {
         switch value {
         case 13, 10: return .enter
         case 9: return .tab
         case 127, 8: return .backspace
-        case 27:
-            if let next, let scalar = Unicode.Scalar(next), next >= 32 { return .alt(Character(scalar)) }
-            return .escape
+        case 27: return .escape
         case 1...26:
             guard let scalar = Unicode.Scalar(value + 96) else { return nil }
             return .control(Character(scalar))

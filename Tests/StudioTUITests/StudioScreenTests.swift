@@ -78,4 +78,19 @@ struct StudioScreenTests {
         _ = StudioUpdate.apply(.key(.character("f")), to: &model)
         try Snapshot.check(StudioView.render(model), named: "history-80x24")
     }
+
+    @Test func enterOpensTheDetailWithTheExplanation() throws {
+        var model = Self.model()
+        #expect(StudioUpdate.apply(.key(.enter), to: &model) == [.loadDetail(7)])
+        var failed = Self.record(7, .failed, "a lighthouse in a storm", seconds: 40)
+        failed.errorMessage = "HTTP 400 INVALID_ARGUMENT: Your use case is currently not supported."
+        failed.errorExplanation = "the service refused this combination — check the likely causes"
+        _ = StudioUpdate.apply(.detailLoaded(GenerationDetail(record: failed, outputs: [], events: [], children: [], inputs: [])),
+                               to: &model)
+        let buffer = StudioView.render(model)
+        try Snapshot.check(buffer, named: "detail-80x24")
+        #expect(buffer.textPicture.contains { $0.contains("Your use case is currently not supported") })
+        _ = StudioUpdate.apply(.key(.escape), to: &model)
+        #expect(model.detail == nil)
+    }
 }

@@ -21,7 +21,6 @@ struct KeyDecoderTests {
         #expect(KeyDecoder.decode(character: 17) == .control("q"))
         #expect(KeyDecoder.decode(character: 127) == .backspace)
         #expect(KeyDecoder.decode(character: 27) == .escape)
-        #expect(KeyDecoder.decode(character: 27, following: 120) == .alt("x"))
         #expect(KeyDecoder.decode(character: 0x4E16) == .character("世"))
         #expect(KeyDecoder.decode(character: 0x1F3AC) == .character("🎬"))
     }

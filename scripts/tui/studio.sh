@@ -31,6 +31,10 @@ check "its state is shown" tui_wait_for_re "#1 +(queued|running)" 5
 check "it finishes while watched" tui_wait_for "Operations — 0 unfinished" 40
 tui_keys F4
 check "History shows it done" tui_wait_for_re "#1 +done" 5
+tui_keys Enter
+check "Enter shows every detail" tui_wait_for "Generation #1 — Esc closes" 5
+check "the detail has the cost and the output" bash -c "source '$driver'; tui_screen | grep -q 'cost estimate: \$3.20' && tui_screen | grep -q 'output 1:'"
+tui_keys Escape
 tui_keys /
 tui_type "light"
 check "search as you type" tui_wait_for "/ light" 5
