@@ -68,6 +68,8 @@ let package = Package(
             dependencies: [
                 "StudioCore",
                 "StudioEmulator",
+                "StudioTUI",
+                "TermUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

@@ -42,9 +42,10 @@ public enum StudioView {
                          role: .muted, clip: inner)
             return
         }
-        let rows = model.operations.map { JobRow(record: $0, now: model.now, latency: latency($0)) }
-        ListView.draw(rows.map { $0.line(width: inner.width) }, state: model.operationsList, in: inner, into: &buffer,
-                      roles: { rows[$0].statusRole })
+        ListView.draw(count: model.operations.count, state: model.operationsList, in: inner, into: &buffer) { index in
+            let row = JobRow(record: model.operations[index], now: model.now, latency: latency(model.operations[index]))
+            return (row.line(width: inner.width), row.statusRole)
+        }
     }
 
     static func drawHistory(_ model: AppModel, in rect: Rect, into buffer: inout CellBuffer) {
@@ -59,9 +60,10 @@ public enum StudioView {
             buffer.write(text, at: Point(x: inner.x + 1, y: inner.y), role: .muted, clip: inner)
             return
         }
-        let rows = model.history.map { JobRow(record: $0, now: model.now, latency: nil) }
-        ListView.draw(rows.map { $0.line(width: inner.width) }, state: model.historyList, in: inner, into: &buffer,
-                      roles: { rows[$0].statusRole })
+        ListView.draw(count: model.history.count, state: model.historyList, in: inner, into: &buffer) { index in
+            let row = JobRow(record: model.history[index], now: model.now, latency: nil)
+            return (row.line(width: inner.width), row.statusRole)
+        }
     }
 
     static func drawGenerate(in rect: Rect, into buffer: inout CellBuffer) {

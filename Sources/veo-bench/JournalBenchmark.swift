@@ -24,20 +24,40 @@ struct JournalBenchmark: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let journal = try Journal.open(at: folder.appendingPathComponent("journal.sqlite"))
+        try await measure(journal)
+    }
+
+    /// Fills a journal with `rows` generations of random prompts (shared with the studio benchmark).
+    static func fill(_ journal: Journal, rows: Range<Int>, batch: Int = 1_000) throws {
         var generator = SystemRandomNumberGenerator()
-        let spec = "{\"draft\":{},\"provider\":\"gemini\"}"
-        func record(_ index: Int) -> GenerationRecord {
-            let count = Int.random(in: 8...20, using: &generator)
-            let prompt = (0..<count).map { _ in Self.words.randomElement(using: &generator) ?? "a" }.joined(separator: " ")
-            let date = Date(timeIntervalSince1970: 1_700_000_000 + Double(index) * 60)
-            return GenerationRecord(
-                id: nil, createdAt: date, updatedAt: date, provider: "gemini", model: "veo-3.1-generate-preview",
-                mode: GenerationMode.allCases[index % 5], status: .done, prompt: prompt, negativePrompt: nil, specJSON: spec,
-                requestJSON: nil, operationName: "models/veo-3.1-generate-preview/operations/op\(index)", submittedAt: date,
-                finishedAt: date.addingTimeInterval(75), costEstimateUSD: 3.2, errorCode: nil, errorMessage: nil,
-                errorExplanation: nil, serverAnswerJSON: nil, raiCount: 0, raiReasonsJSON: nil, parentID: nil, parentKind: nil,
-                hops: 0, outputSeconds: 8, pollCount: 5, synthetic: false)
+        var index = rows.lowerBound
+        while index < rows.upperBound {
+            let end = min(rows.upperBound, index + batch)
+            try journal.writer.write { db in
+                for row in index..<end {
+                    var item = record(row, using: &generator)
+                    try item.insert(db)
+                }
+            }
+            index = end
         }
+    }
+
+    static func record(_ index: Int, using generator: inout SystemRandomNumberGenerator) -> GenerationRecord {
+        let count = Int.random(in: 8...20, using: &generator)
+        let prompt = (0..<count).map { _ in words.randomElement(using: &generator) ?? "a" }.joined(separator: " ")
+        let date = Date(timeIntervalSince1970: 1_700_000_000 + Double(index) * 60)
+        return GenerationRecord(
+            createdAt: date, updatedAt: date, provider: "gemini", model: "veo-3.1-generate-preview",
+            mode: GenerationMode.allCases[index % 5], status: .done, prompt: prompt,
+            specJSON: "{\"draft\":{},\"provider\":\"gemini\"}",
+            operationName: "models/veo-3.1-generate-preview/operations/op\(index)", submittedAt: date,
+            finishedAt: date.addingTimeInterval(75), costEstimateUSD: 3.2, outputSeconds: 8, pollCount: 5)
+    }
+
+    func measure(_ journal: Journal) async throws {
+        var generator = SystemRandomNumberGenerator()
+        func record(_ index: Int) -> GenerationRecord { Self.record(index, using: &generator) }
 
         let single = 1_000
         let singleTime = try Stopwatch.seconds {
@@ -45,19 +65,7 @@ struct JournalBenchmark: AsyncParsableCommand {
         }
         let batch = 1_000
         let bulkRows = max(0, rows - single)
-        let bulkTime = try Stopwatch.seconds {
-            var index = single
-            while index < rows {
-                let end = min(rows, index + batch)
-                try journal.writer.write { db in
-                    for row in index..<end {
-                        var item = record(row)
-                        try item.insert(db)
-                    }
-                }
-                index = end
-            }
-        }
+        let bulkTime = try Stopwatch.seconds { try Self.fill(journal, rows: single..<max(single, rows), batch: batch) }
         print("journal with \(try journal.count()) generations")
         print(String(format: "insert, one transaction per job (as submit does): %.0f rows/s", Double(single) / singleTime))
         print(String(format: "insert, batches of %d: %.0f rows/s", batch, Double(bulkRows) / max(bulkTime, 1e-9)))

@@ -34,7 +34,12 @@ struct WidgetTests {
         state.move(by: 99, count: rows.count, height: 3)
         #expect(state.selected == 9 && state.offset == 7)
         var buffer = CellBuffer(size: Size(width: 8, height: 3))
-        ListView.draw(rows, state: state, in: buffer.bounds, into: &buffer)
+        var built: [Int] = []
+        ListView.draw(count: rows.count, state: state, in: buffer.bounds, into: &buffer) { index in
+            built.append(index)
+            return (rows[index], .text)
+        }
+        #expect(built == [7, 8, 9], "only visible rows are built")
         #expect(buffer.textPicture == ["row 8   ", "row 9   ", "row 10  "])
         #expect(buffer.rolePicture[2] == "SSSSSSSS")
         state.clamp(count: 2, height: 3)
