@@ -31,6 +31,9 @@ public final class StudioRuntime {
         }
     }
 
+    /// Rows History loads per query (newest first); enough to scroll, cheap enough to query per keystroke.
+    public nonisolated static let historyPage = 200
+
     let backend: TerminalBackend
     let dependencies: Dependencies
     private var model = AppModel()
@@ -82,7 +85,7 @@ public final class StudioRuntime {
             case .quit: return true
             case .searchHistory(let text):
                 let journal = dependencies.service.journal
-                let rows = (try? text.isEmpty ? journal.newest(limit: 500) : journal.search(text, limit: 500)) ?? []
+                let rows = (try? text.isEmpty ? journal.newest(limit: StudioRuntime.historyPage) : journal.search(text, limit: StudioRuntime.historyPage)) ?? []
                 _ = StudioUpdate.apply(.historyLoaded(rows), to: &model)
             case .loadDetail(let id):
                 _ = StudioUpdate.apply(.detailLoaded(GenerationDetail.load(id, journal: dependencies.service.journal)), to: &model)

@@ -33,7 +33,7 @@ struct StudioBenchmark: AsyncParsableCommand {
         guard let journal else { return }
 
         _ = StudioUpdate.apply(.key(.function(4)), to: &model)
-        _ = StudioUpdate.apply(.historyLoaded(try journal.newest(limit: 500)), to: &model)
+        _ = StudioUpdate.apply(.historyLoaded(try journal.newest(limit: StudioRuntime.historyPage)), to: &model)
         var renders: [Double] = []
         for index in 0..<samples {
             _ = StudioUpdate.apply(.key(index % 2 == 0 ? .down : .up), to: &model)
@@ -50,7 +50,7 @@ struct StudioBenchmark: AsyncParsableCommand {
             keystrokes.append(try Stopwatch.seconds {
                 for effect in StudioUpdate.apply(.key(.character(character)), to: &model) {
                     if case .searchHistory(let text) = effect {
-                        _ = StudioUpdate.apply(.historyLoaded(try journal.search(text, limit: 500)), to: &model)
+                        _ = StudioUpdate.apply(.historyLoaded(try journal.search(text, limit: StudioRuntime.historyPage)), to: &model)
                     }
                 }
                 _ = StudioView.render(model)
