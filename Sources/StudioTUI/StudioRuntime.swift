@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import StudioCore
 import TermUI
 
@@ -38,6 +39,8 @@ public final class StudioRuntime {
     let dependencies: Dependencies
     private var model = AppModel()
     private var tracking: Task<Void, Never>?
+    /// A provider the background tracker could not reach (no key, no network), shown once as a toast.
+    private let trackingProblem = ProblemBox()
 
     public init(backend: TerminalBackend, dependencies: Dependencies) {
         self.backend = backend
@@ -68,6 +71,9 @@ public final class StudioRuntime {
                 lastRefresh = now
                 _ = StudioUpdate.apply(.tick(now), to: &model)
                 _ = StudioUpdate.apply(.operationsChanged(activeJobs()), to: &model)
+                if let problem = trackingProblem.message.withLock({ value -> String? in defer { value = nil }; return value }) {
+                    model.toast = problem
+                }
                 dirty = true
             }
             if dirty {
@@ -109,13 +115,23 @@ public final class StudioRuntime {
         let service = dependencies.service
         let provider = dependencies.provider
         let unfinished = activeJobs()
+        let problem = trackingProblem
         tracking = Task.detached {
             var providers: [String: (VideoProvider, Double)] = [:]
             for record in unfinished where providers[record.provider] == nil {
-                providers[record.provider] = try? await provider(record.provider)
+                do {
+                    providers[record.provider] = try await provider(record.provider)
+                } catch {
+                    problem.message.withLock { $0 = "jobs on \(record.provider) are not tracked: \(error)" }
+                }
             }
             let ready = providers
             _ = try? await service.resumeAll(providerFor: { ready[$0] })
         }
     }
+}
+
+/// A message handed from the background tracker to the screen.
+final class ProblemBox: Sendable {
+    let message = Mutex<String?>(nil)
 }

@@ -22,11 +22,7 @@ struct PollingBenchmark: AsyncParsableCommand {
             let entry = registry.model(matching: model)?.latency
             let prior = LatencyModel(medianSeconds: entry?.medianSeconds ?? 75, sigma: entry?.sigma ?? 0.5)
             let fitted = LatencyModel.fitted(history: pastJobs, prior: prior)
-            let adaptiveSchedule = PollSchedule(model: fitted)
-            if ProcessInfo.processInfo.environment["VEO_BENCH_DEBUG"] != nil {
-                print(adaptiveSchedule.offsets.prefix(14).map { String(format: "%.1f", $0) }.joined(separator: " "))
-            }
-            let adaptive = Self.measure(latencies, schedule: adaptiveSchedule)
+            let adaptive = Self.measure(latencies, schedule: PollSchedule(model: fitted))
             let fixed = Self.measure(latencies, schedule: PollSchedule.fixed(every: 10))
             for (name, result) in [("adaptive", adaptive), ("fixed 10 s", fixed)] {
                 print(String(format: "%-30@ %-12@ %9.2f  %8.2f s  %7.2f s", model as NSString, name as NSString,

@@ -16,16 +16,17 @@ struct TerminalCheckCommand: AsyncParsableCommand {
         terminal.start()
         var lastKey = "none yet"
         var keys = 0
+        var needsFrame = true
         defer { terminal.stop() }
         while terminationSignal.load(ordering: .relaxed) == 0 {
-            var changed = false
             while let key = terminal.readKey() {
                 if key == .character("q") || key == .control("q") { return }
                 if key != .resize { lastKey = key.description; keys += 1 }
-                changed = true
+                needsFrame = true
             }
-            if changed || keys == 0 {
+            if needsFrame {
                 terminal.draw(Self.frame(size: terminal.size, colors: terminal.colors, lastKey: lastKey, keys: keys), cursor: nil)
+                needsFrame = false
             }
             try await Task.sleep(nanoseconds: 15_000_000)
         }
