@@ -41,7 +41,8 @@ public enum StudioKeymap {
         KeyBinding(id: "picker.reorder_down", keys: [.character("J")], summary: "Move the selected image later", scope: .picker, showsInHints: false),
         KeyBinding(id: "picker.library", keys: [.character("l")], summary: "Switch between files and the library of past inputs", scope: .picker),
         KeyBinding(id: "picker.convert", keys: [.character("c")], summary: "Convert or resize with ffmpeg", scope: .picker),
-        KeyBinding(id: "picker.done", keys: [.enter], summary: "Use the selected images", scope: .picker),
+        KeyBinding(id: "picker.done", keys: [.enter], summary: "Open the folder, or use the selected images", scope: .picker),
+        KeyBinding(id: "picker.parent", keys: [.backspace, .left, .character("h")], summary: "Up one folder", scope: .picker, showsInHints: false),
 
         KeyBinding(id: "job.cancel", keys: [.character("x")], summary: "Cancel (says whether it can still be charged)", scope: .operations),
         KeyBinding(id: "job.retry", keys: [.character("R")], summary: "Retry with the same parameters", scope: .operations),

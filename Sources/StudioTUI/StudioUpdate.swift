@@ -1,4 +1,5 @@
 import Foundation
+import StudioCore
 import TermUI
 
 /// The one place the studio's state changes: a message in, the new model and effects out.
@@ -10,6 +11,12 @@ public enum StudioUpdate {
             model.size = size
             model.operationsList.clamp(count: model.operations.count, height: model.listHeight)
             model.historyList.clamp(count: model.history.count, height: model.listHeight)
+            if let picker = model.picker {
+                model.picker?.list.clamp(count: picker.entries.count, height: PickerView.listHeight(model.size))
+                if let entry = picker.highlighted, entry.image != nil {
+                    return [.loadPreview(path: entry.path, cells: model.previewCells)]
+                }
+            }
             return []
         case .tick(let date):
             model.now = date
@@ -22,10 +29,59 @@ public enum StudioUpdate {
             model.history = records
             model.historyList.clamp(count: records.count, height: model.listHeight)
             return []
-        case .detailLoaded(let detail):
-            model.detail = detail
-            model.detailOffset = 0
+        case .filterChoicesLoaded(let models, let providers):
+            model.filterPanel?.models = models
+            model.filterPanel?.providers = providers
             return []
+        case .detailLoaded(let detail):
+            guard let detail else {
+                model.toast = "that generation is no longer in the journal"
+                return []
+            }
+            model.panel = TextPanel(title: "Generation #\(detail.record.id ?? 0) — Esc closes, j/k scroll", lines: detail.lines,
+                                    generationID: detail.record.id)
+            return []
+        case .panelOpened(let panel):
+            model.panel = panel
+            return []
+        case .panelClosed:
+            model.panel = nil
+            return []
+        case .formChecked(let check):
+            guard check.draft == model.form.submission(model.registry) else { return [] }
+            model.form.check = check
+            if model.form.submitAfterCheck {
+                model.form.submitAfterCheck = false
+                return GenerateUpdate.submit(&model)
+            }
+            return []
+        case .submitFinished(let id, let text):
+            model.toast = text
+            if id != nil {
+                model.form.afterSubmit()
+                model.screen = .operations
+                return []
+            }
+            model.form.submitting = false
+            return []
+        case .formPrefilled(let draft, let parent):
+            model.form = GenerateForm.prefilled(from: draft, parent: parent, registry: model.registry)
+            // The diff compares like with like: the parent as this form would submit it.
+            let comparable = model.form.submission(model.registry)
+            model.form.parent?.draft = comparable
+            model.screen = .generate
+            model.panel = nil
+            model.toast = parent.kind == "extend"
+                ? "extending #\(parent.id): say what happens next, then Ctrl-S"
+                : "re-run of #\(parent.id): change what you like; the diff shows below, Ctrl-S submits"
+            return [.checkForm(model.form.submission(model.registry))]
+        case .directoryListed, .libraryLoaded, .previewLoaded, .imageConverted:
+            return PickerUpdate.apply(message, to: &model)
+        case .toast(let text):
+            model.toast = text
+            return []
+        case .paste(let text):
+            return paste(text, &model)
         case .key(let key):
             return handle(key, &model)
         }
@@ -38,77 +94,201 @@ public enum StudioUpdate {
             }
             return key == .control("q") ? [.quit] : []
         }
-        if model.detail != nil, let effects = handleDetail(key, &model) { return effects }
-        let binding = StudioKeymap.table.binding(for: key, in: KeyBinding.Scope(model.screen), inTextField: model.inTextField)
+        if model.confirmation != nil { return answer(key, &model) }
+        if model.picker != nil { return PickerUpdate.handle(key, &model) }
+        if model.filterPanel != nil, let effects = handleFilter(key, &model) { return effects }
+        if model.panel != nil, let effects = handlePanel(key, &model) { return effects }
+        let binding = StudioKeymap.table.binding(for: key, in: model.keyScope, inTextField: model.inTextField)
         switch binding?.id {
         case "quit", "quit.letter": return [.quit]
         case "help", "help.letter": model.showingHelp = true
-        case "screen.generate": model.screen = .generate
+        case "screen.generate":
+            model.screen = .generate
+            return [.checkForm(model.form.submission(model.registry))]
         case "screen.operations": model.screen = .operations
         case "screen.history":
             model.screen = .history
-            return [.searchHistory(model.historySearch.text)]
-        case "back":
-            if model.searching { model.searching = false }
-        case "list.down": moveSelection(by: 1, &model)
-        case "list.up": moveSelection(by: -1, &model)
-        case "list.page_down": moveSelection(by: model.listHeight, &model)
-        case "list.page_up": moveSelection(by: -model.listHeight, &model)
-        case "list.top": moveSelection(by: -Int.max / 2, &model)
-        case "list.bottom": moveSelection(by: Int.max / 2, &model)
-        case "history.search":
-            model.searching = true
-        case "job.answer", "history.detail":
-            model.searching = false
-            if let id = model.selectedID { return [.loadDetail(id)] }
-        case "edit.undo" where model.searching:
-            model.historySearch.undo()
-            return [.searchHistory(model.historySearch.text)]
+            return [.loadHistory(model.historySearch.text, model.historyFilter)]
         default:
-            if model.searching { return editSearch(key, &model) }
+            switch model.screen {
+            case .generate: return GenerateUpdate.handle(key, binding: binding, &model)
+            case .operations: return handleOperations(binding, &model)
+            case .history: return handleHistory(key, binding: binding, &model)
+            }
         }
         return []
     }
 
-    /// Keys while the detail pane is open: scroll, close; nil lets the key through (screens, quit).
-    static func handleDetail(_ key: Key, _ model: inout AppModel) -> [StudioEffect]? {
-        let lineCount = model.detail?.lines.count ?? 0
+    /// Keys of the yes/no question: y or Enter carries out the action, n or Esc drops it.
+    static func answer(_ key: Key, _ model: inout AppModel) -> [StudioEffect] {
+        guard let question = model.confirmation else { return [] }
+        switch key {
+        case .character("y"), .character("Y"), .enter:
+            model.confirmation = nil
+            if case .submit = question.onYes { model.form.submitting = true }
+            return [question.onYes]
+        case .character("n"), .character("N"), .escape:
+            model.confirmation = nil
+            model.toast = "not done: \(question.question.lowercased())"
+            return []
+        case .control("q"):
+            return [.quit]
+        default:
+            return []
+        }
+    }
+
+    /// Keys while a pane (details, curl, sidecar) is open: scroll and close; nil lets the key through.
+    static func handlePanel(_ key: Key, _ model: inout AppModel) -> [StudioEffect]? {
         switch key {
         case .escape, .enter:
-            model.detail = nil
+            model.panel = nil
             return []
-        case .down, .character("j"):
-            model.detailOffset = min(max(0, lineCount - 1), model.detailOffset + 1)
-            return []
-        case .up, .character("k"):
-            model.detailOffset = max(0, model.detailOffset - 1)
-            return []
+        case .down, .character("j"): model.panel?.scroll(by: 1)
+        case .up, .character("k"): model.panel?.scroll(by: -1)
+        case .pageDown, .control("d"):
+            let page = model.listHeight
+            model.panel?.scroll(by: page)
+        case .pageUp, .control("u"):
+            let page = model.listHeight
+            model.panel?.scroll(by: -page)
         case .function(2), .function(3), .function(4):
-            model.detail = nil
+            model.panel = nil
             return nil
         default:
             return nil
         }
+        return []
     }
 
-    static func moveSelection(by delta: Int, _ model: inout AppModel) {
-        switch model.screen {
-        case .operations: model.operationsList.move(by: delta, count: model.operations.count, height: model.listHeight)
-        case .history: model.historyList.move(by: delta, count: model.history.count, height: model.listHeight)
-        case .generate: break
+    static func handleOperations(_ binding: KeyBinding?, _ model: inout AppModel) -> [StudioEffect] {
+        switch binding?.id {
+        case "list.down": model.operationsList.move(by: 1, count: model.operations.count, height: model.listHeight)
+        case "list.up": model.operationsList.move(by: -1, count: model.operations.count, height: model.listHeight)
+        case "list.page_down": model.operationsList.move(by: model.listHeight, count: model.operations.count, height: model.listHeight)
+        case "list.page_up": model.operationsList.move(by: -model.listHeight, count: model.operations.count, height: model.listHeight)
+        case "list.top": model.operationsList.move(by: -Int.max / 2, count: model.operations.count, height: model.listHeight)
+        case "list.bottom": model.operationsList.move(by: Int.max / 2, count: model.operations.count, height: model.listHeight)
+        case "job.answer": if let id = model.selectedID { return [.loadDetail(id)] }
+        case "job.open": if let id = model.selectedID { return [.openOutput(id)] }
+        case "job.cancel":
+            guard let id = model.selectedID, let record = model.operations.first(where: { $0.id == id }) else { break }
+            let charged = record.status == .downloading
+                ? "The video is already made and charged; only its download stops."
+                : "Veo operations cannot be cancelled on the service: it may still finish and be charged. The studio stops tracking it."
+            model.confirmation = Confirmation(question: "Cancel #\(id)?", detail: charged, onYes: .cancelJob(id))
+        case "job.retry":
+            guard let id = model.selectedID, let record = model.operations.first(where: { $0.id == id }) else { break }
+            return retry(record, &model)
+        default: break
         }
+        return []
     }
 
-    /// Search as you type: every change asks the journal again.
-    static func editSearch(_ key: Key, _ model: inout AppModel) -> [StudioEffect] {
+    /// A retry is a new submit: it asks first when it costs more than the threshold.
+    static func retry(_ record: GenerationRecord, _ model: inout AppModel) -> [StudioEffect] {
+        guard let id = record.id else { return [] }
+        if let cost = record.costEstimateUSD, cost > model.confirmCostAboveUSD {
+            model.confirmation = Confirmation(question: "Retry #\(id) for \(CostEstimate.dollars(cost))?",
+                                              detail: "The same parameters again, as a new job linked to #\(id).",
+                                              onYes: .retryJob(id))
+            return []
+        }
+        return [.retryJob(id)]
+    }
+
+    static func handleHistory(_ key: Key, binding: KeyBinding?, _ model: inout AppModel) -> [StudioEffect] {
+        if model.searching { return editSearch(key, binding: binding, &model) }
+        switch binding?.id {
+        case "list.down": model.historyList.move(by: 1, count: model.history.count, height: model.listHeight)
+        case "list.up": model.historyList.move(by: -1, count: model.history.count, height: model.listHeight)
+        case "list.page_down": model.historyList.move(by: model.listHeight, count: model.history.count, height: model.listHeight)
+        case "list.page_up": model.historyList.move(by: -model.listHeight, count: model.history.count, height: model.listHeight)
+        case "list.top": model.historyList.move(by: -Int.max / 2, count: model.history.count, height: model.listHeight)
+        case "list.bottom": model.historyList.move(by: Int.max / 2, count: model.history.count, height: model.listHeight)
+        case "history.search": model.searching = true
+        case "history.detail": if let id = model.selectedID { return [.loadDetail(id)] }
+        case "history.filter":
+            model.filterPanel = HistoryFilterPanel()
+            return [.loadFilterChoices]
+        case "history.rerun": if let id = model.selectedID { return [.rerun(id)] }
+        case "history.extend": if let id = model.selectedID { return [.extend(id)] }
+        case "history.open": if let id = model.selectedID { return [.openOutput(id)] }
+        case "history.curl": if let id = model.selectedID { return [.showCurl(id)] }
+        case "history.sidecar": if let id = model.selectedID { return [.showSidecar(id)] }
+        case "history.delete":
+            guard let id = model.selectedID else { break }
+            model.confirmation = Confirmation(question: "Delete #\(id)?",
+                                              detail: "It leaves the journal with its video files and sidecars; this cannot be undone.",
+                                              onYes: .delete(id))
+        default: break
+        }
+        return []
+    }
+
+    /// Search as you type: every change asks the journal again; Up/Down still move the list.
+    static func editSearch(_ key: Key, binding: KeyBinding?, _ model: inout AppModel) -> [StudioEffect] {
         switch key {
-        case .character(let character): model.historySearch.insert(String(character))
-        case .backspace: model.historySearch.backspace()
-        case .enter:
+        case .escape, .enter:
             model.searching = false
             return []
+        case .character(let character): model.historySearch.insert(String(character))
+        case .backspace: model.historySearch.backspace()
+        case .control("w"): model.historySearch.deleteWordBackward()
+        case .control("z"): model.historySearch.undo()
+        case .down: model.historyList.move(by: 1, count: model.history.count, height: model.listHeight); return []
+        case .up: model.historyList.move(by: -1, count: model.history.count, height: model.listHeight); return []
         default: return []
         }
-        return [.searchHistory(model.historySearch.text)]
+        return [.loadHistory(model.historySearch.text, model.historyFilter)]
+    }
+
+    /// Keys of History's filter bar; nil lets the key through (screens, quit).
+    static func handleFilter(_ key: Key, _ model: inout AppModel) -> [StudioEffect]? {
+        guard var panel = model.filterPanel else { return nil }
+        defer { if model.filterPanel != nil { model.filterPanel = panel } }
+        let rows = HistoryFilterPanel.Row.allCases
+        switch key {
+        case .escape, .enter, .character("f"):
+            model.filterPanel = nil
+            return []
+        case .down, .character("j"), .tab:
+            panel.row = rows[(panel.row.rawValue + 1) % rows.count]
+        case .up, .character("k"), .backTab:
+            panel.row = rows[(panel.row.rawValue + rows.count - 1) % rows.count]
+        case .right, .character(" "), .character("l"):
+            panel.cycle(&model.historyFilter, by: 1)
+            return [.loadHistory(model.historySearch.text, model.historyFilter)]
+        case .left, .character("h"):
+            panel.cycle(&model.historyFilter, by: -1)
+            return [.loadHistory(model.historySearch.text, model.historyFilter)]
+        case .backspace, .delete, .character("x"):
+            panel.clear(&model.historyFilter)
+            return [.loadHistory(model.historySearch.text, model.historyFilter)]
+        case .character("0"):
+            model.historyFilter = HistoryFilter()
+            return [.loadHistory(model.historySearch.text, model.historyFilter)]
+        default:
+            return nil
+        }
+        return []
+    }
+
+    /// A burst of text: into the field with the keyboard, as one edit.
+    static func paste(_ text: String, _ model: inout AppModel) -> [StudioEffect] {
+        guard model.inTextField else {
+            var effects: [StudioEffect] = []
+            for character in text { effects += handle(character == "\n" || character == "\r" ? .enter : .character(character), &model) }
+            return effects
+        }
+        switch model.screen {
+        case .history:
+            model.historySearch.insert(text.replacingOccurrences(of: "\n", with: " "))
+            return [.loadHistory(model.historySearch.text, model.historyFilter)]
+        case .generate:
+            return GenerateUpdate.paste(text, &model)
+        case .operations:
+            return []
+        }
     }
 }

@@ -19,17 +19,20 @@ public enum StudioView {
         TabBar.draw(screens.map(\.title), selected: screens.firstIndex(of: model.screen) ?? 0, in: tabs, into: &buffer)
         if model.showingHelp {
             drawHelp(model, in: body, into: &buffer)
-        } else if let detail = model.detail {
-            drawDetail(detail, offset: model.detailOffset, in: body, into: &buffer)
+        } else if let picker = model.picker {
+            PickerView.draw(picker, model: model, in: body, into: &buffer)
+        } else if let panel = model.panel {
+            drawPanel(panel, in: body, into: &buffer)
         } else {
             switch model.screen {
             case .operations: drawOperations(model, latency: latency, in: body, into: &buffer)
             case .history: drawHistory(model, in: body, into: &buffer)
-            case .generate: drawGenerate(in: body, into: &buffer)
+            case .generate: GenerateView.draw(model, in: body, into: &buffer)
             }
         }
+        if let question = model.confirmation { drawConfirmation(question, in: body, into: &buffer) }
         drawStatus(model, in: Rect(x: footer.x, y: footer.y, width: footer.width, height: 1), into: &buffer)
-        let hints = StudioKeymap.table.hints(for: KeyBinding.Scope(model.screen), inTextField: model.inTextField)
+        let hints = StudioKeymap.table.hints(for: model.keyScope, inTextField: model.inTextField)
         HintBar.draw(hints, in: Rect(x: footer.x, y: footer.y + 1, width: footer.width, height: 1), into: &buffer)
         return buffer
     }
@@ -49,10 +52,20 @@ public enum StudioView {
     }
 
     static func drawHistory(_ model: AppModel, in rect: Rect, into buffer: inout CellBuffer) {
-        let (searchLine, listArea) = rect.splitTop(1)
+        let (searchLine, belowSearch) = rect.splitTop(1)
         let query = model.historySearch.text
         let prompt = model.searching ? "/ \(query)▏" : (query.isEmpty ? "/ to search prompts" : "/ \(query)")
-        buffer.write(prompt, at: searchLine.origin, role: model.searching ? .accent : .muted, clip: searchLine)
+        let used = buffer.write(prompt, at: searchLine.origin, role: model.searching ? .accent : .muted, clip: searchLine)
+        let filterText = model.historyFilter.summary.map { "filter: \($0)" } ?? "f filters"
+        let filterX = max(searchLine.x + used + 2, searchLine.maxX - DisplayWidth.of(filterText))
+        buffer.write(filterText, at: Point(x: filterX, y: searchLine.y), role: model.historyFilter.isEmpty ? .muted : .accent,
+                     clip: searchLine)
+        var listArea = belowSearch
+        if let panel = model.filterPanel {
+            let (bar, rest) = listArea.splitTop(3)
+            drawFilterBar(panel, filter: model.historyFilter, in: bar, into: &buffer)
+            listArea = rest
+        }
         let inner = Frame.draw(listArea, title: "History — \(model.history.count) shown, newest first", focused: !model.searching,
                                into: &buffer)
         guard !model.history.isEmpty else {
@@ -66,20 +79,40 @@ public enum StudioView {
         }
     }
 
-    static func drawGenerate(in rect: Rect, into buffer: inout CellBuffer) {
-        let inner = Frame.draw(rect, title: "Generate", focused: true, into: &buffer)
-        buffer.write("The forms are not in this version yet: use veo-studio generate (see --help).",
-                     at: Point(x: inner.x + 1, y: inner.y), role: .muted, clip: inner)
+    /// History's filter rows: Up/Down choose one, Left/Right change it.
+    static func drawFilterBar(_ panel: HistoryFilterPanel, filter: HistoryFilter, in rect: Rect, into buffer: inout CellBuffer) {
+        let inner = Frame.draw(rect, title: "Filter — ↑↓ row, ←→ value, Backspace clears, 0 clears all, Esc closes", focused: true,
+                               into: &buffer)
+        var x = inner.x + 1
+        for row in HistoryFilterPanel.Row.allCases {
+            let text = "\(row.label): \(HistoryFilterPanel.value(row, of: filter))"
+            let role: StyleRole = row == panel.row ? .selection : (HistoryFilterPanel.value(row, of: filter).hasPrefix("any") ? .muted : .accent)
+            x += buffer.write(text, at: Point(x: x, y: inner.y), role: role, clip: inner) + 2
+        }
     }
 
-    static func drawDetail(_ detail: GenerationDetail, offset: Int, in rect: Rect, into buffer: inout CellBuffer) {
-        let inner = Frame.draw(rect, title: "Generation #\(detail.record.id ?? 0) — Esc closes, j/k scroll", focused: true, into: &buffer)
+    static func drawPanel(_ panel: TextPanel, in rect: Rect, into buffer: inout CellBuffer) {
+        let inner = Frame.draw(rect, title: panel.title, focused: true, into: &buffer)
         var y = inner.y
-        for line in detail.lines.dropFirst(offset) {
+        for line in panel.lines.dropFirst(panel.offset) {
             guard y < inner.maxY else { break }
             buffer.write(line.text, at: Point(x: inner.x + 1, y: y), role: line.role, clip: inner)
             y += 1
         }
+    }
+
+    /// A yes/no box in the middle of the body.
+    static func drawConfirmation(_ question: Confirmation, in rect: Rect, into buffer: inout CellBuffer) {
+        let width = min(rect.width - 4, 72)
+        let detailLines = WordWrap.lines(Array(question.detail), width: width - 4).map(\.text)
+        let height = detailLines.count + 4
+        let box = Rect(x: rect.x + (rect.width - width) / 2, y: rect.y + max(0, (rect.height - height) / 2), width: width, height: height)
+        buffer.fill(box)
+        let inner = Frame.draw(box, title: question.question, focused: true, into: &buffer)
+        for (index, line) in detailLines.enumerated() {
+            buffer.write(line, at: Point(x: inner.x + 1, y: inner.y + index), clip: inner)
+        }
+        buffer.write("y/Enter yes · n/Esc no", at: Point(x: inner.x + 1, y: inner.maxY - 1), role: .accent, clip: inner)
     }
 
     static func drawHelp(_ model: AppModel, in rect: Rect, into buffer: inout CellBuffer) {

@@ -33,10 +33,11 @@ public enum DisplayWidth {
         return result
     }
 
-    /// East Asian Wide and Fullwidth blocks.
+    /// East Asian Wide and Fullwidth blocks (emoji are wide by their presentation property, so a
+    /// text-style symbol such as U+1F327 stays one column, as terminals draw it).
     static let wideRanges: [ClosedRange<UInt32>] = [
         0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
         0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-        0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
+        0xFFE0...0xFFE6, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
     ]
 }

@@ -33,6 +33,11 @@ public struct KeyBinding: Hashable, Sendable {
         self.showsInHints = showsInHints
     }
 
+    /// The summary without its parenthesised detail, for the hint bar.
+    public var shortSummary: String {
+        summary.firstRange(of: " (").map { String(summary[..<$0.lowerBound]) } ?? summary
+    }
+
     /// `F2/Ctrl-G` — the keys as shown to people.
     public var keyText: String { keys.map(\.description).joined(separator: "/") }
 }
@@ -53,10 +58,10 @@ public struct Keymap: Sendable {
         return nil
     }
 
-    /// The bindings shown in the hint bar for a scope.
+    /// The bindings shown in the hint bar for a scope, the screen's own first.
     public func hints(for scope: KeyBinding.Scope, inTextField: Bool) -> [KeyBinding] {
-        let scopes: Set<KeyBinding.Scope> = inTextField ? [scope, .text, .global] : [scope, .outsideText, .global]
-        return bindings.filter { scopes.contains($0.scope) && $0.showsInHints }
+        let order: [KeyBinding.Scope] = inTextField ? [scope, .text, .global] : [scope, .outsideText, .global]
+        return order.flatMap { current in bindings.filter { $0.scope == current && $0.showsInHints } }
     }
 
     /// The table as Markdown, grouped by scope (the generated `docs/KEYBINDINGS.md`).

@@ -9,4 +9,11 @@ public protocol TerminalBackend: AnyObject {
     func draw(_ buffer: CellBuffer, cursor: Point?)
     /// The next key, or nil when none is waiting (never blocks).
     func readKey() -> Key?
+    /// Colours the terminal shows (0 for none).
+    var colorCount: Int { get }
+}
+
+extension TerminalBackend {
+    /// Colours the terminal shows (0 for none); backends that know better say so.
+    public var colorCount: Int { 256 }
 }

@@ -14,6 +14,7 @@ public let terminationSignal = Atomic<Int32>(0)
 public final class CursesTerminal: TerminalBackend {
     public private(set) var size = Size(width: 0, height: 0)
     public private(set) var colors = 0
+    public var colorCount: Int { colors }
     private var previous: CellBuffer?
     private var theme: Theme
     private var styles: [StyleRole: (pair: Int16, attributes: attr_t)] = [:]

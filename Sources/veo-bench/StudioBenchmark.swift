@@ -20,7 +20,7 @@ struct StudioBenchmark: AsyncParsableCommand {
         try JournalBenchmark.fill(try Journal.open(at: path), rows: 0..<rows)
         print("journal with \(rows) generations, 120×40 terminal")
 
-        var model = AppModel()
+        var model = AppModel(registry: try CapabilityRegistry.builtIn())
         var journal: Journal?
         let start = try Stopwatch.seconds {
             let opened = try Journal.open(at: path)
@@ -49,8 +49,8 @@ struct StudioBenchmark: AsyncParsableCommand {
             if index % typed.count == 0 { model.historySearch = TextEditorState() }
             keystrokes.append(try Stopwatch.seconds {
                 for effect in StudioUpdate.apply(.key(.character(character)), to: &model) {
-                    if case .searchHistory(let text) = effect {
-                        _ = StudioUpdate.apply(.historyLoaded(try journal.search(text, limit: StudioRuntime.historyPage)), to: &model)
+                    if case .loadHistory(let text, let filter) = effect {
+                        _ = StudioUpdate.apply(.historyLoaded(try journal.history(matching: text, filter: filter, limit: StudioRuntime.historyPage)), to: &model)
                     }
                 }
                 _ = StudioView.render(model)

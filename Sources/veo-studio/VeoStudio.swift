@@ -9,7 +9,7 @@ struct VeoStudio: AsyncParsableCommand {
         commandName: "veo-studio",
         abstract: "Make videos with Google's Veo models: validate, price, submit, track and keep every job.",
         discussion: """
-        With no credentials configured the provider is `sandbox`, a built-in emulator on 127.0.0.1 \
+        With no subcommand the terminal studio opens. With no credentials configured the provider is `sandbox`, a built-in emulator on 127.0.0.1 \
         whose outputs are synthetic. Set GEMINI_API_KEY (or GOOGLE_API_KEY) to use the Gemini API.
         """,
         version: "veo-studio \(StudioVersion.current)",
@@ -17,7 +17,8 @@ struct VeoStudio: AsyncParsableCommand {
             GenerateCommand.self, ValidateCommand.self, RequestCommand.self, JobsCommand.self, ResumeCommand.self,
             HistoryCommand.self, ShowCommand.self, RerunCommand.self, ExtendCommand.self, RulesCommand.self,
             StudioCommand.self, EmulatorCommand.self, TerminalCheckCommand.self,
-        ]
+        ],
+        defaultSubcommand: StudioCommand.self
     )
 
     /// `--home DIR` may come before the subcommand; it is moved after it so every subcommand sees it.

@@ -7,6 +7,7 @@ import TermUI
 /// update() scripts (keys in, state and effects out) and the screens as text pictures.
 struct StudioScreenTests {
     static let now = Date(timeIntervalSince1970: 1_800_000_100)
+    static let registry = try! CapabilityRegistry.builtIn()
 
     static func record(_ id: Int64, _ status: JobStatus, _ prompt: String, seconds: Double) -> GenerationRecord {
         GenerationRecord(id: id, createdAt: now.addingTimeInterval(-seconds), updatedAt: now, provider: "sandbox",
@@ -16,7 +17,7 @@ struct StudioScreenTests {
     }
 
     static func model(size: Size = Size(width: 80, height: 24)) -> AppModel {
-        var model = AppModel()
+        var model = AppModel(registry: registry)
         model.now = now
         _ = StudioUpdate.apply(.resized(size), to: &model)
         _ = StudioUpdate.apply(.operationsChanged([record(7, .running, "a lighthouse in a storm, waves crash", seconds: 40),
@@ -26,14 +27,14 @@ struct StudioScreenTests {
 
     @Test func keysMoveBetweenScreensAndQuit() {
         var model = Self.model()
-        #expect(StudioUpdate.apply(.key(.function(4)), to: &model) == [.searchHistory("")])
+        #expect(StudioUpdate.apply(.key(.function(4)), to: &model) == [.loadHistory("", HistoryFilter())])
         #expect(model.screen == .history)
         _ = StudioUpdate.apply(.key(.character("/")), to: &model)
         #expect(model.inTextField)
         var effects: [StudioEffect] = []
         for character in "fox" { effects = StudioUpdate.apply(.key(.character(character)), to: &model) }
-        #expect(effects == [.searchHistory("fox")], "search as you type")
-        #expect(StudioUpdate.apply(.key(.character("q")), to: &model) == [.searchHistory("foxq")], "q types inside the search field")
+        #expect(effects == [.loadHistory("fox", HistoryFilter())], "search as you type")
+        #expect(StudioUpdate.apply(.key(.character("q")), to: &model) == [.loadHistory("foxq", HistoryFilter())], "q types inside the search field")
         _ = StudioUpdate.apply(.key(.escape), to: &model)
         #expect(!model.inTextField)
         #expect(StudioUpdate.apply(.key(.character("q")), to: &model) == [.quit])
@@ -91,6 +92,6 @@ struct StudioScreenTests {
         try Snapshot.check(buffer, named: "detail-80x24")
         #expect(buffer.textPicture.contains { $0.contains("Your use case is currently not supported") })
         _ = StudioUpdate.apply(.key(.escape), to: &model)
-        #expect(model.detail == nil)
+        #expect(model.panel == nil)
     }
 }

@@ -22,7 +22,7 @@ struct KeymapTests {
     }
 
     @Test func hintsAndMarkdownComeFromTheSameTable() {
-        #expect(Self.keymap.hints(for: .generate, inTextField: false).map(\.id) == ["help", "quit", "submit"])
+        #expect(Self.keymap.hints(for: .generate, inTextField: false).map(\.id) == ["submit", "help", "quit"], "the screen's own keys first")
         let markdown = Self.keymap.markdown(title: "Keys")
         #expect(markdown.contains("| F1/? | Help |") && markdown.contains("| Ctrl-S | Submit |"))
     }

@@ -44,4 +44,38 @@ public struct FFmpegTool: Sendable {
         }
         return [UInt8](data)
     }
+
+    /// Writes a JPEG copy of an image: `size` exactly (padded, for a last frame that must match
+    /// the first), else at most `maxSide` pixels on its long side. Written beside the target and
+    /// renamed, so no half-written file is left.
+    public func convertImage(_ file: String, to output: URL, size: (width: Int, height: Int)? = nil, maxSide: Int = 1280) throws {
+        let filter = size.map { "scale=\($0.width):\($0.height):force_original_aspect_ratio=decrease,pad=\($0.width):\($0.height):(ow-iw)/2:(oh-ih)/2" }
+            ?? "scale='min(\(maxSide),iw)':'min(\(maxSide),ih)':force_original_aspect_ratio=decrease"
+        let partial = output.deletingLastPathComponent().appendingPathComponent(".partial-" + output.lastPathComponent)
+        try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["-y", "-v", "error", "-nostdin", "-i", file, "-frames:v", "1", "-vf", filter, "-q:v", "3",
+                             "-f", "image2", "-c:v", "mjpeg", partial.path]
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            throw StudioError(field: "ffmpeg", code: "ffmpeg.unavailable", message: "ffmpeg could not be started",
+                              fix: "check the ffmpeg installation")
+        }
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            try? FileManager.default.removeItem(at: partial)
+            let name = (file as NSString).lastPathComponent
+            throw StudioError(field: "image", code: "ffmpeg.convert_failed",
+                              message: "ffmpeg could not convert \(name): \(message.split(separator: "\n").last.map(String.init) ?? "no output")",
+                              fix: "check that the file is an image")
+        }
+        _ = try? FileManager.default.removeItem(at: output)
+        try FileManager.default.moveItem(at: partial, to: output)
+    }
 }

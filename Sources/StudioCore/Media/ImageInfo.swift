@@ -20,4 +20,11 @@ public struct ImageInfo: Sendable, Hashable, Codable {
     public var byteCount: Int
 
     public var mimeType: String { format.mimeType }
+
+    public init(format: Format, width: Int, height: Int, byteCount: Int) {
+        self.format = format
+        self.width = width
+        self.height = height
+        self.byteCount = byteCount
+    }
 }

@@ -45,6 +45,17 @@ public struct CapabilityRegistry: Sendable {
 
     public var providerIDs: [String] { document.providers.map(\.id) }
 
+    /// The fields of the generation forms: this document's, else the built-in ones (an older override file).
+    public var formFields: [FormFieldEntry] { document.fields ?? Self.builtInFields }
+
+    /// The fields a form shows for a mode on a provider, in order.
+    public func formFields(mode: GenerationMode, provider: String) -> [FormFieldEntry] {
+        let rulesAs = self.provider(provider)?.rulesAs ?? provider
+        return formFields.filter { $0.applies(mode: mode, rulesProvider: rulesAs) }
+    }
+
+    private static let builtInFields: [FormFieldEntry] = (try? builtIn().document.fields ?? []) ?? []
+
     /// The model entry for an id or alias on any provider.
     public func model(matching id: String) -> ModelEntry? {
         let lowered = id.lowercased()

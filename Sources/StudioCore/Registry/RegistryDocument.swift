@@ -8,6 +8,9 @@ public struct RegistryDocument: Codable, Sendable {
     public var version: String
     public var providers: [ProviderEntry]
     public var defaults: DefaultsEntry
+    /// The fields a form shows, per mode and provider (optional in an override file).
+    public var fields: [FormFieldEntry]?
+    public var fieldsSource: SourceNote?
     public var models: [ModelEntry]
     public var rules: [RuleEntry]
     public var explanations: [ExplanationEntry]

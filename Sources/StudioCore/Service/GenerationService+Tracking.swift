@@ -33,6 +33,7 @@ extension GenerationService {
         var action = machine.start(now: clock.now())
         while true {
             try Task.checkCancellation()
+            if let current = try journal.generation(id), current.status == .cancelled { return current }
             switch action {
             case .poll(let wait):
                 if let pollLimit, machine.polls >= pollLimit { return try journal.generation(id) ?? record }

@@ -37,6 +37,11 @@ public struct GenerationService: Sendable {
     /// Reads the draft's files, finds what it extends, validates and prices it. Sends nothing.
     public func prepare(_ draft: GenerationDraft, loader: InputLoader = InputLoader()) -> PreparedGeneration {
         let (media, loadIssues) = loader.load(draft)
+        return prepare(draft, media: media, loadIssues: loadIssues)
+    }
+
+    /// Validates and prices a draft whose files were already read (a form re-checks on every key).
+    public func prepare(_ draft: GenerationDraft, media: [String: LoadedMedia], loadIssues: [ValidationIssue]) -> PreparedGeneration {
         let source = extensionSource(for: draft)
         let report = validator.validate(draft, media: media, loadIssues: loadIssues, extensionSource: source, now: clock.now())
         return PreparedGeneration(draft: draft, report: report, media: media, extensionSource: source)

@@ -6,6 +6,11 @@ public struct ChoiceAdvisor: Sendable {
         public var value: String
         public var blockedBy: String?
         public var isAllowed: Bool { blockedBy == nil }
+
+        public init(value: String, blockedBy: String? = nil) {
+            self.value = value
+            self.blockedBy = blockedBy
+        }
     }
 
     public let validator: Validator
@@ -19,41 +24,35 @@ public struct ChoiceAdvisor: Sendable {
 
     public func choices(for field: Field, draft: GenerationDraft, media: [String: LoadedMedia] = [:],
                         extensionSource: ExtensionSource? = nil) -> [Choice] {
-        candidates(for: field, draft: draft).map { value in
+        choices(forField: field.rawValue, draft: draft, media: media, extensionSource: extensionSource)
+    }
+
+    /// The choices of any registry field (by its draft name), each validated in the draft.
+    public func choices(forField field: String, draft: GenerationDraft, media: [String: LoadedMedia] = [:],
+                        extensionSource: ExtensionSource? = nil) -> [Choice] {
+        Self.candidates(for: field, draft: draft, registry: validator.registry).map { value in
             var trial = draft
-            apply(value, to: field, in: &trial)
+            trial.set(field, text: value)
             let report = validator.validate(trial, media: media, extensionSource: extensionSource)
             let blocking = report.errors.first { issue in
-                issue.field == field.rawValue || (field == .model && issue.code == "mode.unsupported")
+                issue.field == field || (field == "model" && issue.code == "mode.unsupported")
             }
             return Choice(value: value, blockedBy: blocking?.message)
         }
     }
 
-    func candidates(for field: Field, draft: GenerationDraft) -> [String] {
-        let registry = validator.registry
-        switch field {
-        case .model:
+    /// The values a field offers, from the registry's field list.
+    public static func candidates(for field: String, draft: GenerationDraft, registry: CapabilityRegistry) -> [String] {
+        guard let entry = registry.formFields.first(where: { $0.id == field }) else { return [] }
+        switch entry.choicesFrom {
+        case "providers":
+            return registry.providerIDs
+        case "models":
             let provider = registry.provider(draft.provider ?? "gemini")?.rulesAs ?? "gemini"
             return registry.document.models.compactMap { $0.ids[provider] }
-        case .aspectRatio: return ["16:9", "9:16"]
-        case .resolution: return ["720p", "1080p", "4k"]
-        case .durationSeconds:
+        default:
             let family = draft.model.flatMap { registry.model(matching: $0)?.family }
-            return family == "veo-2.0" ? ["5", "6", "7", "8"] : ["4", "6", "8"]
-        case .sampleCount: return ["1", "2", "3", "4"]
-        case .personGeneration: return ["allow_all", "allow_adult", "dont_allow"]
-        }
-    }
-
-    func apply(_ value: String, to field: Field, in draft: inout GenerationDraft) {
-        switch field {
-        case .model: draft.model = value
-        case .aspectRatio: draft.aspectRatio = value
-        case .resolution: draft.resolution = value
-        case .durationSeconds: draft.durationSeconds = Int(value)
-        case .sampleCount: draft.sampleCount = Int(value)
-        case .personGeneration: draft.personGeneration = value
+            return family.flatMap { entry.familyChoices?[$0] } ?? entry.choices ?? []
         }
     }
 }

@@ -1,4 +1,4 @@
-/// The bottom line of keys that work here, drawn from the key table; cut at a whole hint.
+/// The bottom line of keys that work here, drawn from the key table; a hint that does not fit is left out whole.
 public enum HintBar {
     public static func draw(_ bindings: [KeyBinding], in rect: Rect, into buffer: inout CellBuffer) {
         guard rect.height > 0 else { return }
@@ -6,10 +6,10 @@ public enum HintBar {
         var x = rect.x
         for binding in bindings {
             let key = binding.keyText
-            let needed = DisplayWidth.of(key) + 1 + DisplayWidth.of(binding.summary) + 2
-            if x + needed - 2 > rect.maxX { break }
+            let needed = DisplayWidth.of(key) + 1 + DisplayWidth.of(binding.shortSummary) + 2
+            if x + needed - 2 > rect.maxX { continue }
             x += buffer.write(key, at: Point(x: x, y: rect.y), role: .accent, clip: rect)
-            x += buffer.write(" " + binding.summary, at: Point(x: x, y: rect.y), role: .muted, clip: rect)
+            x += buffer.write(" " + binding.shortSummary, at: Point(x: x, y: rect.y), role: .muted, clip: rect)
             x += 2
         }
     }

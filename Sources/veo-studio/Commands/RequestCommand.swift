@@ -26,7 +26,7 @@ struct RequestCommand: AsyncParsableCommand {
         let request = try provider.submitRequest(for: validSpec, media: LoadedMediaSource(files: Array(prepared.media.values)))
             .redacted()
         if curl {
-            print(CurlLine.make(request, keyVariable: draft.provider == "sandbox" ? nil : "GEMINI_API_KEY"))
+            print(CurlCommand.make(request, keyVariable: draft.provider == "sandbox" ? nil : "GEMINI_API_KEY"))
         } else if json {
             Output.json(.object([
                 "method": .string(request.method), "url": .string(request.url),
@@ -40,28 +40,5 @@ struct RequestCommand: AsyncParsableCommand {
             print("")
             print(request.body?.encodedString(pretty: true) ?? "")
         }
-    }
-}
-
-/// A curl command for a request; the key is read from an environment variable, never printed.
-enum CurlLine {
-    static func make(_ request: WireRequest, keyVariable: String?) -> String {
-        var parts = ["curl", "-sS", "-X", request.method, quote(request.url)]
-        for header in request.headers {
-            if WireRequest.secretHeaders.contains(header.name.lowercased()) {
-                let value = keyVariable.map { "${\($0):?set \($0)}" } ?? "sandbox"
-                parts += ["-H", "\"\(header.name): \(value)\""]
-            } else {
-                parts += ["-H", quote("\(header.name): \(header.value)")]
-            }
-        }
-        if let body = request.body {
-            parts += ["--data-binary", quote(body.encodedString())]
-        }
-        return parts.joined(separator: " ")
-    }
-
-    static func quote(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

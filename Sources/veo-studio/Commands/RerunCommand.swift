@@ -14,7 +14,7 @@ struct RerunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try StudioContext(global: global)
-        let parent = try ParentDraft.load(id, journal: context.journal())
+        let parent = try context.service().parentDraft(of: id)
         var draft = parent.draft
         var shown = parent.original
         try spec.apply(to: &draft)

@@ -16,6 +16,9 @@ struct StudioCommand: AsyncParsableCommand {
 
     @MainActor
     func run() async throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CLIFailure.badInput("the studio needs a terminal (stdin and stdout are not one); for scripts use the subcommands: veo-studio --help")
+        }
         let context = try StudioContext(global: global)
         let catalog = ThemeCatalog(configDirectory: context.paths.configDirectory)
         let chosen = try catalog.resolve(requested: theme ?? context.config.theme, environment: context.environment)
@@ -26,7 +29,8 @@ struct StudioCommand: AsyncParsableCommand {
             service: service, providerName: providerID, synthetic: providerID == "sandbox",
             provider: { id in try await context.provider(id, baseURL: nil) },
             latencyScale: { id in id == "sandbox" ? 1 / speed : 1 },
-            shouldStop: { terminationSignal.load(ordering: .relaxed) != 0 }))
+            shouldStop: { terminationSignal.load(ordering: .relaxed) != 0 },
+            confirmCostAboveUSD: context.config.confirmCostAboveUSD, dataDirectory: context.paths.dataDirectory))
         await runtime.run()
         await context.close()
     }

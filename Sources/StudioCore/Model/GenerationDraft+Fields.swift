@@ -1,0 +1,97 @@
+import Foundation
+
+extension GenerationDraft {
+    /// A field's value as a form shows it (`8`, `on`, `key=value, …`), nil when unset.
+    public func text(of field: String) -> String? {
+        switch field {
+        case "provider": return provider
+        case "model": return model
+        case "prompt": return prompt
+        case "negativePrompt": return negativePrompt
+        case "image": return image
+        case "lastFrame": return lastFrame
+        case "referenceImages":
+            return references.isEmpty ? nil : references.map { "\(($0.path as NSString).lastPathComponent)\($0.kind == .style ? " (style)" : "")" }.joined(separator: ", ")
+        case "video":
+            switch video {
+            case .generation(let id)?: return "#\(id)"
+            case .uri(let uri)?: return uri
+            case .file(let path)?: return path
+            case nil: return nil
+            }
+        case "aspectRatio": return aspectRatio
+        case "resolution": return resolution
+        case "durationSeconds": return durationSeconds.map(String.init)
+        case "sampleCount": return sampleCount.map(String.init)
+        case "seed": return seed.map(String.init)
+        case "generateAudio": return generateAudio.map { $0 ? "on" : "off" }
+        case "personGeneration": return personGeneration
+        case "enhancePrompt": return enhancePrompt.map { $0 ? "on" : "off" }
+        case "compressionQuality": return compressionQuality
+        case "resizeMode": return resizeMode
+        case "storageUri": return storageUri
+        case "fps": return fps.map(String.init)
+        case "pubsubTopic": return pubsubTopic
+        case "labels": return labels.isEmpty ? nil : labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+        default: return extraParameters[field].map { $0.stringValue ?? $0.encodedString() }
+        }
+    }
+
+    /// Sets a field from text (nil or blank: unset). Returns what is wrong with the text, if anything;
+    /// the field is then left unset, never half-set.
+    @discardableResult
+    public mutating func set(_ field: String, text raw: String?) -> String? {
+        let text = raw.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        func number<T: FixedWidthInteger>(_ type: T.Type) -> (T?, String?) {
+            guard let text else { return (nil, nil) }
+            guard let value = T(text.trimmingCharacters(in: .whitespaces)) else { return (nil, "\(field): \"\(text)\" is not a whole number") }
+            return (value, nil)
+        }
+        func toggle() -> (Bool?, String?) {
+            switch text?.lowercased() {
+            case nil: return (nil, nil)
+            case "on", "true", "yes": return (true, nil)
+            case "off", "false", "no": return (false, nil)
+            default: return (nil, "\(field): say on or off")
+            }
+        }
+        var problem: String?
+        switch field {
+        case "provider": provider = text
+        case "model": model = text
+        case "prompt": prompt = raw.flatMap { $0.isEmpty ? nil : $0 }
+        case "negativePrompt": negativePrompt = text
+        case "image": image = text
+        case "lastFrame": lastFrame = text
+        case "video": video = text.map { VideoInput.parse($0.hasPrefix("#") ? String($0.dropFirst()) : $0) }
+        case "aspectRatio": aspectRatio = text
+        case "resolution": resolution = text
+        case "durationSeconds": (durationSeconds, problem) = number(Int.self)
+        case "sampleCount": (sampleCount, problem) = number(Int.self)
+        case "seed": (seed, problem) = number(Int64.self)
+        case "fps": (fps, problem) = number(Int.self)
+        case "generateAudio": (generateAudio, problem) = toggle()
+        case "enhancePrompt": (enhancePrompt, problem) = toggle()
+        case "personGeneration": personGeneration = text
+        case "compressionQuality": compressionQuality = text
+        case "resizeMode": resizeMode = text
+        case "storageUri": storageUri = text
+        case "pubsubTopic": pubsubTopic = text
+        case "labels":
+            var parsed: [String: String] = [:]
+            for pair in (text ?? "").split(separator: ",") {
+                let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, !parts[0].isEmpty else {
+                    problem = "labels: \"\(pair.trimmingCharacters(in: .whitespaces))\" is not key=value"
+                    parsed = [:]
+                    break
+                }
+                parsed[parts[0]] = parts[1]
+            }
+            labels = parsed
+        default:
+            extraParameters[field] = text.map(JSONValue.string)
+        }
+        return problem
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import StudioCore
+import TermUI
+
+/// The Generate screen's state: the mode tab, the draft being built, the prompt editor, the
+/// field with the keyboard, the seed lock, and what the core last said about it.
+public struct GenerateForm: Sendable {
+    public var mode: GenerationMode = .textToVideo
+    /// Every field but the prompt (the editor holds it).
+    public var draft = GenerationDraft()
+    public var prompt = TextEditorState()
+    /// The one-line field being edited (text, number, video), mirrored into `draft` on each change.
+    public var line: TextEditorState?
+    public var focus = "prompt"
+    public var seedLocked = false
+    public var parent: FormParent?
+    public var check: FormCheck?
+    /// Text that could not be read as the field's type ("seed: … is not a whole number").
+    public var parseProblems: [String: String] = [:]
+    /// True from Ctrl-S until the core answers.
+    public var submitting = false
+    /// Ctrl-S came while the core's check was behind the draft: submit once it answers.
+    public var submitAfterCheck = false
+
+    public init(provider: String = "sandbox") {
+        draft.provider = provider
+    }
+
+    /// The tabs, in order.
+    public static let modes: [GenerationMode] = [.textToVideo, .imageToVideo, .firstLastFrame, .referenceImages, .extendVideo]
+
+    public var provider: String { draft.provider ?? "sandbox" }
+
+    /// The fields this mode shows on this provider, from the registry.
+    public func fields(_ registry: CapabilityRegistry) -> [FormFieldEntry] {
+        registry.formFields(mode: mode, provider: provider)
+    }
+
+    /// The value a choice shows while unset: the registry's default, or the mode's default model.
+    public func defaultValue(of field: String, _ registry: CapabilityRegistry) -> String? {
+        if field == "model" {
+            return registry.provider(provider).map { registry.defaultModel(provider: $0, mode: mode) }
+        }
+        if field == "provider" { return provider }
+        return registry.document.defaults.values[field].map { $0.stringValue ?? $0.encodedString() }
+    }
+
+    public func focusedField(_ registry: CapabilityRegistry) -> FormFieldEntry? {
+        let visible = fields(registry)
+        return visible.first { $0.id == focus } ?? visible.first
+    }
+
+    /// The draft that would be submitted: the prompt, and only what this mode and provider take.
+    public func submission(_ registry: CapabilityRegistry) -> GenerationDraft {
+        var result = draft
+        result.set("prompt", text: prompt.text)
+        let shown = Set(fields(registry).map(\.id))
+        for entry in registry.formFields where !shown.contains(entry.id) {
+            switch entry.id {
+            case "referenceImages": result.references = []
+            default: result.set(entry.id, text: nil)
+            }
+        }
+        return result
+    }
+
+    /// What the tab itself needs before anything is sent (the mode is the tab, not a guess from the inputs).
+    public var missingInputs: [ValidationIssue] {
+        func need(_ field: String, _ message: String) -> ValidationIssue {
+            ValidationIssue(field: field, code: "form.input_missing", message: message, fix: "Enter on the field opens the picker")
+        }
+        switch mode {
+        case .textToVideo: return []
+        case .imageToVideo: return draft.image == nil ? [need("image", "image to video needs a first frame")] : []
+        case .firstLastFrame:
+            return (draft.image == nil ? [need("image", "first + last frame needs a first frame")] : [])
+                + (draft.lastFrame == nil ? [need("lastFrame", "first + last frame needs a last frame")] : [])
+        case .referenceImages:
+            return draft.references.isEmpty ? [need("referenceImages", "reference images need at least one image")] : []
+        case .extendVideo:
+            return draft.video == nil ? [ValidationIssue(field: "video", code: "form.input_missing",
+                                                         message: "an extension needs the generation to extend",
+                                                         fix: "type its id, or press e on it in History")] : []
+        }
+    }
+
+    /// Every problem that blocks a submit: the tab's, the typed text's and the core's.
+    public var blockingIssues: [ValidationIssue] {
+        let parsing = parseProblems.sorted { $0.key < $1.key }.map {
+            ValidationIssue(field: $0.key, code: "form.unreadable", message: $0.value, fix: "correct the text")
+        }
+        return missingInputs + parsing + (check?.report.errors ?? [])
+    }
+
+    /// The fields changed against the parent (re-run, retry): what the diff line shows.
+    public func changes(_ registry: CapabilityRegistry) -> [(field: String, before: JSONValue?, after: JSONValue?)] {
+        guard let parent, parent.kind != "extend" else { return [] }
+        return submission(registry).differences(from: parent.draft)
+    }
+
+    // MARK: Changes
+
+    /// Moves the keyboard to another field (by offset in the visible list), opening its line editor.
+    public mutating func moveFocus(by delta: Int, _ registry: CapabilityRegistry) {
+        let visible = fields(registry)
+        guard !visible.isEmpty else { return }
+        let index = visible.firstIndex { $0.id == focus } ?? 0
+        focus(on: visible[(index + delta + visible.count) % visible.count], registry)
+    }
+
+    public mutating func focus(on field: FormFieldEntry, _ registry: CapabilityRegistry) {
+        focus = field.id
+        line = [.text, .number, .video].contains(field.kind) ? TextEditorState(draft.text(of: field.id) ?? "") : nil
+    }
+
+    /// Switches the tab, keeping everything typed; the keyboard stays on its field when the new tab has it.
+    public mutating func selectMode(_ newMode: GenerationMode, _ registry: CapabilityRegistry) {
+        mode = newMode
+        if let field = focusedField(registry) { focus(on: field, registry) }
+    }
+
+    /// Copies the line editor into the draft, noting text that does not parse.
+    public mutating func commitLine() {
+        guard let line else { return }
+        parseProblems[focus] = draft.set(focus, text: line.text)
+    }
+
+    /// Cycles a choice or a toggle. A field without a registry default starts at "default"
+    /// (unset: the service decides); one with a default starts at that value.
+    public mutating func cycle(_ field: FormFieldEntry, by delta: Int, candidates: [String], defaultValue: String?) {
+        let values: [String?]
+        switch field.kind {
+        case .toggle: values = [nil, "on", "off"]
+        case .choice: values = (defaultValue != nil || ["provider", "model"].contains(field.id) ? [] : [nil]) + candidates.map(Optional.some)
+        default: return
+        }
+        guard !values.isEmpty else { return }
+        let current = values.firstIndex(of: draft.text(of: field.id) ?? defaultValue) ?? 0
+        let next = values[(current + delta + values.count) % values.count]
+        draft.set(field.id, text: next)
+        if field.id == "provider" { draft.model = nil }
+    }
+
+    /// Locks the seed (making one up when empty) or unlocks it.
+    public mutating func toggleSeedLock(random: UInt32) {
+        seedLocked.toggle()
+        if seedLocked, draft.seed == nil { draft.seed = Int64(random) }
+        if focus == "seed" { line = TextEditorState(draft.text(of: "seed") ?? "") }
+    }
+
+    /// After a submit: an unlocked seed is cleared so the next video differs.
+    public mutating func afterSubmit() {
+        submitting = false
+        if !seedLocked {
+            draft.seed = nil
+            if focus == "seed" { line = TextEditorState("") }
+        }
+    }
+
+    /// Opens the form from a stored generation (re-run, retry, extend).
+    public static func prefilled(from draft: GenerationDraft, parent: FormParent, registry: CapabilityRegistry) -> GenerateForm {
+        var form = GenerateForm(provider: draft.provider ?? "sandbox")
+        form.draft = draft
+        form.mode = draft.mode
+        form.prompt = TextEditorState(draft.prompt ?? "")
+        form.draft.prompt = nil
+        form.parent = parent
+        form.seedLocked = draft.seed != nil
+        if let first = form.fields(registry).first { form.focus(on: first, registry) }
+        return form
+    }
+}

@@ -1,0 +1,69 @@
+import StudioCore
+
+/// History's filter bar: one row per dimension (mode, model, provider, status, date), Left/Right
+/// cycles a row's value, Backspace clears it.
+public struct HistoryFilterPanel: Sendable {
+    public enum Row: Int, CaseIterable, Sendable {
+        case mode, model, provider, status, age
+
+        public var label: String {
+            switch self {
+            case .mode: return "Mode"
+            case .model: return "Model"
+            case .provider: return "Provider"
+            case .status: return "Status"
+            case .age: return "Date"
+            }
+        }
+    }
+
+    public var row: Row = .mode
+    /// The models and providers the journal holds (the choices of those rows).
+    public var models: [String]
+    public var providers: [String]
+
+    public init(models: [String] = [], providers: [String] = []) {
+        self.models = models
+        self.providers = providers
+    }
+
+    /// The value shown for a row of a filter.
+    public static func value(_ row: Row, of filter: HistoryFilter) -> String {
+        switch row {
+        case .mode: return filter.mode?.displayName ?? "any"
+        case .model: return filter.model ?? "any"
+        case .provider: return filter.provider ?? "any"
+        case .status: return filter.status?.rawValue ?? "any"
+        case .age: return filter.age.label
+        }
+    }
+
+    /// Steps the row's value forward or back (any → first → … → last → any).
+    public func cycle(_ filter: inout HistoryFilter, by delta: Int) {
+        func step<T: Equatable>(_ current: T?, _ all: [T]) -> T? {
+            let values: [T?] = [nil] + all.map(Optional.some)
+            let index = values.firstIndex { $0 == current } ?? 0
+            return values[(index + delta + values.count) % values.count]
+        }
+        switch row {
+        case .mode: filter.mode = step(filter.mode, GenerationMode.allCases)
+        case .model: filter.model = step(filter.model, models)
+        case .provider: filter.provider = step(filter.provider, providers)
+        case .status: filter.status = step(filter.status, JobStatus.allCases)
+        case .age:
+            let all = HistoryFilter.Age.allCases
+            let index = all.firstIndex(of: filter.age) ?? 0
+            filter.age = all[(index + delta + all.count) % all.count]
+        }
+    }
+
+    public func clear(_ filter: inout HistoryFilter) {
+        switch row {
+        case .mode: filter.mode = nil
+        case .model: filter.model = nil
+        case .provider: filter.provider = nil
+        case .status: filter.status = nil
+        case .age: filter.age = .any
+        }
+    }
+}

@@ -1,0 +1,365 @@
+import Foundation
+import StudioCore
+import TermUI
+
+/// Runs the studio: keys, ticks and the core's answers become messages for `StudioUpdate`,
+/// effects are carried out here, and every change is drawn through the backend. Jobs are
+/// tracked in the background from the start; the screens only watch the journal.
+@MainActor
+public final class StudioRuntime {
+    /// What the runtime needs from the rest of the program.
+    public struct Dependencies {
+        public var service: GenerationService
+        public var providerName: String
+        public var synthetic: Bool
+        /// A provider (and its latency scale) for a provider id, started on demand.
+        public var provider: @Sendable (String) async throws -> (VideoProvider, Double)
+        /// How much faster than the real service a provider runs (the sandbox), for ETAs.
+        public var latencyScale: @Sendable (String) -> Double
+        /// True once the program was asked to stop (a signal).
+        public var shouldStop: @Sendable () -> Bool
+        /// Submits above this estimate ask first.
+        public var confirmCostAboveUSD: Double
+        /// Where converted images and request files are written.
+        public var dataDirectory: URL
+        public var ffmpeg: FFmpegTool?
+        public var workingDirectory: URL
+
+        public init(service: GenerationService, providerName: String, synthetic: Bool,
+                    provider: @escaping @Sendable (String) async throws -> (VideoProvider, Double),
+                    latencyScale: @escaping @Sendable (String) -> Double, shouldStop: @escaping @Sendable () -> Bool,
+                    confirmCostAboveUSD: Double = 2, dataDirectory: URL, ffmpeg: FFmpegTool? = FFmpegTool.locate(),
+                    workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+            self.service = service
+            self.providerName = providerName
+            self.synthetic = synthetic
+            self.provider = provider
+            self.latencyScale = latencyScale
+            self.shouldStop = shouldStop
+            self.confirmCostAboveUSD = confirmCostAboveUSD
+            self.dataDirectory = dataDirectory
+            self.ffmpeg = ffmpeg
+            self.workingDirectory = workingDirectory
+        }
+    }
+
+    /// Rows History loads per query (newest first); enough to scroll, cheap enough to query per keystroke.
+    public nonisolated static let historyPage = 200
+
+    let backend: TerminalBackend
+    let dependencies: Dependencies
+    private var model: AppModel
+    private let inbox = MessageInbox()
+    private let providers: ProviderPool
+    private let tracker: JobTracker
+    private let checker: FormChecker
+    private var service: GenerationService { dependencies.service }
+
+    public init(backend: TerminalBackend, dependencies: Dependencies) {
+        self.backend = backend
+        self.dependencies = dependencies
+        providers = ProviderPool(make: dependencies.provider)
+        tracker = JobTracker(service: dependencies.service, providers: providers, inbox: inbox)
+        checker = FormChecker(service: dependencies.service, workingDirectory: dependencies.workingDirectory)
+        model = AppModel(registry: dependencies.service.registry, provider: dependencies.providerName)
+        model.synthetic = dependencies.synthetic
+        model.confirmCostAboveUSD = dependencies.confirmCostAboveUSD
+        model.workingDirectory = dependencies.workingDirectory.path
+    }
+
+    /// Runs until the user quits or a signal arrives; the terminal is restored on every way out.
+    public func run() async {
+        backend.start()
+        defer {
+            tracker.stopAll()
+            backend.stop()
+        }
+        model.size = backend.refreshSize()
+        model.colors = backend.colorCount
+        resumeUnfinished()
+        _ = perform([.checkForm(model.form.submission(model.registry))])
+        var lastRefresh = Date.distantPast
+        var dirty = true
+        while !dependencies.shouldStop() {
+            var keys: [Key] = []
+            while let key = backend.readKey() { keys.append(key) }
+            for message in Self.messages(from: keys, textField: model.inTextField, size: { self.backend.refreshSize() }) + inbox.drain() {
+                if perform(StudioUpdate.apply(message, to: &model)) { return }
+                dirty = true
+            }
+            let now = Date()
+            if now.timeIntervalSince(lastRefresh) >= 0.25 {
+                lastRefresh = now
+                _ = StudioUpdate.apply(.tick(now), to: &model)
+                _ = StudioUpdate.apply(.operationsChanged(activeJobs()), to: &model)
+                dirty = true
+            }
+            if dirty {
+                backend.draw(StudioView.render(model, latency: latency), cursor: nil)
+                dirty = false
+            }
+            try? await Task.sleep(nanoseconds: 15_000_000)
+        }
+    }
+
+    /// Keys read in one go become messages; a run of typed characters into a text field (a
+    /// paste) becomes one `paste`, so it is one edit and one undo step.
+    static func messages(from keys: [Key], textField: Bool, size: () -> Size) -> [StudioMessage] {
+        var messages: [StudioMessage] = []
+        var run = ""
+        func flush() {
+            guard !run.isEmpty else { return }
+            if run.count >= 3, textField {
+                messages.append(.paste(run))
+            } else {
+                messages += run.map { $0 == "\n" ? StudioMessage.key(.enter) : .key(.character($0)) }
+            }
+            run = ""
+        }
+        for key in keys {
+            switch key {
+            case .character(let character): run.append(character)
+            case .enter where !run.isEmpty && textField: run.append("\n")
+            case .resize:
+                flush()
+                messages.append(.resized(size()))
+            default:
+                flush()
+                messages.append(.key(key))
+            }
+        }
+        flush()
+        return messages
+    }
+
+    // MARK: Effects
+
+    /// Carries out effects; returns true when the studio should end.
+    private func perform(_ effects: [StudioEffect]) -> Bool {
+        for effect in effects {
+            if effect == .quit { return true }
+            let followUps = run(effect).flatMap { StudioUpdate.apply($0, to: &model) }
+            if perform(followUps) { return true }
+        }
+        return false
+    }
+
+    /// One effect; returns messages that are ready at once (background work posts to the inbox).
+    private func run(_ effect: StudioEffect) -> [StudioMessage] {
+        let journal = service.journal
+        switch effect {
+        case .quit:
+            return []
+        case .loadHistory(let text, let filter):
+            return [.historyLoaded((try? journal.history(matching: text, filter: filter, limit: Self.historyPage)) ?? [])]
+        case .loadFilterChoices:
+            let known = try? journal.knownModelsAndProviders()
+            return [.filterChoicesLoaded(models: known?.models ?? [], providers: known?.providers ?? [])]
+        case .loadDetail(let id):
+            return [.detailLoaded(GenerationDetail.load(id, journal: journal))]
+        case .checkForm(let draft):
+            return [.formChecked(checker.check(draft))]
+        case .submit(let draft, let parentID, let parentKind):
+            submit(draft, parent: parentID.map { ($0, parentKind ?? "rerun") })
+            return []
+        case .listDirectory(let path):
+            let (directory, entries) = PickerFiles.list(path)
+            return [.directoryListed(directory, entries)]
+        case .loadLibrary:
+            return [.libraryLoaded(PickerFiles.library(journal))]
+        case .loadPreview(let path, let cells):
+            loadPreview(path, cells: cells)
+            return []
+        case .convertImage(let path, let matching):
+            convert(path, matching: matching)
+            return []
+        case .cancelJob(let id):
+            tracker.stop(id)
+            let outcome = (try? service.cancel(id))?.message ?? "#\(id) could not be cancelled"
+            return [.toast(outcome), .operationsChanged(activeJobs())]
+        case .retryJob(let id):
+            do {
+                let parent = try service.parentDraft(of: id)
+                submit(parent.draft, parent: (id, "retry"))
+                return [.toast("retrying #\(id) with the same parameters…")]
+            } catch {
+                return [.toast("cannot retry #\(id): \(error)")]
+            }
+        case .rerun(let id):
+            do {
+                let parent = try service.parentDraft(of: id)
+                return [.formPrefilled(parent.draft, FormParent(id: id, kind: "rerun", draft: parent.draft))]
+            } catch {
+                return [.toast("cannot re-run #\(id): \(error)")]
+            }
+        case .extend(let id):
+            do {
+                let draft = try service.extensionDraft(of: id)
+                return [.formPrefilled(draft, FormParent(id: id, kind: "extend", draft: draft))]
+            } catch {
+                return [.toast("cannot extend #\(id): \(error)")]
+            }
+        case .openOutput(let id):
+            guard let output = ((try? journal.outputs(of: id)) ?? []).first(where: { $0.path != nil }), let path = output.path else {
+                return [.toast("#\(id) has no downloaded video yet")]
+            }
+            return [.toast(PlayerLauncher.open(path))]
+        case .showCurl(let id):
+            showCurl(id)
+            return []
+        case .showSidecar(let id):
+            return [sidecarPanel(id)]
+        case .delete(let id):
+            return delete(id)
+        }
+    }
+
+    private func submit(_ draft: GenerationDraft, parent: (id: Int64, kind: String)?) {
+        let service = self.service
+        let loader = InputLoader(baseDirectory: dependencies.workingDirectory)
+        let providerID = draft.provider ?? dependencies.providerName
+        Task { @MainActor in
+            let prepared = service.prepare(draft, loader: loader)
+            guard prepared.report.isValid else {
+                let first = prepared.report.errors.first
+                inbox.post(.submitFinished(nil, "not submitted: \(first?.message ?? "the draft is incomplete") — \(first?.fix ?? "")"))
+                return
+            }
+            do {
+                let ready = try await providers.provider(providerID)
+                let record = try await service.submit(prepared, provider: ready.provider, parent: parent)
+                guard let id = record.id else { return }
+                if record.status == .queued {
+                    tracker.track(id, provider: providerID)
+                    let synthetic = ready.provider.isSynthetic ? " (sandbox: synthetic, nothing is charged)" : ""
+                    inbox.post(.submitFinished(id, "#\(id) queued\(synthetic) — watch it here in Operations"))
+                } else {
+                    inbox.post(.submitFinished(id, "#\(id) \(record.status.rawValue): \(record.errorMessage ?? "")"))
+                }
+            } catch {
+                inbox.post(.submitFinished(nil, "not submitted: \(error)"))
+            }
+        }
+    }
+
+    private func loadPreview(_ path: String, cells: Size) {
+        let inbox = self.inbox
+        guard let ffmpeg = dependencies.ffmpeg else {
+            inbox.post(.previewLoaded(path: path, image: nil, problem: FFmpegTool.missingMessage))
+            return
+        }
+        Task.detached {
+            let entry = PickerFiles.inspect(path, name: "")
+            guard let info = entry.image else {
+                inbox.post(.previewLoaded(path: path, image: nil, problem: "no preview: not a JPEG, PNG or WebP image"))
+                return
+            }
+            let fitted = HalfBlockImage.fittingSize(pixels: Size(width: info.width, height: info.height), into: cells)
+            do {
+                let rgb = try ffmpeg.decodeRGB(path, width: fitted.width, height: fitted.height)
+                inbox.post(.previewLoaded(path: path, image: HalfBlockImage(width: fitted.width, height: fitted.height, rgb: rgb), problem: nil))
+            } catch {
+                inbox.post(.previewLoaded(path: path, image: nil, problem: "no preview: \(error)"))
+            }
+        }
+    }
+
+    private func convert(_ path: String, matching: ImageInfo?) {
+        let inbox = self.inbox
+        guard let ffmpeg = dependencies.ffmpeg else {
+            inbox.post(.imageConverted(nil, "cannot convert: ffmpeg not found (apt-get install ffmpeg)"))
+            return
+        }
+        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let suffix = matching.map { "\($0.width)x\($0.height)" } ?? "1280"
+        let output = dependencies.dataDirectory.appendingPathComponent("converted").appendingPathComponent("\(stem)-\(suffix).jpg")
+        Task.detached {
+            do {
+                try ffmpeg.convertImage(path, to: output, size: matching.map { ($0.width, $0.height) })
+                let entry = PickerFiles.inspect(output.path, name: output.lastPathComponent)
+                inbox.post(.imageConverted(output.path, "converted: \(output.lastPathComponent) \(entry.facts) — selected"))
+            } catch {
+                inbox.post(.imageConverted(nil, "cannot convert: \(error)"))
+            }
+        }
+    }
+
+    private func showCurl(_ id: Int64) {
+        let service = self.service
+        let inbox = self.inbox
+        let width = max(20, model.size.width - 6)
+        let requests = dependencies.dataDirectory.appendingPathComponent("requests")
+        Task { @MainActor in
+            do {
+                guard let record = try service.journal.generation(id) else { return }
+                let spec = try record.spec()
+                let ready = try await providers.provider(record.provider)
+                let request = try ready.provider.submitRequest(for: spec, media: service.assets).redacted()
+                let key = record.provider == "gemini" ? "GEMINI_API_KEY" : nil
+                let file = requests.appendingPathComponent("generation-\(id).sh")
+                try FileManager.default.createDirectory(at: requests, withIntermediateDirectories: true)
+                try Data(("#!/bin/sh\n" + CurlCommand.make(request, keyVariable: key) + "\n").utf8).write(to: file, options: .atomic)
+                var shown = request
+                shown.body = request.abbreviatedBody()
+                let text = CurlCommand.make(shown, keyVariable: key)
+                var lines: [(text: String, role: StyleRole)] = [("the full command (inline images included): \(file.path)", .muted), ("", .text)]
+                lines += WordWrap.lines(Array(text), width: width).map { ($0.text, StyleRole.text) }
+                inbox.post(.panelOpened(TextPanel(title: "Request of #\(id) as curl — Esc closes", lines: lines, generationID: id)))
+            } catch {
+                inbox.post(.toast("cannot show the request of #\(id): \(error)"))
+            }
+        }
+    }
+
+    private func sidecarPanel(_ id: Int64) -> StudioMessage {
+        let outputs = ((try? service.journal.outputs(of: id)) ?? []).filter { $0.path != nil }
+        guard !outputs.isEmpty else { return .toast("#\(id) has no video on disk, so no sidecar yet") }
+        var lines: [(text: String, role: StyleRole)] = []
+        for output in outputs {
+            let sidecar = SidecarWriter.sidecarURL(for: URL(fileURLWithPath: output.path ?? ""))
+            lines.append((sidecar.path, .accent))
+            let text = (try? String(contentsOf: sidecar, encoding: .utf8)) ?? "(missing: it is rewritten when the job is resumed)"
+            lines += text.split(separator: "\n", omittingEmptySubsequences: false).map { (String($0), StyleRole.text) }
+        }
+        return .panelOpened(TextPanel(title: "Sidecar of #\(id) — Esc closes", lines: lines, generationID: id))
+    }
+
+    private func delete(_ id: Int64) -> [StudioMessage] {
+        tracker.stop(id)
+        let outputs = (try? service.journal.outputs(of: id)) ?? []
+        var removed = 0
+        for path in outputs.compactMap(\.path) {
+            let video = URL(fileURLWithPath: path)
+            if (try? FileManager.default.removeItem(at: video)) != nil { removed += 1 }
+            try? FileManager.default.removeItem(at: SidecarWriter.sidecarURL(for: video))
+        }
+        do {
+            try service.journal.delete(id)
+        } catch {
+            return [.toast("#\(id) could not be deleted: \(error)")]
+        }
+        return [.toast("#\(id) deleted with \(removed) video file(s)"), .panelClosed,
+                .historyLoaded((try? service.journal.history(matching: model.historySearch.text, filter: model.historyFilter,
+                                                             limit: Self.historyPage)) ?? []),
+                .operationsChanged(activeJobs())]
+    }
+
+    // MARK: Jobs
+
+    private func activeJobs() -> [GenerationRecord] {
+        let journal = service.journal
+        return ((try? journal.unfinished()) ?? []) + ((try? journal.unknownWithOperation()) ?? [])
+    }
+
+    private func latency(_ record: GenerationRecord) -> LatencyModel? {
+        service.latencyModel(provider: record.provider, model: record.model, latencyScale: dependencies.latencyScale(record.provider))
+    }
+
+    /// Tracks again every job an earlier run left unfinished (a crash while submitting becomes `unknown`).
+    private func resumeUnfinished() {
+        _ = try? service.markInterruptedSubmits()
+        for record in (try? service.journal.unfinished()) ?? [] {
+            if let id = record.id { tracker.track(id, provider: record.provider) }
+        }
+    }
+}
