@@ -151,6 +151,8 @@ struct GenerateFormTests {
         _ = Self.send(.key(.control("s")), &model, checker)
         let effects = Self.send(.key(.character("y")), &model, checker)
         #expect(effects.contains { if case .submit(_, 5, "rerun") = $0 { return true }; return false }, "submitted as a child of #5")
+        _ = Self.send(.submitFinished(6, "#6 queued"), &model, checker)
+        #expect(model.form.parent == nil, "the next submit is a new generation")
     }
 
     @Test func vertexFieldsComeFromTheRegistry() throws {

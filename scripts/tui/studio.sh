@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# End-to-end in a real terminal (tmux): the studio on the sandbox. A job submitted from the CLI
-# reappears in Operations and finishes there; History finds it by search; help, resize, a too-small
-# terminal, quitting; kill -9 while a job runs, start again, the job resumes and finishes.
+# End-to-end in a real terminal (tmux): the studio on the sandbox, driven from the keyboard.
+#  1. `veo-studio` with no subcommand opens the studio; fill the Text form, Ctrl-S (confirm the
+#     cost), the job shows in Operations at once, finishes, appears in History; re-run it with a
+#     changed duration: the form shows the diff, the child finishes and names its parent.
+#  2. Pick two reference images in the picker and submit Ingredients; resize while it polls;
+#     open the output in the player; quit, and the terminal is sane afterwards.
+#  3. A job from the CLI reappears; help, search, too-small; kill -9 while a job runs, start
+#     again, the job resumes and finishes.
 # usage: scripts/tui/studio.sh [PATH_TO_VEO_STUDIO_BINARY]
 set -u
 cd "$(dirname "$0")/../.."
@@ -11,9 +16,21 @@ if [[ ! -f "$driver" ]] || ! command -v tmux >/dev/null; then
     echo "studio test could not run: it needs tmux and $driver beside the project" >&2
     exit 3
 fi
+if ! command -v ffmpeg >/dev/null; then
+    echo "studio test could not run: it needs ffmpeg to make its test images (apt-get install ffmpeg)" >&2
+    exit 3
+fi
 export TUI_SESSION="veo-studio-$$"
 export VEO_STUDIO_SANDBOX_SPEED=20
 home="$(mktemp -d)"
+pics="$home/pictures"
+mkdir -p "$pics"
+ffmpeg -v error -f lavfi -i testsrc=size=640x360 -frames:v 1 "$pics/a.png"
+ffmpeg -v error -f lavfi -i smptebars=size=640x360 -frames:v 1 "$pics/b.png"
+player="$home/player.sh"
+printf '#!/bin/sh\necho "$@" > "%s/played.txt"\n' "$home" > "$player"
+chmod +x "$player"
+export VEO_STUDIO_PLAYER="$player"
 source "$driver"
 trap 'tui_stop; rm -rf "$home"' EXIT
 
@@ -23,21 +40,77 @@ check() {
     local name=$1; shift
     if "$@"; then passed=$((passed + 1)); echo "PASS $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
 }
+screen_has() { tui_screen | grep -qF -- "$1"; }
 
+# 1. Text form → Operations → History → re-run with a changed duration.
+tui_start "cd '$pics' && '$binary' --home '$home'; stty -a > '$home/stty.txt'"
+check "veo-studio with no subcommand opens the studio" tui_wait_for "F3 Operations" 15
+tui_keys F2
+check "the Text form opens" tui_wait_for "Generate — text to video on sandbox" 5
+tui_type "a paper boat on a rainy street"
+check "the cost estimate updates live" tui_wait_for 'cost $3.20' 5
+tui_keys C-s
+check "a submit above the threshold asks first" tui_wait_for 'Submit for $3.20?' 5
+tui_keys y
+check "the job shows in Operations at once" tui_wait_for_re "#1 +(submitting|queued|running)" 5
+check "it finishes" tui_wait_for "Operations — 0 unfinished" 40
+tui_keys F4
+check "it is in History" tui_wait_for_re "#1 +done" 5
+tui_keys r
+check "re-run opens the form pre-filled" tui_wait_for "Generate — rerun of #1" 5
+check "the prompt is kept" screen_has "a paper boat on a rainy street"
+tui_keys Tab Tab Tab Tab Tab Tab Left
+check "the form shows the diff against the parent" tui_wait_for "changed vs #1: durationSeconds default → 6" 5
+tui_keys C-s
+tui_wait_for 'Submit for $2.40?' 5 >/dev/null && tui_keys y
+check "the child shows in Operations" tui_wait_for_re "#2 +(submitting|queued|running)" 5
+check "the child finishes" tui_wait_for "Operations — 0 unfinished" 40
+tui_keys F4
+check "the child is in History" tui_wait_for_re "#2 +done" 5
+tui_keys Enter
+check "its detail names the parent" tui_wait_for "parent: #1 (rerun)" 5
+tui_keys Escape
+
+# 2. Ingredients from the picker; resize while polling; open the output; quit restores the terminal.
+tui_keys F2 C-n C-n C-n
+check "the Ingredients tab" tui_wait_for "Ingredients" 5
+tui_keys Enter
+check "the picker lists the folder's images" tui_wait_for "a.png" 5
+tui_keys Down Space Down Space
+check "two images are chosen in order" tui_wait_for "2. b.png" 5
+tui_keys Enter
+check "the form holds both" tui_wait_for "1 a.png, 2 b.png" 5
+tui_keys C-s
+check "the 6 s kept from the re-run is refused beside its field, before paying" tui_wait_for "✗ reference images need 8 s" 5
+tui_keys Right
+tui_wait_gone "✗ reference images need 8 s" 5 >/dev/null
+tui_keys C-s
+tui_wait_for 'Submit for $3.20?' 5 >/dev/null && tui_keys y
+check "the Ingredients job shows in Operations" tui_wait_for_re "#3 +(submitting|queued|running) +Ingredients" 5
+tui_resize 120 40
+check "resize while polling redraws at once" tui_wait_for "Operations — 1 unfinished" 5
+tui_resize 80 24
+check "down to 80×24 it still shows the job" tui_wait_for_re "#3 +(queued|running|downloading|done)" 5
+check "the Ingredients job finishes" tui_wait_for "Operations — 0 unfinished" 40
+tui_keys F4
+tui_wait_for_re "#3 +done" 5 >/dev/null
+tui_keys o
+check "o opens the video in the player" bash -c "for i in \$(seq 50); do grep -q '\.mp4' '$home/played.txt' 2>/dev/null && exit 0; sleep 0.1; done; exit 1"
+tui_keys q
+check "q quits with 0" test "$(tui_wait_exit 5)" = 0
+check "the terminal is sane afterwards (stty: icanon echo)" bash -c "grep -qE '(^| )icanon( |$)' '$home/stty.txt' && grep -qE '(^| )echo( |$)' '$home/stty.txt'"
+
+# 3. A CLI job reappears; help, search, too small; kill -9 and resume.
 "$binary" generate --home "$home" --prompt "a lighthouse in a storm" --json >/dev/null 2>&1
 tui_start "$binary" studio --home "$home"
 check "an earlier run's job reappears" tui_wait_for "Operations — 1 unfinished" 15
-check "its state is shown" tui_wait_for_re "#1 +(queued|running)" 5
+check "its state is shown" tui_wait_for_re "#4 +(queued|running)" 5
 check "it finishes while watched" tui_wait_for "Operations — 0 unfinished" 40
 tui_keys F4
-check "History shows it done" tui_wait_for_re "#1 +done" 5
-tui_keys Enter
-check "Enter shows every detail" tui_wait_for "Generation #1 — Esc closes" 5
-check "the detail has the cost and the output" bash -c "source '$driver'; tui_screen | grep -q 'cost estimate: \$3.20' && tui_screen | grep -q 'output 1:'"
-tui_keys Escape
 tui_keys /
 tui_type "light"
 check "search as you type" tui_wait_for "/ light" 5
+check "finds it" tui_wait_for_re "#4 +done" 5
 tui_keys Escape F1
 check "help opens" tui_wait_for "Help — Esc closes" 5
 tui_keys Escape
@@ -50,13 +123,13 @@ check "q quits with 0" test "$(tui_wait_exit 5)" = 0
 
 "$binary" generate --home "$home" --prompt "survives kill -9" --json >/dev/null 2>&1
 tui_start "$binary" studio --home "$home"
-check "second job is tracked" tui_wait_for_re "#2 +(queued|running)" 15
+check "the next job is tracked" tui_wait_for_re "#5 +(queued|running)" 15
 kill -KILL "$(tui_pid)"
 tui_wait_exit 5 >/dev/null
 tui_start "$binary" studio --home "$home"
 check "after kill -9 it resumes and finishes" tui_wait_for "Operations — 0 unfinished" 40
 tui_keys F4
-check "and is in History" tui_wait_for_re "#2 +done" 5
+check "and is in History" tui_wait_for_re "#5 +done" 5
 tui_keys C-q
 check "Ctrl-Q quits with 0" test "$(tui_wait_exit 5)" = 0
 

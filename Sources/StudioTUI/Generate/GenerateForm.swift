@@ -113,10 +113,13 @@ public struct GenerateForm: Sendable {
         line = [.text, .number, .video].contains(field.kind) ? TextEditorState(draft.text(of: field.id) ?? "") : nil
     }
 
-    /// Switches the tab, keeping everything typed; the keyboard stays on its field when the new tab has it.
+    /// Switches the tab, keeping everything typed; the keyboard goes to the tab's input (the
+    /// images, the video to extend), or to the prompt on the Text tab.
     public mutating func selectMode(_ newMode: GenerationMode, _ registry: CapabilityRegistry) {
         mode = newMode
-        if let field = focusedField(registry) { focus(on: field, registry) }
+        let visible = fields(registry)
+        let input = visible.first { [.image, .images, .video].contains($0.kind) } ?? visible.first { $0.kind == .prompt }
+        if let field = input ?? visible.first { focus(on: field, registry) }
     }
 
     /// Copies the line editor into the draft, noting text that does not parse.
@@ -148,9 +151,11 @@ public struct GenerateForm: Sendable {
         if focus == "seed" { line = TextEditorState(draft.text(of: "seed") ?? "") }
     }
 
-    /// After a submit: an unlocked seed is cleared so the next video differs.
+    /// After a submit: an unlocked seed is cleared so the next video differs, and the next
+    /// submit is a new generation rather than another child of the same parent.
     public mutating func afterSubmit() {
         submitting = false
+        parent = nil
         if !seedLocked {
             draft.seed = nil
             if focus == "seed" { line = TextEditorState("") }

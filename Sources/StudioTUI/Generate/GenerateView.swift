@@ -210,7 +210,7 @@ enum GenerateView {
     }
 
     static func show(_ value: JSONValue?) -> String {
-        guard let value else { return "(unset)" }
+        guard let value else { return "default" }
         if case .string(let text) = value { return text.count > 24 ? String(text.prefix(23)) + "…" : text }
         return value.encodedString()
     }
