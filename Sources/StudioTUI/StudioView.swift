@@ -115,15 +115,21 @@ public enum StudioView {
         buffer.write("y/Enter yes · n/Esc no", at: Point(x: inner.x + 1, y: inner.maxY - 1), role: .accent, clip: inner)
     }
 
+    /// Help from the key table: this screen's keys first, then the shared ones, in two columns when needed.
     static func drawHelp(_ model: AppModel, in rect: Rect, into buffer: inout CellBuffer) {
-        let inner = Frame.draw(rect, title: "Help — Esc closes", focused: true, into: &buffer)
-        let scope = KeyBinding.Scope(model.screen)
-        let shown = StudioKeymap.table.bindings.filter { [scope, .global, .outsideText, .text].contains($0.scope) }
-        var y = inner.y
-        for binding in shown where y < inner.maxY {
-            buffer.write(binding.keyText, at: Point(x: inner.x + 1, y: y), role: .accent, clip: inner)
-            buffer.write(binding.summary, at: Point(x: inner.x + 16, y: y), clip: inner)
-            y += 1
+        let inner = Frame.draw(rect, title: "Help — \(model.keyScope.title) — Esc closes", focused: true, into: &buffer)
+        let scopes: [KeyBinding.Scope] = [model.keyScope, .global, .outsideText, .text]
+        let shown = scopes.flatMap { scope in StudioKeymap.table.bindings.filter { $0.scope == scope } }
+        let columns = shown.count > inner.height ? 2 : 1
+        let width = inner.width / columns
+        for (index, binding) in shown.enumerated() {
+            let column = index / max(1, inner.height)
+            guard column < columns else { break }
+            let x = inner.x + 1 + column * width
+            let y = inner.y + index % max(1, inner.height)
+            let area = Rect(x: x, y: y, width: width - 1, height: 1)
+            buffer.write(binding.keyText, at: Point(x: x, y: y), role: .accent, clip: area)
+            buffer.write(columns == 2 ? binding.shortSummary : binding.summary, at: Point(x: x + 14, y: y), clip: area)
         }
     }
 

@@ -6,6 +6,6 @@ struct VeoBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "veo-bench",
         abstract: "Benchmarks of the journal and of adaptive polling; prints figures.",
-        subcommands: [JournalBenchmark.self, PollingBenchmark.self, StudioBenchmark.self]
+        subcommands: [JournalBenchmark.self, PollingBenchmark.self, StudioBenchmark.self, FillCommand.self]
     )
 }

@@ -125,3 +125,16 @@ struct PickerAndActionsTests {
         #expect(StudioView.render(model).textPicture.contains { $0.contains("extension 2/20") && $0.contains("22 s in all") && $0.contains("$8.80") })
     }
 }
+
+/// Help fits 80×24 for every screen: two columns when the keys do not fit in one.
+struct HelpScreenTests {
+    @Test func helpListsTheScreensOwnKeysFirst() throws {
+        var model = StudioScreenTests.model()
+        _ = StudioUpdate.apply(.key(.function(2)), to: &model)
+        _ = StudioUpdate.apply(.key(.function(1)), to: &model)
+        let rows = StudioView.render(model).textPicture
+        #expect(rows.contains { $0.contains("Help — Generate") })
+        #expect(rows.contains { $0.contains("Ctrl-S") } && rows.contains { $0.contains("Ctrl-Q") }, "generate's keys and the shared ones both fit")
+        try Snapshot.check(StudioView.render(model), named: "help-generate-80x24")
+    }
+}

@@ -112,7 +112,7 @@ tui_type "light"
 check "search as you type" tui_wait_for "/ light" 5
 check "finds it" tui_wait_for_re "#4 +done" 5
 tui_keys Escape F1
-check "help opens" tui_wait_for "Help — Esc closes" 5
+check "help opens" tui_wait_for "Help — History — Esc closes" 5
 tui_keys Escape
 tui_resize 70 20
 check "too small asks for room" tui_wait_for "Enlarge the terminal" 5

@@ -82,6 +82,11 @@ enum JournalMigrations {
                 t.column("detail", .text).notNull()
             }
         }
+        // A model's recent durations (ETAs, the poll schedule) walk this index newest first
+        // instead of every finished row.
+        migrator.registerMigration("v2-latency-index") { db in
+            try db.create(index: "generation_provider_model_status", on: "generation", columns: ["provider", "model", "status"])
+        }
         return migrator
     }
 }

@@ -53,6 +53,7 @@ public final class StudioRuntime {
     private let providers: ProviderPool
     private let tracker: JobTracker
     private let checker: FormChecker
+    private var latencies: [String: (model: LatencyModel, at: Date)] = [:]
     private var service: GenerationService { dependencies.service }
 
     public init(backend: TerminalBackend, dependencies: Dependencies) {
@@ -80,9 +81,13 @@ public final class StudioRuntime {
         _ = perform([.checkForm(model.form.submission(model.registry))])
         var lastRefresh = Date.distantPast
         var dirty = true
+        let trace = FrameTrace()
+        var firstFrame = true
+        var keysReadAt: ContinuousClock.Instant?
         while !dependencies.shouldStop() {
             var keys: [Key] = []
             while let key = backend.readKey() { keys.append(key) }
+            if !keys.isEmpty, trace.isOn { keysReadAt = .now }
             for message in Self.messages(from: keys, textField: model.inTextField, size: { self.backend.refreshSize() }) + inbox.drain() {
                 if perform(StudioUpdate.apply(message, to: &model)) { return }
                 dirty = true
@@ -97,6 +102,10 @@ public final class StudioRuntime {
             if dirty {
                 backend.draw(StudioView.render(model, latency: latency), cursor: nil)
                 dirty = false
+                if firstFrame { trace.firstFrame() }
+                firstFrame = false
+                if let start = keysReadAt { trace.keyToFrame(since: start) }
+                keysReadAt = nil
             }
             try? await Task.sleep(nanoseconds: 15_000_000)
         }
@@ -351,8 +360,14 @@ public final class StudioRuntime {
         return ((try? journal.unfinished()) ?? []) + ((try? journal.unknownWithOperation()) ?? [])
     }
 
+    /// A model's latency for ETAs, read from the journal at most every few seconds (not per row and frame).
     private func latency(_ record: GenerationRecord) -> LatencyModel? {
-        service.latencyModel(provider: record.provider, model: record.model, latencyScale: dependencies.latencyScale(record.provider))
+        let key = record.provider + "\u{1}" + record.model
+        if let cached = latencies[key], Date().timeIntervalSince(cached.at) < 5 { return cached.model }
+        let fitted = service.latencyModel(provider: record.provider, model: record.model,
+                                          latencyScale: dependencies.latencyScale(record.provider))
+        latencies[key] = (fitted, Date())
+        return fitted
     }
 
     /// Tracks again every job an earlier run left unfinished (a crash while submitting becomes `unknown`).
