@@ -10,6 +10,8 @@ public struct GenerationDetail: Sendable {
     public var events: [EventRecord]
     public var children: [GenerationRecord]
     public var inputs: [String]
+    /// The stored copies of the input images, for thumbnails.
+    public var inputImagePaths: [String] = []
 
     public init(record: GenerationRecord, outputs: [OutputRecord], events: [EventRecord], children: [GenerationRecord],
                 inputs: [String]) {
@@ -23,10 +25,13 @@ public struct GenerationDetail: Sendable {
     /// Reads it from the journal.
     public static func load(_ id: Int64, journal: Journal) -> GenerationDetail? {
         guard let record = try? journal.generation(id) else { return nil }
-        let inputs = ((try? journal.assets(of: id)) ?? []).map { "\($0.role): \($0.asset.originalPath) (\($0.asset.width)×\($0.asset.height))" }
-        return GenerationDetail(record: record, outputs: (try? journal.outputs(of: id)) ?? [],
-                                events: (try? journal.events(of: id)) ?? [], children: (try? journal.children(of: id)) ?? [],
-                                inputs: inputs)
+        let assets = (try? journal.assets(of: id)) ?? []
+        let inputs = assets.map { "\($0.role): \($0.asset.originalPath) (\($0.asset.width)×\($0.asset.height))" }
+        var detail = GenerationDetail(record: record, outputs: (try? journal.outputs(of: id)) ?? [],
+                                      events: (try? journal.events(of: id)) ?? [], children: (try? journal.children(of: id)) ?? [],
+                                      inputs: inputs)
+        detail.inputImagePaths = assets.filter { $0.asset.kind == "image" }.map(\.asset.storedPath)
+        return detail
     }
 
     /// The pane's lines with their roles.
@@ -37,7 +42,8 @@ public struct GenerationDetail: Sendable {
         lines.append(("prompt: \(r.prompt.replacingOccurrences(of: "\n", with: " "))", .text))
         if let spec = try? r.spec() {
             let e = spec.effective
-            lines.append(("\(e.durationSeconds) s · \(e.aspectRatio) · \(e.resolution) · \(e.sampleCount) sample(s) · audio \(e.generateAudio ? "on" : "off")", .text))
+            let length = r.mode == .extendVideo ? "+\(CostEstimator.extensionSeconds) s" : "\(e.durationSeconds) s"
+            lines.append(("\(length) · \(e.aspectRatio) · \(e.resolution) · \(e.sampleCount) sample(s) · audio \(e.generateAudio ? "on" : "off")", .text))
             for (key, value) in spec.draft.parameterValues.sorted(by: { $0.key < $1.key })
             where !["prompt", "provider", "model"].contains(key) {
                 lines.append(("\(key): \(value.stringValue ?? value.encodedString())", .muted))

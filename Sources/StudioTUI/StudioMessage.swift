@@ -15,6 +15,8 @@ public enum StudioMessage: Sendable {
     case detailLoaded(GenerationDetail?)
     case panelOpened(TextPanel)
     case panelClosed
+    /// Thumbnails of a generation's input images for its open detail pane.
+    case thumbnailsLoaded(Int64, [HalfBlockImage])
     case formChecked(FormCheck)
     /// A submit ended: the new generation's id, or nil when it was refused, and what to say.
     case submitFinished(Int64?, String)
@@ -34,6 +36,7 @@ public enum StudioEffect: Hashable, Sendable {
     case loadHistory(String, HistoryFilter)
     case loadFilterChoices
     case loadDetail(Int64)
+    case loadThumbnails(Int64, [String])
     /// Validate the form's draft, price it and list every choice with its reason.
     case checkForm(GenerationDraft)
     case submit(GenerationDraft, parentID: Int64?, parentKind: String?)

@@ -40,6 +40,10 @@ public enum StudioUpdate {
             }
             model.panel = TextPanel(title: "Generation #\(detail.record.id ?? 0) — Esc closes, j/k scroll", lines: detail.lines,
                                     generationID: detail.record.id)
+            guard let id = detail.record.id, !detail.inputImagePaths.isEmpty else { return [] }
+            return [.loadThumbnails(id, detail.inputImagePaths)]
+        case .thumbnailsLoaded(let id, let images):
+            if model.panel?.generationID == id { model.panel?.thumbnails = images }
             return []
         case .panelOpened(let panel):
             model.panel = panel

@@ -22,7 +22,7 @@ public enum StudioView {
         } else if let picker = model.picker {
             PickerView.draw(picker, model: model, in: body, into: &buffer)
         } else if let panel = model.panel {
-            drawPanel(panel, in: body, into: &buffer)
+            drawPanel(panel, colors: model.colors, in: body, into: &buffer)
         } else {
             switch model.screen {
             case .operations: drawOperations(model, latency: latency, in: body, into: &buffer)
@@ -91,13 +91,20 @@ public enum StudioView {
         }
     }
 
-    static func drawPanel(_ panel: TextPanel, in rect: Rect, into buffer: inout CellBuffer) {
+    static func drawPanel(_ panel: TextPanel, colors: Int, in rect: Rect, into buffer: inout CellBuffer) {
         let inner = Frame.draw(rect, title: panel.title, focused: true, into: &buffer)
         var y = inner.y
         for line in panel.lines.dropFirst(panel.offset) {
             guard y < inner.maxY else { break }
             buffer.write(line.text, at: Point(x: inner.x + 1, y: y), role: line.role, clip: inner)
             y += 1
+        }
+        // Input thumbnails side by side at the top right.
+        var x = inner.maxX
+        for image in panel.thumbnails.reversed() {
+            x -= image.width + 1
+            guard x > inner.x + inner.width / 2 else { break }
+            image.draw(in: Rect(x: x, y: inner.y, width: image.width, height: (image.height + 1) / 2), colors: colors, into: &buffer)
         }
     }
 

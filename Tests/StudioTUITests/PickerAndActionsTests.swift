@@ -63,8 +63,16 @@ struct PickerAndActionsTests {
         _ = StudioUpdate.apply(.previewLoaded(path: "/pics/huge.png", image: nil, problem: FFmpegTool.missingMessage), to: &model)
         let rows = StudioView.render(model).textPicture
         #expect(rows.contains { $0.contains("no preview: ffmpeg not found") })
-        #expect(StudioUpdate.apply(.key(.character("c")), to: &model) == [.convertImage(path: "/pics/huge.png", matching: picker.frameToMatch)])
         try Snapshot.check(StudioView.render(model), named: "picker-80x24")
+        #expect(StudioUpdate.apply(.key(.character("c")), to: &model) == [.convertImage(path: "/pics/huge.png", matching: picker.frameToMatch)])
+        let relist = StudioUpdate.apply(.imageConverted("/data/converted/huge-1280x720.jpg", "converted"), to: &model)
+        #expect(model.picker?.selection.map(\.path) == ["/data/converted/huge-1280x720.jpg"])
+        #expect(relist == [.listDirectory("/data/converted")])
+        let copy = PickerEntry(name: "huge-1280x720.jpg", path: "/data/converted/huge-1280x720.jpg", isDirectory: false, bytes: 90_000,
+                               image: ImageInfo(format: .jpeg, width: 1280, height: 720, byteCount: 90_000))
+        _ = StudioUpdate.apply(.directoryListed("/data/converted", [PickerEntry(name: "..", path: "/data", isDirectory: true), copy]),
+                               to: &model)
+        #expect(model.picker?.list.selected == 1, "the picker lands on the converted copy, so Enter uses it")
         _ = StudioUpdate.apply(.key(.escape), to: &model)
         #expect(model.picker == nil && model.form.draft.lastFrame == nil, "Esc changes nothing")
     }
@@ -136,5 +144,23 @@ struct HelpScreenTests {
         #expect(rows.contains { $0.contains("Help — Generate") })
         #expect(rows.contains { $0.contains("Ctrl-S") } && rows.contains { $0.contains("Ctrl-Q") }, "generate's keys and the shared ones both fit")
         try Snapshot.check(StudioView.render(model), named: "help-generate-80x24")
+    }
+}
+
+/// The detail pane shows the inputs as thumbnails once they are decoded.
+struct DetailThumbnailTests {
+    @Test func inputsAreDecodedThenDrawn() {
+        var model = StudioScreenTests.model()
+        var detail = GenerationDetail(record: StudioScreenTests.record(7, .done, "two ingredients", seconds: 40), outputs: [], events: [],
+                                      children: [], inputs: ["referenceImages[0]: /pics/a.png (1280×720)"])
+        detail.inputImagePaths = ["/assets/a.png"]
+        #expect(StudioUpdate.apply(.detailLoaded(detail), to: &model) == [.loadThumbnails(7, ["/assets/a.png"])])
+        let green = HalfBlockImage(width: 4, height: 2, rgb: Array(repeating: [0, 200, 0], count: 8).flatMap { $0 })
+        _ = StudioUpdate.apply(.thumbnailsLoaded(7, [green]), to: &model)
+        let buffer = StudioView.render(model)
+        let blocks = (0..<buffer.size.width).filter { buffer[$0, 2].text == "▀" && buffer[$0, 2].colors != nil }
+        #expect(blocks.count == 4, "the thumbnail sits on the pane's first row")
+        _ = StudioUpdate.apply(.thumbnailsLoaded(99, [green]), to: &model)
+        #expect(model.panel?.thumbnails.count == 1, "thumbnails of another generation are ignored")
     }
 }

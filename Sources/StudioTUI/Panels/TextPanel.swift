@@ -8,6 +8,8 @@ public struct TextPanel: Sendable {
     public var offset = 0
     /// The generation it is about, so actions (re-run, open, extend) still work from it.
     public var generationID: Int64?
+    /// Pictures drawn at the top right (a generation's input images).
+    public var thumbnails: [HalfBlockImage] = []
 
     public init(title: String, lines: [(text: String, role: StyleRole)], generationID: Int64? = nil) {
         self.title = title

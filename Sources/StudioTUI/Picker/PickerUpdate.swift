@@ -29,6 +29,10 @@ enum PickerUpdate {
             picker.showingLibrary = false
             picker.entries = entries
             picker.list = ListState()
+            // Land on a chosen image when the folder has one (after a conversion: the new copy).
+            if let index = entries.firstIndex(where: { entry in picker.selection.contains { $0.path == entry.path } }) {
+                picker.list.select(index, count: entries.count, height: PickerView.listHeight(model.size))
+            }
             return previewEffect(picker, model)
         case .libraryLoaded(let entries):
             picker.showingLibrary = true

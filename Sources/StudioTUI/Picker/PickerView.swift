@@ -65,7 +65,9 @@ enum PickerView {
             line(entry.name, .accent)
             line(entry.facts, .text)
             if let origin = entry.origin { line("first picked from \(origin)", .muted) }
-            for warning in picker.warnings(for: entry) { line("! " + warning, .warning) }
+            for warning in picker.warnings(for: entry) {
+                for part in WordWrap.lines(Array("! " + warning), width: rect.width) { line(part.text, .warning) }
+            }
         }
         guard !picker.selection.isEmpty else { return }
         y = max(y, rect.maxY - picker.selection.count - 1)

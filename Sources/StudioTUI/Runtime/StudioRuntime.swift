@@ -166,6 +166,9 @@ public final class StudioRuntime {
             return [.filterChoicesLoaded(models: known?.models ?? [], providers: known?.providers ?? [])]
         case .loadDetail(let id):
             return [.detailLoaded(GenerationDetail.load(id, journal: journal))]
+        case .loadThumbnails(let id, let paths):
+            loadThumbnails(id, paths: paths)
+            return []
         case .checkForm(let draft):
             return [.formChecked(checker.check(draft))]
         case .submit(let draft, let parentID, let parentKind):
@@ -270,6 +273,23 @@ public final class StudioRuntime {
             } catch {
                 inbox.post(.previewLoaded(path: path, image: nil, problem: "no preview: \(error)"))
             }
+        }
+    }
+
+    /// Small previews of a generation's inputs (no message when ffmpeg is missing: the paths are listed anyway).
+    private func loadThumbnails(_ id: Int64, paths: [String]) {
+        guard let ffmpeg = dependencies.ffmpeg else { return }
+        let inbox = self.inbox
+        Task.detached {
+            var images: [HalfBlockImage] = []
+            for path in paths.prefix(3) {
+                guard let info = PickerFiles.inspect(path, name: "").image else { continue }
+                let size = HalfBlockImage.fittingSize(pixels: Size(width: info.width, height: info.height), into: Size(width: 16, height: 5))
+                if let rgb = try? ffmpeg.decodeRGB(path, width: size.width, height: size.height) {
+                    images.append(HalfBlockImage(width: size.width, height: size.height, rgb: rgb))
+                }
+            }
+            if !images.isEmpty { inbox.post(.thumbnailsLoaded(id, images)) }
         }
     }
 

@@ -48,12 +48,20 @@ public struct JobRow: Hashable, Sendable {
         }
     }
 
+    /// "veo-3.1-fast" from "veo-3.1-fast-generate-preview".
+    var shortModel: String {
+        model.replacingOccurrences(of: "-preview", with: "").replacingOccurrences(of: "-001", with: "")
+    }
+
     /// Fixed-width columns that fit `width` cells: the prompt takes what is left.
     public func line(width: Int) -> String {
         let time = elapsedSeconds >= 60 ? "\(elapsedSeconds / 60)m\(elapsedSeconds % 60)s" : "\(elapsedSeconds)s"
+        // The model gets a column where there is room for it (it is always in the detail pane).
+        let modelColumn = width >= 96 ? shortModel.padding(toLength: 15, withPad: " ", startingAt: 0) : ""
         let head = "#\(id)".padding(toLength: 6, withPad: " ", startingAt: 0)
             + status.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
             + mode.padding(toLength: 12, withPad: " ", startingAt: 0)
+            + modelColumn
         let tail = "  " + time.padding(toLength: 7, withPad: " ", startingAt: 0)
             + (eta.map { "eta \($0)" } ?? "").padding(toLength: 14, withPad: " ", startingAt: 0)
             + cost.padding(toLength: 7, withPad: " ", startingAt: 0)
