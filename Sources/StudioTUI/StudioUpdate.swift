@@ -166,13 +166,8 @@ public enum StudioUpdate {
     }
 
     static func handleOperations(_ binding: KeyBinding?, _ model: inout AppModel) -> [StudioEffect] {
+        if model.operationsList.apply(bindingID: binding?.id, count: model.operations.count, height: model.listHeight) { return [] }
         switch binding?.id {
-        case "list.down": model.operationsList.move(by: 1, count: model.operations.count, height: model.listHeight)
-        case "list.up": model.operationsList.move(by: -1, count: model.operations.count, height: model.listHeight)
-        case "list.page_down": model.operationsList.move(by: model.listHeight, count: model.operations.count, height: model.listHeight)
-        case "list.page_up": model.operationsList.move(by: -model.listHeight, count: model.operations.count, height: model.listHeight)
-        case "list.top": model.operationsList.move(by: -Int.max / 2, count: model.operations.count, height: model.listHeight)
-        case "list.bottom": model.operationsList.move(by: Int.max / 2, count: model.operations.count, height: model.listHeight)
         case "job.answer": if let id = model.selectedID { return [.loadDetail(id)] }
         case "job.open": if let id = model.selectedID { return [.openOutput(id)] }
         case "job.cancel":
@@ -203,13 +198,8 @@ public enum StudioUpdate {
 
     static func handleHistory(_ key: Key, binding: KeyBinding?, _ model: inout AppModel) -> [StudioEffect] {
         if model.searching { return editSearch(key, binding: binding, &model) }
+        if model.historyList.apply(bindingID: binding?.id, count: model.history.count, height: model.listHeight) { return [] }
         switch binding?.id {
-        case "list.down": model.historyList.move(by: 1, count: model.history.count, height: model.listHeight)
-        case "list.up": model.historyList.move(by: -1, count: model.history.count, height: model.listHeight)
-        case "list.page_down": model.historyList.move(by: model.listHeight, count: model.history.count, height: model.listHeight)
-        case "list.page_up": model.historyList.move(by: -model.listHeight, count: model.history.count, height: model.listHeight)
-        case "list.top": model.historyList.move(by: -Int.max / 2, count: model.history.count, height: model.listHeight)
-        case "list.bottom": model.historyList.move(by: Int.max / 2, count: model.history.count, height: model.listHeight)
         case "history.search": model.searching = true
         case "history.detail": if let id = model.selectedID { return [.loadDetail(id)] }
         case "history.filter":

@@ -20,23 +20,9 @@ public struct FFmpegTool: Sendable {
 
     /// Decodes an image (or a video's first frame) to RGB pixels of the given size.
     public func decodeRGB(_ file: String, width: Int, height: Int) throws -> [UInt8] {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["-v", "error", "-nostdin", "-i", file, "-frames:v", "1", "-vf", "scale=\(width):\(height)",
-                             "-f", "rawvideo", "-pix_fmt", "rgb24", "-"]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
-            throw StudioError(field: "ffmpeg", code: "ffmpeg.unavailable", message: "ffmpeg could not be started",
-                              fix: "check the ffmpeg installation")
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, data.count == width * height * 3 else {
+        let (status, data, message) = try run(["-v", "error", "-nostdin", "-i", file, "-frames:v", "1", "-vf", "scale=\(width):\(height)",
+                                               "-f", "rawvideo", "-pix_fmt", "rgb24", "-"])
+        guard status == 0, data.count == width * height * 3 else {
             let name = (file as NSString).lastPathComponent
             let reason = message.split(separator: "\n").last.map(String.init) ?? "no pixels"
             throw StudioError(field: "image", code: "ffmpeg.decode_failed", message: "ffmpeg could not decode \(name): \(reason)",
@@ -53,12 +39,30 @@ public struct FFmpegTool: Sendable {
             ?? "scale='min(\(maxSide),iw)':'min(\(maxSide),ih)':force_original_aspect_ratio=decrease"
         let partial = output.deletingLastPathComponent().appendingPathComponent(".partial-" + output.lastPathComponent)
         try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let (status, _, message) = try run(["-y", "-v", "error", "-nostdin", "-i", file, "-frames:v", "1", "-vf", filter, "-q:v", "3",
+                                            "-f", "image2", "-c:v", "mjpeg", partial.path])
+        guard status == 0 else {
+            try? FileManager.default.removeItem(at: partial)
+            let name = (file as NSString).lastPathComponent
+            throw StudioError(field: "image", code: "ffmpeg.convert_failed",
+                              message: "ffmpeg could not convert \(name): \(message.split(separator: "\n").last.map(String.init) ?? "no output")",
+                              fix: "check that the file is an image")
+        }
+        guard rename(partial.path, output.path) == 0 else {
+            try? FileManager.default.removeItem(at: partial)
+            throw StudioError(field: "image", code: "file.unwritable", message: "the converted copy could not be saved as \(output.path)",
+                              fix: "check the data folder's permissions")
+        }
+    }
+
+    /// Runs ffmpeg to the end: its exit status, standard output and standard error.
+    private func run(_ arguments: [String]) throws -> (status: Int32, output: Data, errors: String) {
         let process = Process()
         process.executableURL = executable
-        process.arguments = ["-y", "-v", "error", "-nostdin", "-i", file, "-frames:v", "1", "-vf", filter, "-q:v", "3",
-                             "-f", "image2", "-c:v", "mjpeg", partial.path]
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
         process.standardError = errors
         do {
             try process.run()
@@ -66,16 +70,9 @@ public struct FFmpegTool: Sendable {
             throw StudioError(field: "ffmpeg", code: "ffmpeg.unavailable", message: "ffmpeg could not be started",
                               fix: "check the ffmpeg installation")
         }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            try? FileManager.default.removeItem(at: partial)
-            let name = (file as NSString).lastPathComponent
-            throw StudioError(field: "image", code: "ffmpeg.convert_failed",
-                              message: "ffmpeg could not convert \(name): \(message.split(separator: "\n").last.map(String.init) ?? "no output")",
-                              fix: "check that the file is an image")
-        }
-        _ = try? FileManager.default.removeItem(at: output)
-        try FileManager.default.moveItem(at: partial, to: output)
+        return (process.terminationStatus, data, message)
     }
 }

@@ -73,12 +73,7 @@ enum PickerUpdate {
             model.picker = nil
             model.toast = "picker closed: nothing changed"
             return []
-        case "list.down": picker.list.move(by: 1, count: picker.entries.count, height: height)
-        case "list.up": picker.list.move(by: -1, count: picker.entries.count, height: height)
-        case "list.page_down": picker.list.move(by: height, count: picker.entries.count, height: height)
-        case "list.page_up": picker.list.move(by: -height, count: picker.entries.count, height: height)
-        case "list.top": picker.list.move(by: -Int.max / 2, count: picker.entries.count, height: height)
-        case "list.bottom": picker.list.move(by: Int.max / 2, count: picker.entries.count, height: height)
+        case let id? where id.hasPrefix("list."): _ = picker.list.apply(bindingID: id, count: picker.entries.count, height: height)
         case "picker.parent":
             guard !picker.showingLibrary else { break }
             model.picker = picker

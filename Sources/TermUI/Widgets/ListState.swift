@@ -16,6 +16,23 @@ public struct ListState: Hashable, Sendable {
         move(by: index - selected, count: count, height: height)
     }
 
+    /// Carries out a list key of the key table (`list.down`, `list.page_up`, `list.top`, …);
+    /// returns false when the id is not a list movement.
+    public mutating func apply(bindingID id: String?, count: Int, height: Int) -> Bool {
+        let delta: Int
+        switch id {
+        case "list.down": delta = 1
+        case "list.up": delta = -1
+        case "list.page_down": delta = height
+        case "list.page_up": delta = -height
+        case "list.top": delta = -Int.max / 2
+        case "list.bottom": delta = Int.max / 2
+        default: return false
+        }
+        move(by: delta, count: count, height: height)
+        return true
+    }
+
     /// Keeps the selection inside the visible window after a resize or a change of the items.
     public mutating func clamp(count: Int, height: Int) {
         move(by: 0, count: count, height: height)

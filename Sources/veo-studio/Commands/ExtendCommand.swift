@@ -23,10 +23,7 @@ struct ExtendCommand: AsyncParsableCommand {
         guard let source = try context.journal().generation(id) else {
             throw CLIFailure.badInput("error: id: no generation \(id) in the journal — list them with veo-studio history")
         }
-        var draft = GenerationDraft()
-        draft.provider = source.provider
-        draft.model = source.model
-        draft.video = .generation(id: id)
+        var draft = try context.service().extensionDraft(of: id)
         try spec.apply(to: &draft)
         draft.video = .generation(id: id)
         Output.stderr("extending #\(id): extension \(source.hops + 1)/20, \((source.outputSeconds ?? 8) + CostEstimator.extensionSeconds) s in all")
