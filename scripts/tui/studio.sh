@@ -121,13 +121,16 @@ check "resize redraws" tui_wait_for "F4 History" 5
 tui_keys q
 check "q quits with 0" test "$(tui_wait_exit 5)" = 0
 
+# A slower sandbox here (about 20 s a job), so the job is surely still running when it is killed.
+export VEO_STUDIO_SANDBOX_SPEED=4
 "$binary" generate --home "$home" --prompt "survives kill -9" --json >/dev/null 2>&1
 tui_start "$binary" studio --home "$home"
 check "the next job is tracked" tui_wait_for_re "#5 +(queued|running)" 15
 kill -KILL "$(tui_pid)"
 tui_wait_exit 5 >/dev/null
 tui_start "$binary" studio --home "$home"
-check "after kill -9 it resumes and finishes" tui_wait_for "Operations — 0 unfinished" 40
+check "after kill -9 it resumes" tui_wait_for_re "#5 +(queued|running|downloading)" 15
+check "and finishes" tui_wait_for "Operations — 0 unfinished" 90
 tui_keys F4
 check "and is in History" tui_wait_for_re "#5 +done" 5
 tui_keys C-q

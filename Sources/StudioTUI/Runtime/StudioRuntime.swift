@@ -375,9 +375,14 @@ public final class StudioRuntime {
 
     // MARK: Jobs
 
+    /// The jobs Operations shows; a failed read keeps the last list rather than showing none.
     private func activeJobs() -> [GenerationRecord] {
-        let journal = service.journal
-        return ((try? journal.unfinished()) ?? []) + ((try? journal.unknownWithOperation()) ?? [])
+        do {
+            return try service.journal.unfinished() + service.journal.unknownWithOperation()
+        } catch {
+            service.logger.warning("could not read the unfinished jobs: \(error)")
+            return model.operations
+        }
     }
 
     /// A model's latency for ETAs, read from the journal at most every few seconds (not per row and frame).
