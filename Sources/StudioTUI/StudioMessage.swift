@@ -42,7 +42,8 @@ public enum StudioEffect: Hashable, Sendable {
     case submit(GenerationDraft, parentID: Int64?, parentKind: String?)
     case listDirectory(String)
     case loadLibrary
-    case loadPreview(path: String, cells: Size)
+    /// Decode an image (whose pixel size the listing already read) to fit `cells`.
+    case loadPreview(path: String, pixels: Size, cells: Size)
     /// Convert or resize an image with ffmpeg (to a size, or just smaller).
     case convertImage(path: String, matching: ImageInfo?)
     case cancelJob(Int64)

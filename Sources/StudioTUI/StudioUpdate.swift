@@ -11,13 +11,11 @@ public enum StudioUpdate {
             model.size = size
             model.operationsList.clamp(count: model.operations.count, height: model.listHeight)
             model.historyList.clamp(count: model.history.count, height: model.listHeight)
-            if let picker = model.picker {
-                model.picker?.list.clamp(count: picker.entries.count, height: PickerView.listHeight(model.size))
-                if let entry = picker.highlighted, entry.image != nil {
-                    return [.loadPreview(path: entry.path, cells: model.previewCells)]
-                }
-            }
-            return []
+            guard var picker = model.picker else { return [] }
+            picker.list.clamp(count: picker.entries.count, height: PickerView.listHeight(model.size))
+            let effects = PickerUpdate.previewEffect(&picker, model)
+            model.picker = picker
+            return effects
         case .tick(let date):
             model.now = date
             return []
@@ -239,33 +237,24 @@ public enum StudioUpdate {
 
     /// Keys of History's filter bar; nil lets the key through (screens, quit).
     static func handleFilter(_ key: Key, _ model: inout AppModel) -> [StudioEffect]? {
-        guard var panel = model.filterPanel else { return nil }
-        defer { if model.filterPanel != nil { model.filterPanel = panel } }
-        let rows = HistoryFilterPanel.Row.allCases
+        guard let panel = model.filterPanel else { return nil }
         switch key {
         case .escape, .enter, .character("f"):
             model.filterPanel = nil
             return []
         case .down, .character("j"), .tab:
-            panel.row = rows[(panel.row.rawValue + 1) % rows.count]
+            model.filterPanel?.moveRow(by: 1)
+            return []
         case .up, .character("k"), .backTab:
-            panel.row = rows[(panel.row.rawValue + rows.count - 1) % rows.count]
-        case .right, .character(" "), .character("l"):
-            panel.cycle(&model.historyFilter, by: 1)
-            return [.loadHistory(model.historySearch.text, model.historyFilter)]
-        case .left, .character("h"):
-            panel.cycle(&model.historyFilter, by: -1)
-            return [.loadHistory(model.historySearch.text, model.historyFilter)]
-        case .backspace, .delete, .character("x"):
-            panel.clear(&model.historyFilter)
-            return [.loadHistory(model.historySearch.text, model.historyFilter)]
-        case .character("0"):
-            model.historyFilter = HistoryFilter()
-            return [.loadHistory(model.historySearch.text, model.historyFilter)]
-        default:
-            return nil
+            model.filterPanel?.moveRow(by: -1)
+            return []
+        case .right, .character(" "), .character("l"): panel.cycle(&model.historyFilter, by: 1)
+        case .left, .character("h"): panel.cycle(&model.historyFilter, by: -1)
+        case .backspace, .delete, .character("x"): panel.clear(&model.historyFilter)
+        case .character("0"): model.historyFilter = HistoryFilter()
+        default: return nil
         }
-        return []
+        return [.loadHistory(model.historySearch.text, model.historyFilter)]
     }
 
     /// A burst of text: into the field with the keyboard, as one edit.

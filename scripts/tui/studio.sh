@@ -10,12 +10,7 @@
 # usage: scripts/tui/studio.sh [PATH_TO_VEO_STUDIO_BINARY]
 set -u
 cd "$(dirname "$0")/../.."
-binary="$(pwd)/${1:-.build/debug/veo-studio}"
-driver="../shared/tools/tui-drive.sh"
-if [[ ! -f "$driver" ]] || ! command -v tmux >/dev/null; then
-    echo "studio test could not run: it needs tmux and $driver beside the project" >&2
-    exit 3
-fi
+source scripts/tui/lib.sh "${1:-}"
 if ! command -v ffmpeg >/dev/null; then
     echo "studio test could not run: it needs ffmpeg to make its test images (apt-get install ffmpeg)" >&2
     exit 3
@@ -34,12 +29,6 @@ export VEO_STUDIO_PLAYER="$player"
 source "$driver"
 trap 'tui_stop; rm -rf "$home"' EXIT
 
-passed=0
-failed=0
-check() {
-    local name=$1; shift
-    if "$@"; then passed=$((passed + 1)); echo "PASS $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
 screen_has() { tui_screen | grep -qF -- "$1"; }
 
 # 1. Text form → Operations → History → re-run with a changed duration.
@@ -136,5 +125,4 @@ check "and is in History" tui_wait_for_re "#5 +done" 5
 tui_keys C-q
 check "Ctrl-Q quits with 0" test "$(tui_wait_exit 5)" = 0
 
-echo "$passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+finish

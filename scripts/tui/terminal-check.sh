@@ -4,26 +4,11 @@
 # usage: scripts/tui/terminal-check.sh [PATH_TO_VEO_STUDIO_BINARY]
 set -u
 cd "$(dirname "$0")/../.."
-binary="$(pwd)/${1:-.build/debug/veo-studio}"
-driver="../shared/tools/tui-drive.sh"
-if [[ ! -f "$driver" ]]; then
-    echo "terminal test could not run: $driver (the tmux driver) is not beside the project" >&2
-    exit 3
-fi
-if ! command -v tmux >/dev/null; then
-    echo "terminal test could not run: tmux is not installed (apt-get install tmux)" >&2
-    exit 3
-fi
+source scripts/tui/lib.sh "${1:-}"
 export TUI_SESSION="veo-terminal-check-$$"
 source "$driver"
 trap tui_stop EXIT
 
-passed=0
-failed=0
-check() {
-    local name=$1; shift
-    if "$@"; then passed=$((passed + 1)); echo "PASS $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
 
 tui_start "$binary" terminal-check
 check "first frame" tui_wait_for "Terminal check" 15
@@ -47,5 +32,4 @@ tui_wait_for "Terminal check" 15 >/dev/null
 kill -TERM "$(tui_pid)"
 check "SIGTERM restores and exits 0" test "$(tui_wait_exit 5)" = 0
 
-echo "$passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+finish

@@ -7,12 +7,7 @@ public struct FFmpegTool: Sendable {
 
     /// ffmpeg from `PATH`, or nil when it is not installed.
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> FFmpegTool? {
-        let paths = (environment["PATH"] ?? "/usr/bin:/usr/local/bin").split(separator: ":")
-        for folder in paths {
-            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("ffmpeg")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return FFmpegTool(executable: candidate) }
-        }
-        return nil
+        ExecutableSearch.find("ffmpeg", environment: environment).map(FFmpegTool.init(executable:))
     }
 
     /// What a screen shows in place of a preview when ffmpeg is missing.

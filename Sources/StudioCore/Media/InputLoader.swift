@@ -15,18 +15,23 @@ public struct InputLoader: Sendable {
     public func load(_ draft: GenerationDraft) -> (media: [String: LoadedMedia], issues: [ValidationIssue]) {
         var media: [String: LoadedMedia] = [:]
         var issues: [ValidationIssue] = []
-        var wanted: [(String, String)] = []
-        if let image = draft.image { wanted.append(("image", image)) }
-        if let last = draft.lastFrame { wanted.append(("lastFrame", last)) }
-        for (index, ref) in draft.references.enumerated() { wanted.append(("referenceImages[\(index)]", ref.path)) }
-        if case .file(let path) = draft.video { wanted.append(("video", path)) }
-        for (field, path) in wanted {
+        for (field, path) in Self.files(of: draft) {
             switch read(path) {
             case .success(let loaded): media[field] = loaded
             case .failure(let issue): issues.append(ValidationIssue(field: field, code: issue.code, message: issue.message, fix: issue.fix))
             }
         }
         return (media, issues)
+    }
+
+    /// The files a draft names, by the field that names them (`image`, `referenceImages[0]`, …).
+    public static func files(of draft: GenerationDraft) -> [(field: String, path: String)] {
+        var wanted: [(String, String)] = []
+        if let image = draft.image { wanted.append(("image", image)) }
+        if let last = draft.lastFrame { wanted.append(("lastFrame", last)) }
+        for (index, ref) in draft.references.enumerated() { wanted.append(("referenceImages[\(index)]", ref.path)) }
+        if case .file(let path) = draft.video { wanted.append(("video", path)) }
+        return wanted
     }
 
     /// Reads one file, or explains why it cannot be read.

@@ -18,6 +18,11 @@ public enum CurlCommand {
         return parts.joined(separator: " ")
     }
 
+    /// The environment variable a provider's key is read from in a curl command (nil: the sandbox takes any key).
+    public static func keyVariable(provider: String) -> String? {
+        provider == "sandbox" ? nil : "GEMINI_API_KEY"
+    }
+
     static func quote(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }

@@ -27,6 +27,12 @@ public struct HistoryFilterPanel: Sendable {
         self.providers = providers
     }
 
+    /// Moves to the next (+1) or previous (-1) row, wrapping.
+    public mutating func moveRow(by delta: Int) {
+        let rows = Row.allCases
+        row = rows[(row.rawValue + delta + rows.count) % rows.count]
+    }
+
     /// The value shown for a row of a filter.
     public static func value(_ row: Row, of filter: HistoryFilter) -> String {
         switch row {

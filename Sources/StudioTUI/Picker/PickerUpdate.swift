@@ -33,13 +33,13 @@ enum PickerUpdate {
             if let index = entries.firstIndex(where: { entry in picker.selection.contains { $0.path == entry.path } }) {
                 picker.list.select(index, count: entries.count, height: PickerView.listHeight(model.size))
             }
-            return previewEffect(picker, model)
+            return previewEffect(&picker, model)
         case .libraryLoaded(let entries):
             picker.showingLibrary = true
             picker.entries = entries
             picker.list = ListState()
             if entries.isEmpty { picker.notice = "the library is empty: images you submit are kept there" }
-            return previewEffect(picker, model)
+            return previewEffect(&picker, model)
         case .previewLoaded(let path, let image, let problem):
             guard picker.highlighted?.path == path else { return [] }
             if let image { picker.preview = .image(path, image) } else { picker.preview = .unavailable(path, problem ?? "no preview") }
@@ -106,9 +106,8 @@ enum PickerUpdate {
         default:
             break
         }
-        let moved = picker.highlighted?.path != model.picker?.highlighted?.path
+        if picker.highlighted?.path != model.picker?.highlighted?.path { effects += previewEffect(&picker, model) }
         model.picker = picker
-        if moved { effects += previewEffect(picker, model) }
         return effects
     }
 
@@ -124,8 +123,13 @@ enum PickerUpdate {
         model.toast = names.isEmpty ? "\(picker.target.title): none" : "\(picker.target.title): \(names.joined(separator: ", "))"
     }
 
-    private static func previewEffect(_ picker: ImagePicker, _ model: AppModel) -> [StudioEffect] {
+    /// Asks for the highlighted image's preview; a file that is not an image says so at once.
+    static func previewEffect(_ picker: inout ImagePicker, _ model: AppModel) -> [StudioEffect] {
         guard let entry = picker.highlighted, !entry.isDirectory else { return [] }
-        return [.loadPreview(path: entry.path, cells: model.previewCells)]
+        guard let image = entry.image else {
+            picker.preview = .unavailable(entry.path, "no preview: not a JPEG, PNG or WebP image")
+            return []
+        }
+        return [.loadPreview(path: entry.path, pixels: Size(width: image.width, height: image.height), cells: model.previewCells)]
     }
 }

@@ -41,14 +41,9 @@ final class FormChecker {
     }
 
     private func load(_ draft: GenerationDraft) -> ([String: LoadedMedia], [ValidationIssue]) {
-        var wanted: [(String, String)] = []
-        if let image = draft.image { wanted.append(("image", image)) }
-        if let last = draft.lastFrame { wanted.append(("lastFrame", last)) }
-        for (index, ref) in draft.references.enumerated() { wanted.append(("referenceImages[\(index)]", ref.path)) }
-        if case .file(let path)? = draft.video { wanted.append(("video", path)) }
         var media: [String: LoadedMedia] = [:]
         var issues: [ValidationIssue] = []
-        for (field, path) in wanted {
+        for (field, path) in InputLoader.files(of: draft) {
             let attributes = try? FileManager.default.attributesOfItem(atPath: (path as NSString).expandingTildeInPath)
             let stamp = "\(attributes?[.size] ?? 0)-\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
             if let cached = cache[path], cached.stamp == stamp {

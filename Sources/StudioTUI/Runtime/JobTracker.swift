@@ -45,6 +45,4 @@ final class JobTracker {
         tasks.values.forEach { $0.cancel() }
         tasks.removeAll()
     }
-
-    var trackedCount: Int { tasks.count }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import StudioCore
 
 /// Opens a video in the user's player: `$VEO_STUDIO_PLAYER`, else mpv, ffplay or xdg-open,
 /// detached from the studio's terminal.
@@ -10,13 +11,10 @@ enum PlayerLauncher {
             candidates.append(chosen.split(separator: " ").map(String.init))
         }
         candidates += [["mpv", "--really-quiet"], ["ffplay", "-autoexit", "-loglevel", "quiet"], ["xdg-open"]]
-        let folders = (environment["PATH"] ?? "/usr/bin:/usr/local/bin").split(separator: ":").map(String.init)
         for command in candidates {
-            guard let name = command.first else { continue }
-            let executable = name.contains("/") ? name : folders.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-            guard let executable, FileManager.default.isExecutableFile(atPath: executable) else { continue }
+            guard let name = command.first, let executable = ExecutableSearch.find(name, environment: environment) else { continue }
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
+            process.executableURL = executable
             process.arguments = Array(command.dropFirst()) + [path]
             process.standardInput = FileHandle.nullDevice
             process.standardOutput = FileHandle.nullDevice

@@ -179,8 +179,8 @@ public final class StudioRuntime {
             return [.directoryListed(directory, entries)]
         case .loadLibrary:
             return [.libraryLoaded(PickerFiles.library(journal))]
-        case .loadPreview(let path, let cells):
-            loadPreview(path, cells: cells)
+        case .loadPreview(let path, let pixels, let cells):
+            loadPreview(path, pixels: pixels, cells: cells)
             return []
         case .convertImage(let path, let matching):
             convert(path, matching: matching)
@@ -254,19 +254,14 @@ public final class StudioRuntime {
         }
     }
 
-    private func loadPreview(_ path: String, cells: Size) {
+    private func loadPreview(_ path: String, pixels: Size, cells: Size) {
         let inbox = self.inbox
         guard let ffmpeg = dependencies.ffmpeg else {
             inbox.post(.previewLoaded(path: path, image: nil, problem: FFmpegTool.missingMessage))
             return
         }
         Task.detached {
-            let entry = PickerFiles.inspect(path, name: "")
-            guard let info = entry.image else {
-                inbox.post(.previewLoaded(path: path, image: nil, problem: "no preview: not a JPEG, PNG or WebP image"))
-                return
-            }
-            let fitted = HalfBlockImage.fittingSize(pixels: Size(width: info.width, height: info.height), into: cells)
+            let fitted = HalfBlockImage.fittingSize(pixels: pixels, into: cells)
             do {
                 let rgb = try ffmpeg.decodeRGB(path, width: fitted.width, height: fitted.height)
                 inbox.post(.previewLoaded(path: path, image: HalfBlockImage(width: fitted.width, height: fitted.height, rgb: rgb), problem: nil))
@@ -324,7 +319,7 @@ public final class StudioRuntime {
                 let spec = try record.spec()
                 let ready = try await providers.provider(record.provider)
                 let request = try ready.provider.submitRequest(for: spec, media: service.assets).redacted()
-                let key = record.provider == "gemini" ? "GEMINI_API_KEY" : nil
+                let key = CurlCommand.keyVariable(provider: record.provider)
                 let file = requests.appendingPathComponent("generation-\(id).sh")
                 try FileManager.default.createDirectory(at: requests, withIntermediateDirectories: true)
                 try Data(("#!/bin/sh\n" + CurlCommand.make(request, keyVariable: key) + "\n").utf8).write(to: file, options: .atomic)
@@ -355,17 +350,18 @@ public final class StudioRuntime {
 
     private func delete(_ id: Int64) -> [StudioMessage] {
         tracker.stop(id)
+        // The journal row goes first: a failure then leaves everything as it was, never a row without its files.
         let outputs = (try? service.journal.outputs(of: id)) ?? []
+        do {
+            try service.journal.delete(id)
+        } catch {
+            return [.toast("#\(id) could not be deleted: \(error)")]
+        }
         var removed = 0
         for path in outputs.compactMap(\.path) {
             let video = URL(fileURLWithPath: path)
             if (try? FileManager.default.removeItem(at: video)) != nil { removed += 1 }
             try? FileManager.default.removeItem(at: SidecarWriter.sidecarURL(for: video))
-        }
-        do {
-            try service.journal.delete(id)
-        } catch {
-            return [.toast("#\(id) could not be deleted: \(error)")]
         }
         return [.toast("#\(id) deleted with \(removed) video file(s)"), .panelClosed,
                 .historyLoaded((try? service.journal.history(matching: model.historySearch.text, filter: model.historyFilter,
