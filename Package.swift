@@ -27,6 +27,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
@@ -40,6 +41,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             resources: [.copy("Resources/server-rules.json"), .copy("Resources/builtin.mp4")]
         ),
@@ -76,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StudioCoreTests",
-            dependencies: ["StudioCore", "StudioEmulator"],
+            dependencies: ["StudioCore", "StudioEmulator", .product(name: "_CryptoExtras", package: "swift-crypto")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -97,6 +99,7 @@ let package = Package(
             dependencies: [
                 "StudioEmulator",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
     ]
