@@ -12,6 +12,9 @@ final class StudioContext: @unchecked Sendable {
     let prices: PriceTable
     let logger: Logger
     let environment: [String: String]
+    /// `--project` / `--location` for Vertex AI.
+    let vertexProject: String?
+    let vertexLocation: String?
     private var journalStore: Journal?
     private var sandbox: EmulatorServer?
     private var sandboxURL: URL?
@@ -21,6 +24,8 @@ final class StudioContext: @unchecked Sendable {
 
     init(global: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         self.environment = environment
+        vertexProject = global.project
+        vertexLocation = global.location
         sandboxSpeed = Double(environment["VEO_STUDIO_SANDBOX_SPEED"] ?? "").flatMap { $0 > 0 ? $0 : nil } ?? 20
         paths = StudioPaths.resolve(home: global.home, environment: environment)
         try paths.prepare()
@@ -55,11 +60,27 @@ final class StudioContext: @unchecked Sendable {
         return nil
     }
 
-    /// The provider a command uses: the flag, else the config's default, else gemini with a key, else sandbox.
+    /// The provider a command uses: the flag, else the config's default, else Vertex AI when
+    /// `GOOGLE_GENAI_USE_VERTEXAI` is true (as the SDK does), else gemini with a key, else sandbox.
     func providerID(requested: String?) -> String {
         if let requested { return requested.lowercased() }
         if let configured = config.defaultProvider { return configured.lowercased() }
+        if ["true", "1"].contains(environment["GOOGLE_GENAI_USE_VERTEXAI"]?.lowercased() ?? "") { return "vertex" }
         return geminiKey == nil ? "sandbox" : "gemini"
+    }
+
+    /// Project, location, version, base URL and quota project for Vertex AI.
+    func vertexSettings(baseURL: String?, key: ServiceAccountKey?) throws -> VertexSettings {
+        try VertexSettings.resolve(project: vertexProject, location: vertexLocation, baseURL: baseURL,
+                                   environment: environment, config: config.provider("vertex"), key: key)
+    }
+
+    /// A Vertex AI provider on the built-in sandbox: any token is accepted there.
+    private func vertexSandbox(baseURL: String) -> VertexAIProvider {
+        VertexAIProvider(id: "vertex-sandbox", endpoint: VertexEndpoint(project: "sandbox", location: VertexSettings.defaultLocation,
+                                                                         baseURL: baseURL),
+                         tokens: StaticTokenSource(token: "sandbox", origin: "the sandbox", fix: ""),
+                         stagingDirectory: paths.staging, isSynthetic: true)
     }
 
     /// A provider ready to send, and its latency scale. Starts the sandbox emulator when needed.
@@ -88,9 +109,16 @@ final class StudioContext: @unchecked Sendable {
                                       referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:], isSynthetic: true),
                     1 / sandboxSpeed)
         case "vertex":
-            throw StudioError(field: "provider", code: "provider.not_yet",
-                              message: "Vertex AI is described in the rules but cannot send yet in this version",
-                              fix: "use --provider gemini or sandbox; veo-studio validate works for vertex")
+            let (tokens, key) = try VertexCredentials.resolve(environment: environment)
+            let settings = try vertexSettings(baseURL: baseURL, key: key)
+            return (VertexAIProvider(id: "vertex", endpoint: settings.endpoint, tokens: tokens, quotaProject: settings.quotaProject,
+                                     stagingDirectory: paths.staging,
+                                     referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:]), 1)
+        case "vertex-sandbox":
+            if let external = baseURL ?? config.provider("vertex-sandbox").baseURL {
+                return (vertexSandbox(baseURL: external), 1 / sandboxSpeed)
+            }
+            return (vertexSandbox(baseURL: try await startSandbox().absoluteString), 1 / sandboxSpeed)
         default:
             throw StudioError(field: "provider", code: "provider.unknown", message: "provider \"\(id)\" is unknown",
                               fix: "choose one of: \(registry.providerIDs.joined(separator: ", "))")
@@ -110,10 +138,17 @@ final class StudioContext: @unchecked Sendable {
                                      baseURL: baseURL ?? settings.baseURL ?? GeminiAPIProvider.defaultBaseURL,
                                      apiVersion: settings.apiVersion ?? "v1beta",
                                      referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:])
+        case "vertex":
+            let key = environment["GOOGLE_APPLICATION_CREDENTIALS"].flatMap { try? ServiceAccountKey.load(path: $0) }
+            let settings = try vertexSettings(baseURL: baseURL, key: key)
+            return VertexAIProvider(id: "vertex", endpoint: settings.endpoint,
+                                    tokens: StaticTokenSource(token: "", origin: "", fix: ""), quotaProject: settings.quotaProject,
+                                    stagingDirectory: paths.staging, referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:])
+        case "vertex-sandbox":
+            return vertexSandbox(baseURL: baseURL ?? "http://127.0.0.1:PORT")
         default:
-            throw StudioError(field: "provider", code: entry == nil ? "provider.unknown" : "provider.not_yet",
-                              message: entry == nil ? "provider \"\(id)\" is unknown" : "\(entry?.name ?? id) cannot send yet in this version",
-                              fix: "choose gemini or sandbox")
+            throw StudioError(field: "provider", code: "provider.unknown", message: "provider \"\(id)\" is unknown",
+                              fix: "choose one of: \(registry.providerIDs.joined(separator: ", "))")
         }
     }
 

@@ -19,8 +19,9 @@ struct ValidatorTableTests {
 
     static let png = TestImages.png(width: 64, height: 36)
     static let now = Date(timeIntervalSince1970: 1_800_000_000)
-    static func source(hops: Int = 0, seconds: Int = 8, aspect: String = "16:9", ageHours: Double = 1) -> ExtensionSource {
-        ExtensionSource(generationID: 7, remoteURI: "https://generativelanguage.googleapis.com/v1beta/files/abc123:download?alt=media",
+    static func source(hops: Int = 0, seconds: Int = 8, aspect: String = "16:9", ageHours: Double = 1,
+                       uri: String = "https://generativelanguage.googleapis.com/v1beta/files/abc123:download?alt=media") -> ExtensionSource {
+        ExtensionSource(generationID: 7, remoteURI: uri,
                         hops: hops, durationSeconds: seconds, aspectRatio: aspect, model: "veo-3.1-generate-preview",
                         finishedAt: now.addingTimeInterval(-ageHours * 3600))
     }
@@ -113,7 +114,16 @@ struct ValidatorTableTests {
         Case(name: "input over 141 s", build: { $0.video = .generation(id: 7) }, source: source(hops: 3, seconds: 142),
              errors: ["extension.input_too_long"]),
         Case(name: "Vertex output over 37 s", provider: "vertex", model: "veo-3.1-generate-001", build: { $0.video = .generation(id: 7) },
-             source: source(seconds: 31), errors: ["extension.output_too_long"]),
+             source: source(seconds: 31, uri: "gs://b/veo/sample_0.mp4"), errors: ["extension.output_too_long"]),
+        Case(name: "Vertex extends a gs:// output", provider: "vertex", model: "veo-3.1-generate-001", build: { $0.video = .generation(id: 7) },
+             source: source(uri: "gs://b/veo/sample_0.mp4")),
+        Case(name: "Vertex cannot fetch an https video", provider: "vertex", model: "veo-3.1-generate-001",
+             build: { $0.video = .uri("https://example.com/v.mp4") }, errors: ["extension.vertex_needs_gcs"]),
+        Case(name: "the Gemini API cannot read a gs:// video", build: { $0.video = .uri("gs://b/v.mp4") },
+             errors: ["extension.gemini_needs_its_uri"]),
+        Case(name: "gs:// images are Vertex only", build: { $0.image = "gs://b/first.png" }, errors: ["input.gcs_vertex_only"]),
+        Case(name: "gs:// images on Vertex", provider: "vertex", model: "veo-3.1-generate-001",
+             build: { $0.image = "gs://b/first.png"; $0.references = [] }),
         Case(name: "Gemini API extends only its own videos", build: { $0.video = .file(path: "clip.mp4") },
              files: ["clip.mp4": Data([0, 0, 0, 24] + Array("ftypmp42".utf8) + [UInt8](repeating: 0, count: 20))],
              errors: ["extension.needs_veo_video"]),

@@ -13,6 +13,11 @@ import TOMLKit
 /// base_url = "https://generativelanguage.googleapis.com"
 /// api_version = "v1beta"
 ///
+/// [providers.vertex]
+/// project = "my-project"
+/// location = "us-central1"
+/// quota_project = "billing-project"   # sent as x-goog-user-project
+///
 /// [tracking]
 /// deadline_minutes = 15
 ///
@@ -26,6 +31,10 @@ public struct StudioConfig: Sendable, Hashable {
         public var apiKey: String?
         public var baseURL: String?
         public var apiVersion: String?
+        /// Vertex AI: the Google Cloud project, location and quota project (`x-goog-user-project`).
+        public var project: String?
+        public var location: String?
+        public var quotaProject: String?
     }
 
     public var defaultProvider: String?
@@ -70,7 +79,10 @@ public struct StudioConfig: Sendable, Hashable {
                 guard let entry = providers[key]?.table else { continue }
                 config.providers[key] = ProviderSettings(apiKey: entry["api_key"]?.string,
                                                          baseURL: entry["base_url"]?.string,
-                                                         apiVersion: entry["api_version"]?.string)
+                                                         apiVersion: entry["api_version"]?.string,
+                                                         project: entry["project"]?.string,
+                                                         location: entry["location"]?.string,
+                                                         quotaProject: entry["quota_project"]?.string)
             }
         }
         if let tracking = table["tracking"]?.table {

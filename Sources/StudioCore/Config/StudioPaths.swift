@@ -38,6 +38,8 @@ public struct StudioPaths: Sendable, Hashable {
     public var assets: URL { dataDirectory.appendingPathComponent("assets") }
     public var media: URL { dataDirectory.appendingPathComponent("media") }
     public var sandbox: URL { dataDirectory.appendingPathComponent("sandbox") }
+    /// Inline videos (Vertex AI) being received, before they move into `media` (same disk, so the move is a rename).
+    public var staging: URL { dataDirectory.appendingPathComponent("staging") }
     public var logs: URL { stateDirectory.appendingPathComponent("logs") }
 
     /// Creates the folders (config with 0700: it may hold a key).

@@ -15,7 +15,7 @@ public struct InputLoader: Sendable {
     public func load(_ draft: GenerationDraft) -> (media: [String: LoadedMedia], issues: [ValidationIssue]) {
         var media: [String: LoadedMedia] = [:]
         var issues: [ValidationIssue] = []
-        for (field, path) in Self.files(of: draft) {
+        for (field, path) in Self.files(of: draft) where !Self.isRemote(path) {
             switch read(path) {
             case .success(let loaded): media[field] = loaded
             case .failure(let issue): issues.append(ValidationIssue(field: field, code: issue.code, message: issue.message, fix: issue.fix))
@@ -33,6 +33,9 @@ public struct InputLoader: Sendable {
         if case .file(let path) = draft.video { wanted.append(("video", path)) }
         return wanted
     }
+
+    /// A Cloud Storage object (`gs://…`): sent by URI on Vertex AI, never read here.
+    public static func isRemote(_ path: String) -> Bool { path.hasPrefix("gs://") }
 
     /// Reads one file, or explains why it cannot be read.
     public func read(_ path: String) -> Result<LoadedMedia, StudioError> {

@@ -10,7 +10,7 @@ public struct GeminiAPIProvider: VideoProvider {
     public var baseURL: String
     public var apiVersion: String
     let apiKey: String
-    let encoder: GeminiRequestEncoder
+    let encoder: PredictBodyEncoder
     let transport: HTTPTransport
 
     public init(id: String = "gemini", apiKey: String, baseURL: String = Self.defaultBaseURL, apiVersion: String = "v1beta",
@@ -20,7 +20,7 @@ public struct GeminiAPIProvider: VideoProvider {
         self.apiKey = apiKey
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.apiVersion = apiVersion
-        self.encoder = GeminiRequestEncoder(referenceTypeSpelling: referenceTypeSpelling)
+        self.encoder = PredictBodyEncoder(dialect: .gemini, referenceTypeSpelling: referenceTypeSpelling)
         self.isSynthetic = isSynthetic
         self.transport = transport
     }

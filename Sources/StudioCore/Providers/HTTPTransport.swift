@@ -33,7 +33,11 @@ public struct HTTPTransport: Sendable {
 
     /// Sends a request and decodes a JSON answer; any status other than 200 is an error.
     public func sendJSON(_ request: WireRequest, stage: ServerAnswer.Stage) async throws -> JSONValue {
-        let response = try await execute(request)
+        try await json(from: try await execute(request), stage: stage)
+    }
+
+    /// Reads a whole (bounded) JSON answer; any status other than 200 is an error.
+    public func json(from response: HTTPClientResponse, stage: ServerAnswer.Stage) async throws -> JSONValue {
         let body: ByteBuffer
         do {
             body = try await response.body.collect(upTo: Self.maxJSONBytes)
@@ -51,6 +55,31 @@ public struct HTTPTransport: Sendable {
             let head = String(decoding: data.prefix(120), as: UTF8.self)
             throw ProviderFailure.malformed("expected JSON, got \(data.count) bytes starting \"\(head)\"")
         }
+    }
+
+    /// The error an answer other than 200 stands for (its body read up to 1 MB).
+    public static func failure(of response: HTTPClientResponse, stage: ServerAnswer.Stage) async -> ProviderFailure {
+        let body = (try? await response.body.collect(upTo: 1 << 20)).map { Data($0.readableBytesView) } ?? Data()
+        return GoogleErrorDecoder.failure(status: Int(response.status.code), reason: response.status.reasonPhrase,
+                                          headers: response.headers, body: body, stage: stage)
+    }
+
+    /// Posts an `application/x-www-form-urlencoded` form (an OAuth token exchange) and returns status and body.
+    public func postForm(url: String, fields: [(String, String)]) async throws -> (status: Int, body: Data) {
+        func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: .urlUnreserved) ?? text }
+        let form = fields.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
+        var outgoing = HTTPClientRequest(url: url)
+        outgoing.method = .POST
+        outgoing.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+        outgoing.body = .bytes(ByteBuffer(string: form))
+        let response: HTTPClientResponse
+        do {
+            response = try await client.execute(outgoing, timeout: timeout)
+        } catch {
+            throw Self.classify(error)
+        }
+        let body = try await response.body.collect(upTo: 1 << 20)
+        return (Int(response.status.code), Data(body.readableBytesView))
     }
 
     /// Starts a request and returns the response head (for streaming bodies).

@@ -10,12 +10,12 @@ public struct StreamingDownloader: Sendable {
     public init(transport: HTTPTransport) { self.transport = transport }
 
     public func download(_ request: WireRequest, to destination: URL) async throws -> DownloadedFile {
-        let response = try await transport.execute(request)
-        guard response.status == .ok else {
-            let body = (try? await response.body.collect(upTo: 1 << 20)).map { Data($0.readableBytesView) } ?? Data()
-            throw GoogleErrorDecoder.failure(status: Int(response.status.code), reason: response.status.reasonPhrase,
-                                             headers: response.headers, body: body, stage: .download)
-        }
+        try await save(try await transport.execute(request), to: destination)
+    }
+
+    /// Streams an answer already started (its head read) to `destination`; any status but 200 is an error.
+    public func save(_ response: HTTPClientResponse, to destination: URL) async throws -> DownloadedFile {
+        guard response.status == .ok else { throw await HTTPTransport.failure(of: response, stage: .download) }
         let expected = response.headers.first(name: "content-length").flatMap(Int.init)
         let writer = try AtomicFileWriter(destination: destination)
         do {

@@ -42,7 +42,18 @@ public struct GenerationService: Sendable {
 
     /// Validates and prices a draft whose files were already read (a form re-checks on every key).
     public func prepare(_ draft: GenerationDraft, media: [String: LoadedMedia], loadIssues: [ValidationIssue]) -> PreparedGeneration {
-        let source = extensionSource(for: draft)
+        var media = media
+        var source = extensionSource(for: draft)
+        if case .generation(let id) = draft.video, registry.provider(draft.provider ?? "gemini")?.rulesAs == "vertex",
+           source?.remoteURI?.hasPrefix("gs://") != true {
+            // Vertex AI reads only gs:// videos by URI: an output that came inline (or from another
+            // provider) is sent as bytes from its local file.
+            source?.remoteURI = nil
+            if media["video"] == nil, let path = (try? journal.outputs(of: id))?.first?.path,
+               case .success(let file) = InputLoader().read(path) {
+                media["video"] = file
+            }
+        }
         let report = validator.validate(draft, media: media, loadIssues: loadIssues, extensionSource: source, now: clock.now())
         return PreparedGeneration(draft: draft, report: report, media: media, extensionSource: source)
     }

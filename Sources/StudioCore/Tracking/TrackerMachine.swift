@@ -62,11 +62,16 @@ public struct TrackerMachine: Sendable {
             if elapsed >= policy.deadlineSeconds { return deadlinePassed() }
             return .poll(after: schedule.nextDelay(elapsed: elapsed, sinceLastPoll: 0))
         case .failure(let failure):
+            // A refused or missing credential, or a local problem, says nothing about the job:
+            // it may still finish on the server, so it stays resumable.
+            if case .http(let answer, _) = failure, [401, 403].contains(answer.httpStatus ?? 0) {
+                return .finish(.unknown(reason: "the service refused the credentials while polling (HTTP \(answer.httpStatus ?? 0): \(answer.message))"))
+            }
             if case .http(let answer, _) = failure, !failure.isTransient {
                 return .finish(.failed(answer))
             }
             if case .local(let error) = failure {
-                return .finish(.failed(ServerAnswer(stage: .poll, message: error.description)))
+                return .finish(.unknown(reason: error.description))
             }
             consecutiveFailures += 1
             if elapsed >= policy.deadlineSeconds { return deadlinePassed(last: failure.description) }

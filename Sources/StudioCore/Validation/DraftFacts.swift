@@ -27,6 +27,8 @@ struct DraftFacts {
         values["referenceAssets"] = .number(Double(assets))
         values["referenceStyles"] = .number(Double(styles))
         values["referenceCount"] = .number(Double(draft.references.count))
+        let inputPaths = [draft.image, draft.lastFrame].compactMap { $0 } + draft.references.map(\.path)
+        values["gcsInputs"] = .number(Double(inputPaths.filter { $0.hasPrefix("gs://") }.count))
         let others = (draft.image == nil ? 0 : 1) + (draft.lastFrame == nil ? 0 : 1) + draft.references.count
         values["otherInputs"] = .number(Double(others))
         put("aspectRatio", .string(effective.aspectRatio))
@@ -49,6 +51,16 @@ struct DraftFacts {
             case .uri: values["videoSource"] = .string("uri")
             case .file: values["videoSource"] = .string("file")
             }
+        }
+        let videoURI: String?
+        switch draft.video {
+        case .uri(let uri)?: videoURI = uri
+        case .generation?: videoURI = extensionSource?.remoteURI
+        default: videoURI = nil
+        }
+        if let videoURI {
+            let scheme = videoURI.range(of: "://").map { String(videoURI[..<$0.lowerBound]) } ?? (videoURI.hasPrefix("files/") ? "files" : videoURI)
+            values["videoURIScheme"] = .string(scheme.lowercased())
         }
         if let source = extensionSource {
             values["extensionHops"] = .number(Double(source.hops + 1))

@@ -32,7 +32,7 @@ public struct Validator: Sendable {
         let model = registry.model(matching: modelID)
         issues += modelIssues(model: model, modelID: modelID, mappedFrom: mappedFrom, provider: provider, mode: mode)
         issues += mediaIssues(draft: draft, media: media, provider: provider)
-        if case .generation(let id) = draft.video, extensionSource?.remoteURI == nil {
+        if case .generation(let id) = draft.video, extensionSource?.remoteURI == nil, media["video"] == nil {
             issues.append(ValidationIssue(field: "video", code: "extension.source_unavailable",
                                           message: "generation \(id) has no video on the server to extend (unknown id, not finished, or its output was never recorded)",
                                           fix: "check the id with veo-studio show \(id)"))
@@ -182,12 +182,13 @@ public struct Validator: Sendable {
 
     private func makeSpec(draft: GenerationDraft, provider: ProviderEntry, modelID: String, media: [String: LoadedMedia],
                           extensionSource: ExtensionSource?, effective: EffectiveParameters) -> GenerationSpec? {
-        func ref(_ field: String) -> MediaRef? {
-            media[field].map { $0.ref(mimeType: $0.image?.mimeType ?? "application/octet-stream") }
+        func ref(_ field: String, _ path: String?) -> MediaRef? {
+            if let path, InputLoader.isRemote(path) { return .remote(path) }
+            return media[field].map { $0.ref(mimeType: $0.image?.mimeType ?? "application/octet-stream") }
         }
         var references: [ReferenceRef] = []
         for (index, input) in draft.references.enumerated() {
-            guard let media = ref("referenceImages[\(index)]") else { return nil }
+            guard let media = ref("referenceImages[\(index)]", input.path) else { return nil }
             references.append(ReferenceRef(media: media, kind: input.kind))
         }
         var video: VideoRef?
@@ -196,13 +197,18 @@ public struct Validator: Sendable {
         case .file: video = media["video"].map { .local($0.ref(mimeType: "video/mp4")) }
         case .uri(let uri): video = .remote(uri: uri, sourceGeneration: nil)
         case .generation(let id):
-            guard let uri = extensionSource?.remoteURI else { return nil }
-            video = .remote(uri: uri, sourceGeneration: id)
+            if let uri = extensionSource?.remoteURI {
+                video = .remote(uri: uri, sourceGeneration: id)
+            } else if let file = media["video"] {
+                video = .local(file.ref(mimeType: "video/mp4"))
+            } else {
+                return nil
+            }
         }
         var normalized = draft
         normalized.provider = provider.id
         return GenerationSpec(draft: normalized, provider: provider.id, model: modelID, mode: draft.mode,
-                              image: ref("image"), lastFrame: ref("lastFrame"), references: references,
+                              image: ref("image", draft.image), lastFrame: ref("lastFrame", draft.lastFrame), references: references,
                               video: video, effective: effective)
     }
 }

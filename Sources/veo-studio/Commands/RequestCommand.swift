@@ -10,7 +10,7 @@ struct RequestCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var spec: SpecOptions
     @Flag(help: "Print {\"method\", \"url\", \"headers\", \"body\"} as JSON.") var json = false
-    @Flag(help: "Print a runnable curl command that reads the key from the environment.") var curl = false
+    @Flag(help: "Print a runnable curl command that reads the key (or a gcloud token) at run time.") var curl = false
 
     func run() async throws {
         let context = try StudioContext(global: global)
@@ -26,7 +26,7 @@ struct RequestCommand: AsyncParsableCommand {
         let request = try provider.submitRequest(for: validSpec, media: LoadedMediaSource(files: Array(prepared.media.values)))
             .redacted()
         if curl {
-            print(CurlCommand.make(request, keyVariable: CurlCommand.keyVariable(provider: draft.provider ?? "sandbox")))
+            print(CurlCommand.make(request, secret: CurlCommand.secret(provider: draft.provider ?? "sandbox")))
         } else if json {
             Output.json(.object([
                 "method": .string(request.method), "url": .string(request.url),

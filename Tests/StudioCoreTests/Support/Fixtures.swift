@@ -7,10 +7,10 @@ enum Fixtures {
     static let prices = try! PriceTable.builtIn()
     static let validator = Validator(registry: registry, prices: prices)
 
-    /// A recorded SDK exchange from `Fixtures/mldev/`.
-    static func capture(_ name: String) throws -> JSONValue {
-        let url = Bundle.module.url(forResource: "Fixtures/mldev/\(name)", withExtension: "json")
-            ?? Bundle.module.resourceURL!.appendingPathComponent("Fixtures/mldev/\(name).json")
+    /// A recorded SDK exchange from `Fixtures/<backend>/` (`mldev` or `vertex`).
+    static func capture(_ name: String, backend: String = "mldev") throws -> JSONValue {
+        let url = Bundle.module.url(forResource: "Fixtures/\(backend)/\(name)", withExtension: "json")
+            ?? Bundle.module.resourceURL!.appendingPathComponent("Fixtures/\(backend)/\(name).json")
         return try JSONValue.decode(Data(contentsOf: url))
     }
 }

@@ -1,0 +1,31 @@
+/// Reads a Vertex AI operation (wire §5): `name`, `done` (missing = not done), `error`, and
+/// `response.videos[]`, each either `{gcsUri, mimeType}` or an inline video the `InlineVideoReader`
+/// already wrote to a staged file (`{"bytesBase64Encoded": {"stagedSample": n}}`).
+public enum VertexOperationDecoder {
+    /// `inlineURI(n)` names the n-th staged inline video of this operation.
+    public static func decode(_ json: JSONValue, inlineURI: (Int) -> String) throws -> OperationSnapshot {
+        guard case .object = json, let name = json["name"]?.stringValue, !name.isEmpty else {
+            throw ProviderFailure.malformed("the operation has no name")
+        }
+        if let error = json["error"], case .object = error {
+            return OperationSnapshot(name: name, done: true, error: GoogleErrorDecoder.operationError(error), raw: json)
+        }
+        guard json["done"]?.boolValue == true else { return OperationSnapshot(name: name, done: false, raw: json) }
+        let response = json["response"] ?? .null
+        var videos: [RemoteVideo] = []
+        for entry in response["videos"]?.arrayValue ?? [] {
+            let mimeType = entry["mimeType"]?.stringValue
+            if let uri = entry["gcsUri"]?.stringValue {
+                videos.append(RemoteVideo(uri: uri, mimeType: mimeType))
+            } else if let staged = entry["bytesBase64Encoded"]?["stagedSample"]?.intValue {
+                videos.append(RemoteVideo(uri: inlineURI(staged), mimeType: mimeType))
+            } else {
+                throw ProviderFailure.malformed("a finished video has neither gcsUri nor bytesBase64Encoded")
+            }
+        }
+        return OperationSnapshot(name: name, done: true, videos: videos,
+                                 raiFilteredCount: response["raiMediaFilteredCount"]?.intValue ?? 0,
+                                 raiReasons: (response["raiMediaFilteredReasons"]?.arrayValue ?? []).compactMap(\.stringValue),
+                                 raw: json)
+    }
+}
