@@ -17,9 +17,14 @@ enum Stopwatch {
     static func ms(_ seconds: Double) -> String { String(format: "%.3f ms", seconds * 1000) }
 
     /// Resident set size of this process, from /proc (Linux), in MB.
-    static func residentMB() -> Double {
+    static func residentMB() -> Double { statusMB("VmRSS:") }
+
+    /// The highest resident set size this process reached, in MB.
+    static func peakResidentMB() -> Double { statusMB("VmHWM:") }
+
+    private static func statusMB(_ field: String) -> Double {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return 0 }
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }) else { return 0 }
         let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
         return kilobytes / 1024
     }

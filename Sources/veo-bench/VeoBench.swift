@@ -5,7 +5,7 @@ import ArgumentParser
 struct VeoBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "veo-bench",
-        abstract: "Benchmarks of the journal and of adaptive polling; prints figures.",
-        subcommands: [JournalBenchmark.self, PollingBenchmark.self, StudioBenchmark.self, FillCommand.self]
+        abstract: "Benchmarks of the journal, adaptive polling, the studio and inline video decoding; prints figures.",
+        subcommands: [JournalBenchmark.self, PollingBenchmark.self, StudioBenchmark.self, InlineDecodeBenchmark.self, FillCommand.self]
     )
 }

@@ -8,9 +8,9 @@ import Foundation
 /// Pieces may split the body anywhere (inside a key, an escape, a base64 quad, between samples).
 /// Files become visible only when the whole answer parsed (`finish`); on any failure `abandon`
 /// removes them, so a malformed or cut-off answer never leaves a half video.
-final class InlineVideoReader {
+public final class InlineVideoReader {
     /// Strings other than video payloads longer than this are refused (an answer is small apart from videos).
-    static let maxPlainStringBytes = 4 * 1024 * 1024
+    public static let maxPlainStringBytes = 4 * 1024 * 1024
     private static let streamedKey = "bytesBase64Encoded"
     private static let flushBytes = 1 << 20
 
@@ -38,15 +38,15 @@ final class InlineVideoReader {
     private var scalar: [UInt8] = []
 
     /// - Parameter makeWriter: opens the file for the n-th inline video (0-based, in the answer's order).
-    init(makeWriter: @escaping (Int) throws -> AtomicFileWriter) {
+    public init(makeWriter: @escaping (Int) throws -> AtomicFileWriter) {
         self.makeWriter = makeWriter
     }
 
     /// Bytes read so far.
-    var bytesRead: Int { offset }
+    public var bytesRead: Int { offset }
 
     /// Feeds the next piece of the body.
-    func feed(_ piece: UnsafeRawBufferPointer) throws {
+    public func feed(_ piece: UnsafeRawBufferPointer) throws {
         var index = 0
         let count = piece.count
         while index < count {
@@ -63,7 +63,7 @@ final class InlineVideoReader {
 
     /// Ends the body: checks it is one complete JSON value, commits the decoded videos and returns
     /// the answer (videos replaced by placeholders) with the files written, in order.
-    func finish() throws -> (json: JSONValue, files: [DownloadedFile]) {
+    public func finish() throws -> (json: JSONValue, files: [DownloadedFile]) {
         if !scalar.isEmpty, !inString { try finishScalar() }
         guard !inString, stack.isEmpty, let root else {
             throw ProviderFailure.malformed("the answer ended early, after \(offset) bytes")
@@ -74,7 +74,7 @@ final class InlineVideoReader {
     }
 
     /// Removes every file begun (after a failure).
-    func abandon() {
+    public func abandon() {
         streaming?.writer.abandon()
         streaming = nil
         for writer in writers { writer.abandon() }
