@@ -78,7 +78,8 @@ let package = Package(
         ),
         .testTarget(
             name: "StudioCoreTests",
-            dependencies: ["StudioCore", "StudioEmulator", .product(name: "_CryptoExtras", package: "swift-crypto")],
+            dependencies: ["StudioCore", "StudioEmulator", .product(name: "_CryptoExtras", package: "swift-crypto"),
+                           .product(name: "AsyncHTTPClient", package: "async-http-client")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
