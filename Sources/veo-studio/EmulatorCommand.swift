@@ -7,10 +7,13 @@ import StudioEmulator
 struct EmulatorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "emulator",
-        abstract: "Run a local emulator of Google's Veo video service (Gemini API wire protocol).",
+        abstract: "Run a local emulator of Google's Veo video service (Gemini API and Vertex AI wire protocols).",
         discussion: """
-            Prints one line, "Veo emulator listening on http://HOST:PORT (profiles: …)", then serves until \
-            interrupted. Point a client at that URL instead of https://generativelanguage.googleapis.com.
+            Prints one line, "Veo emulator listening on http://HOST:PORT (profiles: gemini, vertex)", then serves \
+            until interrupted. Point a client at that URL instead of https://generativelanguage.googleapis.com \
+            (profile gemini, x-goog-api-key) or https://{location}-aiplatform.googleapis.com (profile vertex, \
+            Authorization: Bearer). The vertex profile also serves a Cloud Storage subset (/storage/v1, \
+            /upload/storage/v1) and an OAuth token endpoint (POST /token) for service-account JWTs.
 
             Marker words in a prompt steer the outcome: [[rai]], [[rai:CATEGORY]], [[rai-partial]], \
             [[op_error]], [[submit_error]]. Control endpoints live under /_emulator/ (health, requests, \
@@ -28,7 +31,7 @@ struct EmulatorCommand: AsyncParsableCommand {
     var host: String = "127.0.0.1"
 
     @Option(name: .long, parsing: .singleValue,
-            help: "Wire profile to serve (repeatable or comma-separated): \(EmulatorProfile.allCases.map(\.rawValue).joined(separator: ", ")).")
+            help: "Wire profile to serve (repeatable or comma-separated): \(EmulatorProfile.allCases.map(\.rawValue).joined(separator: ", ")). Default: all.")
     var profile: [String] = []
 
     @Option(name: .long, help: "Divide generation latency by this factor (e.g. 100 finishes a 75 s job in 0.75 s).")
@@ -44,7 +47,26 @@ struct EmulatorCommand: AsyncParsableCommand {
             help: "Accepted API key (repeatable). Default: any non-empty key.")
     var apiKeys: [String] = []
 
-    @Option(name: .customLong("rpm"), help: "Submits allowed per key and model per minute before 429.")
+    @Option(name: .customLong("bearer-token"), parsing: .singleValue,
+            help: "Accepted Bearer token on Vertex and storage routes (repeatable). Default: any non-empty token; tokens issued by POST /token are accepted until they expire.")
+    var bearerTokens: [String] = []
+
+    @Option(name: .customLong("service-account-key"), parsing: .singleValue,
+            help: "File with a PEM public key or a Google service-account JSON key whose JWTs POST /token accepts (repeatable).")
+    var serviceAccountKeyFiles: [String] = []
+
+    @Option(name: .customLong("token-lifetime"), help: "Seconds an access token issued by POST /token stays valid.")
+    var tokenLifetime: Int = 3600
+
+    @Option(name: .customLong("deny-bucket"), parsing: .singleValue,
+            help: "Bucket the Vertex profile may not write outputs to; such an operation ends with code 7 (repeatable).")
+    var deniedBuckets: [String] = []
+
+    @Option(name: .customLong("inline-limit-mb"),
+            help: "Largest total MB of videos a Vertex operation returns inline (no storageUri); more ends it with code 3.")
+    var inlineLimitMB: Double = Double(EmulatorOptions.defaultInlineLimitBytes) / 1_048_576
+
+    @Option(name: .customLong("rpm"), help: "Submits allowed per key (or token) and model per minute before 429.")
     var requestsPerMinute: Int = 10
 
     @Option(name: .long, help: "Seconds generated videos stay downloadable and extendable; 172800 is 2 days.")
@@ -81,6 +103,19 @@ struct EmulatorCommand: AsyncParsableCommand {
         if apiKeys.contains(where: { $0.isEmpty }) {
             throw ValidationError("--api-key must not be empty; leave the flag out to accept any key.")
         }
+        if bearerTokens.contains(where: { $0.isEmpty }) {
+            throw ValidationError("--bearer-token must not be empty; leave the flag out to accept any token.")
+        }
+        _ = try serviceAccountKeys()
+        guard tokenLifetime >= 1 else {
+            throw ValidationError("--token-lifetime must be a positive number of seconds, e.g. 3600; got \(tokenLifetime).")
+        }
+        if let bad = deniedBuckets.first(where: { $0.isEmpty || $0.contains("/") }) {
+            throw ValidationError("--deny-bucket takes a bucket name such as my-bucket (no gs://, no slash); got \"\(bad)\".")
+        }
+        guard inlineLimitMB.isFinite, inlineLimitMB >= 0 else {
+            throw ValidationError("--inline-limit-mb must be zero or a positive number of megabytes, e.g. 32 or 0.5; got \(inlineLimitMB).")
+        }
         guard requestsPerMinute >= 1 else {
             throw ValidationError("--rpm must be at least 1 (submits per key and model per minute); got \(requestsPerMinute).")
         }
@@ -98,7 +133,21 @@ struct EmulatorCommand: AsyncParsableCommand {
         }
     }
 
-    /// The `--profile` values, split on commas, deduplicated; default `gemini`.
+    /// The PEM public keys from the `--service-account-key` files.
+    func serviceAccountKeys() throws -> [String] {
+        try serviceAccountKeyFiles.map { path in
+            guard let contents = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw ValidationError("--service-account-key \(path) cannot be read; give a PEM public key or a service-account JSON key file.")
+            }
+            do {
+                return try ServiceAccountKey.publicKeyPEM(fromFileContents: contents, source: path)
+            } catch {
+                throw ValidationError("--service-account-key \(error)")
+            }
+        }
+    }
+
+    /// The `--profile` values, split on commas, deduplicated; default: every profile.
     func parsedProfiles() throws -> [EmulatorProfile] {
         let names = profile.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var profiles: [EmulatorProfile] = []
@@ -109,7 +158,7 @@ struct EmulatorCommand: AsyncParsableCommand {
             }
             if !profiles.contains(parsed) { profiles.append(parsed) }
         }
-        return profiles.isEmpty ? [.gemini] : profiles
+        return profiles.isEmpty ? EmulatorOptions().profiles : profiles
     }
 
     /// The options these flags describe.
@@ -122,6 +171,11 @@ struct EmulatorCommand: AsyncParsableCommand {
         options.seed = seed
         options.faults = try faults.map { try FaultPlan(spec: $0) } ?? .none
         options.apiKeys = apiKeys.isEmpty ? nil : Set(apiKeys)
+        options.bearerTokens = bearerTokens.isEmpty ? nil : Set(bearerTokens)
+        options.serviceAccountKeys = try serviceAccountKeys()
+        options.tokenLifetime = .seconds(tokenLifetime)
+        options.deniedBuckets = Set(deniedBuckets)
+        options.inlineLimitBytes = Int((inlineLimitMB * 1_048_576).rounded())
         options.requestsPerMinute = requestsPerMinute
         options.retention = .seconds(retention)
         options.stateDirectory = stateDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }

@@ -197,6 +197,19 @@ struct ServerRulesTests {
         for rule in rules.rules {
             #expect(!rule.source.isEmpty && !rule.asOf.isEmpty, "rule \(rule.id)")
         }
-        #expect(rules.models.keys.sorted() == (try rules.profile(.gemini)).models.sorted())
+        let served = try EmulatorProfile.allCases.flatMap { try rules.profile($0).models }
+        #expect(rules.models.keys.sorted() == Set(served).sorted(), "every model entry is served by some profile, and every served id has an entry")
+        for profile in EmulatorProfile.allCases {
+            let section = try rules.profile(profile)
+            for id in section.notFoundModels {
+                #expect(!section.models.contains(id), "\(id) is both served and answered 404 on \(profile)")
+            }
+            for (name, rule) in section.enumParameters ?? [:] {
+                #expect(rules.rules.contains { $0.id == rule.rule }, "\(name) names a missing rule \(rule.rule)")
+            }
+            for (shared, own) in section.ruleOverrides ?? [:] {
+                #expect(rules.rules.contains { $0.id == shared } && rules.rules.contains { $0.id == own }, "override \(shared) → \(own)")
+            }
+        }
     }
 }

@@ -1,8 +1,10 @@
 import Foundation
 import Logging
+import _CryptoExtras
 
-/// The emulator's state and behaviour, independent of HTTP: operations, files, quotas,
-/// faults and the request log. Profile route handlers translate HTTP to these calls.
+/// The emulator's state and behaviour, independent of HTTP: operations, files, Cloud Storage
+/// objects, issued tokens, quotas, faults and the request log. Profile route handlers
+/// translate HTTP to these calls (Vertex, storage and token parts live in the extension files).
 actor EmulatorEngine {
     nonisolated let options: EmulatorOptions
     nonisolated let rules: ServerRules
@@ -12,19 +14,25 @@ actor EmulatorEngine {
     nonisolated let workDirectory: URL
     nonisolated let renderer: VideoRenderer
     private nonisolated let ownsWorkDirectory: Bool
-    private nonisolated let profileRules: [EmulatorProfile: ProfileRules]
+    nonisolated let profileRules: [EmulatorProfile: ProfileRules]
+    /// Public keys whose RS256 signatures the token endpoint accepts.
+    nonisolated let verificationKeys: [_RSA.Signing.PublicKey]
     private let store: StateStore?
     private let latencyModel: LatencyModel
-    private var ids: SeededGenerator
+    var ids: SeededGenerator
     private var latencyRandom: SeededGenerator
     private var faults: FaultInjector
     private var quota = QuotaTracker()
-    private var operations: [String: OperationRecord] = [:]
-    private var files: [String: FileRecord] = [:]
+    var operations: [String: OperationRecord] = [:]
+    var files: [String: FileRecord] = [:]
+    /// Cloud Storage objects (uploads and Vertex outputs).
+    var objects = ObjectStore()
+    /// Access tokens issued by `POST /token`.
+    var tokens = IssuedTokens()
     private var requestLog: [RecordedRequest] = []
     private var requestSequence = 0
     /// Operations whose finished state has been seen by a poll (renders were started).
-    private var prefetched: Set<String> = []
+    var prefetched: Set<String> = []
 
     /// The most requests kept for the control endpoint.
     static let requestLogLimit = 10_000
@@ -40,6 +48,7 @@ actor EmulatorEngine {
             perProfile[profile] = try rules.profile(profile)
         }
         profileRules = perProfile
+        verificationKeys = try ServiceAccountKey.publicKeys(options.serviceAccountKeys)
         let seed = options.seed ?? UInt64.random(in: UInt64.min...UInt64.max)
         ids = SeededGenerator.derived(from: seed, stream: 1)
         latencyRandom = SeededGenerator.derived(from: seed, stream: 2)
@@ -68,7 +77,11 @@ actor EmulatorEngine {
         if let state = try store?.load() {
             for operation in state.operations { operations[operation.id] = operation }
             for file in state.files { files[file.id] = file }
-            logger.info("restored \(state.operations.count) operations and \(state.files.count) files from \(workDirectory.path)")
+            objects = ObjectStore(state.objects ?? [])
+            tokens = IssuedTokens(state.tokens ?? [])
+            let objectCount = state.objects?.count ?? 0
+            logger.info(
+                "restored \(state.operations.count) operations, \(state.files.count) files and \(objectCount) objects from \(workDirectory.path)")
         }
     }
 
@@ -100,18 +113,30 @@ actor EmulatorEngine {
 
     // MARK: Submit, poll, download
 
+    /// The rules of a served profile.
+    func rules(for profile: EmulatorProfile) throws(GoogleAPIError) -> ProfileRules {
+        guard let profileRules = profileRules[profile] else {
+            throw GoogleAPIError.internalError("profile \(profile.rawValue) is not served")
+        }
+        return profileRules
+    }
+
     /// Handles `:predictLongRunning`: answers a 4xx now, or creates an operation.
-    func submit(profile: EmulatorProfile, apiVersion: String, modelID: String, apiKey: String, body: Data)
-        throws(GoogleAPIError) -> OperationRecord
-    {
-        guard let profileRules = profileRules[profile], profileRules.models.contains(modelID),
-            let model = rules.models[modelID]
-        else {
-            throw GoogleAPIError(rule: rules.rule("model.not_found"), ["model": modelID])
+    /// `apiKey` is whatever identifies the caller for quotas (an API key or a Bearer token);
+    /// `resource` carries Vertex's project, location and quota project.
+    func submit(
+        profile: EmulatorProfile, apiVersion: String, modelID: String, apiKey: String, body: Data,
+        resource: VertexResource? = nil
+    ) throws(GoogleAPIError) -> OperationRecord {
+        let profileRules = try rules(for: profile)
+        guard profileRules.models.contains(modelID), let model = rules.models[modelID] else {
+            throw GoogleAPIError(rule: rules.rule("model.not_found", in: profileRules), [
+                "model": modelID, "project": resource?.project ?? "", "location": resource?.location ?? "",
+            ])
         }
         let now = clock.now()
         if let retry = quota.admit(key: apiKey, model: modelID, now: now, limit: options.requestsPerMinute) {
-            var error = GoogleAPIError(rule: rules.rule("quota.exceeded"), [
+            var error = GoogleAPIError(rule: rules.rule("quota.exceeded", in: profileRules), [
                 "metric": profileRules.quota.metric, "limitName": profileRules.quota.limitName,
                 "limit": String(options.requestsPerMinute), "model": modelID, "retry": String(retry),
             ])
@@ -119,13 +144,27 @@ actor EmulatorEngine {
             error.headers = [("Retry-After", String(retry))]
             throw error
         }
-        let request = try RequestParser(rules: rules, profile: profileRules).parse(body)
-        let planner = SubmissionPlanner(
+        var request = try RequestParser(rules: rules, profile: profileRules).parse(body)
+        if profileRules.acceptsGcsUri {
+            request = try StorageInputResolver(rules: rules, profile: profileRules, now: now, object: { [objects] in
+                objects.object(uri: $0, at: now)
+            }, read: { [workDirectory] object in
+                object.dataPath.flatMap { try? Data(contentsOf: workDirectory.appendingPathComponent($0)) }
+            }).resolve(request)
+        }
+        var planner = SubmissionPlanner(
             rules: rules, profile: profileRules, modelID: modelID, model: model,
-            lookupFile: { [files] in files[$0] }, now: now)
+            lookupFile: { [files, operations] id in
+                files[id].flatMap { operations[$0.operationID]?.profile == profile ? $0 : nil }
+            }, now: now)
+        planner.deniedBuckets = options.deniedBuckets
+        if let storage = profileRules.storage {
+            planner.serviceAccount = storage.serviceAgent.replacingOccurrences(
+                of: "{projectNumber}", with: Self.projectNumber(resource?.project ?? ""))
+        }
         let plan = try planner.plan(request)
 
-        let operationID = uniqueID()
+        let operationID = profile == .vertex ? uniqueUUID() : uniqueID()
         let latency = latencyModel.sample(median: model.latencyMedianSeconds, using: &latencyRandom)
         let finishAt = now.addingTimeInterval(latency)
         var record = OperationRecord(
@@ -133,7 +172,8 @@ actor EmulatorEngine {
             mode: plan.mode, prompt: request.prompt, sampleCount: plan.sampleCount, durationSeconds: plan.durationSeconds,
             aspectRatio: plan.aspectRatio, resolution: plan.resolution,
             referenceTypeSpellings: request.references.compactMap(\.spelling),
-            outcome: .videos(fileIDs: [], filteredCount: 0, filteredReasons: []))
+            outcome: .videos(fileIDs: [], filteredCount: 0, filteredReasons: []),
+            project: resource?.project, location: resource?.location, quotaProject: resource?.quotaProject)
 
         if let failure = plan.deferredError {
             record.outcome = .failed(failure)
@@ -148,11 +188,27 @@ actor EmulatorEngine {
                 reasons = [safety.category.reason + " " + rules.safety.reasonSuffix.replacingOccurrences(of: "{codes}", with: codes)]
             }
             let inputs = produced > 0 ? storeInputs(request, operationID: operationID) : StoredInputs()
+            var directory: String?
+            if produced > 0, let storage = plan.storage {
+                directory = storage.directoryPrefix + Self.hex(ids.next())
+                record.outputDirectory = "gs://\(storage.bucket)/\(directory ?? "")/"
+            }
             var fileIDs: [String] = []
             for index in 0..<produced {
-                let file = makeFile(
+                var file = makeFile(
                     index: index, operation: record, plan: plan, model: model, inputs: inputs,
-                    prompt: request.effectivePrompt ?? "", retention: options.retention)
+                    prompt: request.effectivePrompt ?? "", seed: request.seed, retention: options.retention)
+                if let storage = plan.storage, let directory, let naming = profileRules.storage {
+                    let name = naming.outputObjectName
+                        .replacingOccurrences(of: "{prefix}", with: "")
+                        .replacingOccurrences(of: "{directory}", with: directory)
+                        .replacingOccurrences(of: "{index}", with: String(index))
+                    file.gcsUri = "gs://\(storage.bucket)/\(name)"
+                    objects.put(StoredObject(
+                        bucket: storage.bucket, name: name, contentType: "video/mp4", size: nil,
+                        generation: Self.generation(at: finishAt), createdAt: finishAt, availableAt: finishAt,
+                        fileID: file.id, dataPath: nil))
+                }
                 files[file.id] = file
                 fileIDs.append(file.id)
             }
@@ -164,14 +220,19 @@ actor EmulatorEngine {
         return record
     }
 
-    /// Handles a poll; the operation must belong to `modelID`.
+    /// Handles a Gemini API poll; the operation must belong to `modelID`.
     func poll(modelID: String, operationID: String) async throws(GoogleAPIError) -> OperationSnapshot {
-        guard let record = operations[operationID], record.model == modelID else {
+        guard let record = operations[operationID], record.model == modelID, record.profile == .gemini else {
             throw GoogleAPIError(rule: rules.rule("operation.not_found"), ["name": "models/\(modelID)/operations/\(operationID)"])
         }
+        return await snapshot(of: record)
+    }
+
+    /// The operation's state now; the first time it is seen done, its videos start rendering.
+    func snapshot(of record: OperationRecord) async -> OperationSnapshot {
         let done = record.isDone(at: clock.now())
-        if done, !prefetched.contains(operationID), case .videos(let ids, _, _) = record.outcome {
-            prefetched.insert(operationID)
+        if done, !prefetched.contains(record.id), case .videos(let ids, _, _) = record.outcome {
+            prefetched.insert(record.id)
             let ready = ids.compactMap { files[$0] }
             if !ready.isEmpty {
                 await renderer.prefetch(ready)
@@ -180,10 +241,12 @@ actor EmulatorEngine {
         return OperationSnapshot(record: record, done: done)
     }
 
-    /// The file behind a download, if it exists, is finished and is not expired.
+    /// The file behind a Gemini API download, if it exists, is finished and is not expired.
     func downloadableFile(id: String) throws(GoogleAPIError) -> FileRecord {
         let now = clock.now()
-        guard let file = files[id], file.availableAt <= now, file.expiresAt > now else {
+        guard let file = files[id], operations[file.operationID]?.profile != .vertex, file.availableAt <= now,
+            file.expiresAt > now
+        else {
             if let file = files[id], file.expiresAt <= now {
                 try? FileManager.default.removeItem(at: renderer.outputURL(for: file.id))
             }
@@ -216,7 +279,7 @@ actor EmulatorEngine {
 
     // MARK: Control
 
-    /// Forgets requests, operations, files, quotas and faults.
+    /// Forgets requests, operations, files, stored objects, quotas and faults (issued tokens stay valid).
     func reset() async {
         await renderer.drain()
         requestLog = []
@@ -224,9 +287,10 @@ actor EmulatorEngine {
         operations = [:]
         files = [:]
         prefetched = []
+        objects.removeAll()
         quota.reset()
         faults.replace(with: .none)
-        for sub in ["files", "inputs"] {
+        for sub in ["files", "inputs", "objects"] {
             try? FileManager.default.removeItem(at: workDirectory.appendingPathComponent(sub))
         }
         persist()
@@ -243,8 +307,8 @@ actor EmulatorEngine {
     }
 
     /// Counts for the health endpoint.
-    func counts() -> (operations: Int, files: Int, requests: Int) {
-        (operations.count, files.count, requestLog.count)
+    func counts() -> (operations: Int, files: Int, objects: Int, requests: Int) {
+        (operations.count, files.count, objects.objects.count, requestLog.count)
     }
 
     /// Waits for renders and removes a temporary work directory.
@@ -262,6 +326,33 @@ actor EmulatorEngine {
             let id = ids.identifier()
             if operations[id] == nil, files[id] == nil { return id }
         }
+    }
+
+    private func uniqueUUID() -> String {
+        while true {
+            let id = ids.uuid()
+            if operations[id] == nil { return id }
+        }
+    }
+
+    /// 16 lower-case hex digits.
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, 16 - digits.count)) + digits
+    }
+
+    /// A Cloud Storage generation number for an object written at `date` (microseconds).
+    static func generation(at date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+    }
+
+    /// A stable 12-digit project number for a project id, for texts that name one.
+    static func projectNumber(_ project: String) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in project.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+        }
+        return String(100_000_000_000 + hash % 900_000_000_000)
     }
 
     private struct StoredInputs {
@@ -295,16 +386,17 @@ actor EmulatorEngine {
 
     private func makeFile(
         index: Int, operation: OperationRecord, plan: SubmissionPlan, model: ModelRules, inputs: StoredInputs,
-        prompt: String, retention: Duration
+        prompt: String, seed: UInt32?, retention: Duration
     ) -> FileRecord {
         let id = uniqueID()
+        let colorSeed = seed.map { $0 &+ UInt32(index) } ?? UInt32(truncatingIfNeeded: ids.next())
         var caption = "veo emulator · \(operation.model) · \(plan.frame.width)x\(plan.frame.height) · \(plan.durationSeconds) s"
         if plan.sampleCount > 1 { caption += " · sample \(index + 1)/\(plan.sampleCount)" }
         if plan.hops > 0 { caption += " · extension \(plan.hops)" }
         let spec = RenderSpec(
             prompt: prompt, caption: caption, width: plan.frame.width, height: plan.frame.height,
             durationSeconds: plan.durationSeconds, firstFrame: inputs.firstFrame, lastFrame: inputs.lastFrame,
-            references: inputs.references, audio: model.audio, colorSeed: UInt32(truncatingIfNeeded: ids.next()))
+            references: inputs.references, audio: model.audio, colorSeed: colorSeed)
         return FileRecord(
             id: id, operationID: operation.id, model: operation.model, apiVersion: operation.apiVersion,
             availableAt: operation.finishAt, expiresAt: operation.finishAt.addingTimeInterval(retention.timeInterval),
@@ -313,11 +405,13 @@ actor EmulatorEngine {
             sourceFileID: plan.sourceFileID, sampleIndex: index, render: spec)
     }
 
-    private func persist() {
+    func persist() {
         guard let store else { return }
         var state = PersistedState()
         state.operations = operations.values.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
         state.files = files.values.sorted { ($0.availableAt, $0.id) < ($1.availableAt, $1.id) }
+        state.objects = objects.all
+        state.tokens = tokens.all
         do {
             try store.save(state)
         } catch {

@@ -2,7 +2,7 @@ import Foundation
 
 /// One long-running operation as the emulator stores (and persists) it.
 struct OperationRecord: Sendable, Codable {
-    /// 12 lower-case alphanumerics.
+    /// 12 lower-case alphanumerics (Gemini API) or a lower-case UUID (Vertex).
     var id: String
     var model: String
     var profile: EmulatorProfile
@@ -20,9 +20,24 @@ struct OperationRecord: Sendable, Codable {
     /// `referenceType` values exactly as received (e.g. `ASSET` from the SDK, `asset` from REST users).
     var referenceTypeSpellings: [String]
     var outcome: OperationOutcome
+    /// Vertex: the project and location of the submit path.
+    var project: String?
+    var location: String?
+    /// Vertex: the `x-goog-user-project` header of the submit, when sent.
+    var quotaProject: String?
+    /// Vertex: where the videos are written, `gs://BUCKET/PREFIX<16 hex>/`; nil returns them inline.
+    var outputDirectory: String?
 
-    /// The full operation name, e.g. `models/veo-3.1-generate-preview/operations/abc123def456`.
-    var name: String { "models/\(model)/operations/\(id)" }
+    /// The full operation name: `models/{model}/operations/{id}` on the Gemini API,
+    /// `projects/{p}/locations/{l}/publishers/google/models/{model}/operations/{uuid}` on Vertex.
+    var name: String {
+        switch profile {
+        case .gemini:
+            return "models/\(model)/operations/\(id)"
+        case .vertex:
+            return "projects/\(project ?? "")/locations/\(location ?? "")/publishers/google/models/\(model)/operations/\(id)"
+        }
+    }
 
     /// Whether the operation has finished at `now`.
     func isDone(at now: Date) -> Bool { now >= finishAt }
@@ -57,6 +72,8 @@ struct FileRecord: Sendable, Codable {
     var sourceFileID: String?
     var sampleIndex: Int
     var render: RenderSpec
+    /// Vertex: the Cloud Storage object holding this video, `gs://…/sample_N.mp4`; nil when inline.
+    var gcsUri: String?
 }
 
 /// Everything needed to render a file's MP4, now or after a restart.

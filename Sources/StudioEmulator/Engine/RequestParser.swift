@@ -1,6 +1,7 @@
 import Foundation
 
-/// Structural checks of a Gemini API submit body, answering with the service's 400 texts.
+/// Structural checks of a submit body (Gemini API or Vertex, as `profile` says), answering
+/// with the service's 400 texts.
 /// Stops at the first problem, as Google's JSON parser does. Parsed objects hold their keys
 /// sorted (Foundation's decoder does not report document order), so "first" means first in key order.
 struct RequestParser {
@@ -8,7 +9,7 @@ struct RequestParser {
     let profile: ProfileRules
 
     private func reject(_ id: String, _ values: [String: String] = [:]) -> GoogleAPIError {
-        GoogleAPIError(rule: rules.rule(id), values)
+        GoogleAPIError(rule: rules.rule(id, in: profile), values)
     }
 
     /// Parses the raw body. An empty body (the SDK sends none when nothing is set) is `{}`.
@@ -54,8 +55,16 @@ struct RequestParser {
                     throw reject("value.invalid", ["path": "instances[1]"])
                 }
                 try parseInstance(instance, into: &request)
+            case "labels":
+                guard case .object(let labels) = member.value else { throw reject("value.invalid", ["path": "labels"]) }
+                for label in labels {
+                    guard let text = label.value.stringValue else {
+                        throw reject("value.invalid", ["path": "labels[\(label.key)]"])
+                    }
+                    request.labels[label.key] = text
+                }
             default:
-                break  // webhookConfig: accepted and ignored
+                break  // webhookConfig (Gemini API): accepted and ignored
             }
         }
         return request
@@ -78,18 +87,33 @@ struct RequestParser {
             switch type {
             case "integer":
                 guard let number = member.value.integerValue else { throw reject("value.invalid", ["path": path]) }
-                if member.key == "sampleCount" { request.sampleCount = number }
-                if member.key == "durationSeconds" { request.durationSeconds = number }
+                switch member.key {
+                case "sampleCount": request.sampleCount = number
+                case "durationSeconds": request.durationSeconds = number
+                case "fps": request.fps = number
+                case "seed":
+                    guard let seed = UInt32(exactly: number) else { throw reject("value.invalid", ["path": path]) }
+                    request.seed = seed
+                default: break
+                }
             case "bool":
                 guard let flag = member.value.boolValue else { throw reject("value.invalid", ["path": path]) }
                 if member.key == "enhancePrompt" { request.enhancePrompt = flag }
+                if member.key == "generateAudio" { request.generateAudio = flag }
             default:
                 guard let text = member.value.stringValue else { throw reject("value.invalid", ["path": path]) }
+                if let allowed = profile.enumParameters?[member.key], !allowed.accepts(text) {
+                    throw reject(allowed.rule, ["value": text])
+                }
                 switch member.key {
                 case "aspectRatio": request.aspectRatio = text
                 case "resolution": request.resolution = text
                 case "negativePrompt": request.negativePrompt = text
                 case "personGeneration": request.personGeneration = text
+                case "storageUri": request.storageUri = text
+                case "compressionQuality": request.compressionQuality = text
+                case "resizeMode": request.resizeMode = text
+                case "pubsubTopic": request.pubsubTopic = text
                 default: break
                 }
             }
@@ -124,6 +148,8 @@ struct RequestParser {
                 }
             case "video":
                 request.video = try parseVideo(member.value, path: path)
+            case "mask":
+                request.mask = try parseMask(member.value, path: path)
             default:
                 break
             }
@@ -134,11 +160,15 @@ struct RequestParser {
         guard case .object(let members) = value else { throw reject("value.invalid", ["path": path]) }
         var bytes: Data?
         var mimeType: String?
+        var gcsUri: String?
         for member in members {
             switch member.key {
             case "inlineData": throw reject("image.inline_data")
             case "fileUri", "fileData": throw reject("image.file_uri")
-            case "gcsUri": throw reject("image.gcs_uri")
+            case "gcsUri":
+                guard profile.acceptsGcsUri else { throw reject("image.gcs_uri") }
+                guard let text = member.value.stringValue else { throw reject("value.invalid", ["path": "\(path).gcsUri"]) }
+                if !text.isEmpty { gcsUri = text }
             case "bytesBase64Encoded":
                 guard let text = member.value.stringValue else {
                     throw reject("value.invalid", ["path": "\(path).bytesBase64Encoded"])
@@ -157,8 +187,30 @@ struct RequestParser {
                 throw reject("body.unknown_field", ["field": member.key, "path": path])
             }
         }
-        guard let bytes, !bytes.isEmpty else { throw reject("image.empty") }
-        return InputImage(data: bytes, mimeType: mimeType)
+        if let bytes, !bytes.isEmpty {
+            return InputImage(data: bytes, mimeType: mimeType, gcsUri: gcsUri, path: path)
+        }
+        guard let gcsUri else { throw reject("image.empty") }
+        return InputImage(data: Data(), mimeType: mimeType, gcsUri: gcsUri, path: path)
+    }
+
+    /// Vertex's flat mask: the image fields plus `maskMode` in one object.
+    private func parseMask(_ value: JSONValue, path: String) throws(GoogleAPIError) -> MaskInput {
+        guard case .object(let members) = value else { throw reject("value.invalid", ["path": path]) }
+        var mode: String?
+        var imageMembers: [JSONMember] = []
+        for member in members {
+            guard member.key == "maskMode" else {
+                imageMembers.append(member)
+                continue
+            }
+            guard let text = member.value.stringValue else { throw reject("value.invalid", ["path": "\(path).maskMode"]) }
+            if let allowed = profile.enumParameters?["maskMode"], !allowed.accepts(text) {
+                throw reject(allowed.rule, ["value": text])
+            }
+            mode = text
+        }
+        return MaskInput(image: try parseImage(.object(imageMembers), path: path), mode: mode)
     }
 
     private func parseReference(_ value: JSONValue, path: String) throws(GoogleAPIError) -> ReferenceInput {
@@ -191,27 +243,46 @@ struct RequestParser {
 
     private func parseVideo(_ value: JSONValue, path: String) throws(GoogleAPIError) -> VideoInput {
         guard case .object(let members) = value else { throw reject("value.invalid", ["path": path]) }
+        let fields = profile.videoFields
         var uri: String?
         var encoded: Data?
         for member in members {
-            switch member.key {
-            case "uri":
-                guard let text = member.value.stringValue else { throw reject("value.invalid", ["path": "\(path).uri"]) }
+            if member.key == fields.reference {
+                guard let text = member.value.stringValue else {
+                    throw reject("value.invalid", ["path": "\(path).\(member.key)"])
+                }
                 uri = text
-            case "encodedVideo":
+            } else if member.key == fields.bytes {
                 guard let text = member.value.stringValue, let data = Self.decodeBase64(text) else {
-                    throw reject("image.bad_base64", ["path": "\(path).encoded_video"])
+                    throw reject("image.bad_base64", ["path": "\(path).\(Self.snakeCase(member.key))"])
                 }
                 encoded = data
-            case "encoding", "mimeType":
+            } else if fields.mimeType.contains(member.key) {
                 guard member.value.stringValue != nil else { throw reject("value.invalid", ["path": "\(path).\(member.key)"]) }
-            default:
+            } else {
                 throw reject("body.unknown_field", ["field": member.key, "path": path])
             }
         }
-        if let uri { return .uri(uri) }
-        if let encoded { return .encoded(encoded) }
+        if profile.acceptsGcsUri {
+            // Vertex: bytes win when both are sent, as for images.
+            if let encoded, !encoded.isEmpty { return .encoded(encoded) }
+            if let uri, !uri.isEmpty { return .storage(uri) }
+        } else {
+            if let uri { return .uri(uri) }
+            if let encoded { return .encoded(encoded) }
+        }
         throw reject("value.invalid", ["path": path])
+    }
+
+    /// `encodedVideo` → `encoded_video`, as protobuf names fields in its errors.
+    static func snakeCase(_ name: String) -> String {
+        name.reduce(into: "") { text, character in
+            if character.isUppercase {
+                text += "_" + character.lowercased()
+            } else {
+                text.append(character)
+            }
+        }
     }
 
     /// Standard base64 (the SDK's `b64encode`); URL-safe and unpadded text is accepted too,

@@ -26,6 +26,22 @@ struct SeededGenerator: RandomNumberGenerator, Sendable {
         return String((0..<length).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] })
     }
 
+    /// A lower-case version-4 UUID, the form Vertex AI uses for operation ids.
+    mutating func uuid() -> String {
+        var bytes: [UInt8] = []
+        for _ in 0..<2 {
+            let word = next()
+            bytes += (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * UInt64($0))) }
+        }
+        bytes[6] = bytes[6] & 0x0F | 0x40
+        bytes[8] = bytes[8] & 0x3F | 0x80
+        let hex = bytes.map { byte -> String in
+            let digits = String(byte, radix: 16)
+            return digits.count == 1 ? "0" + digits : digits
+        }
+        return [0..<4, 4..<6, 6..<8, 8..<10, 10..<16].map { hex[$0].joined() }.joined(separator: "-")
+    }
+
     /// Derives an independent stream for one concern (ids, latency, faults).
     static func derived(from seed: UInt64, stream: UInt64) -> SeededGenerator {
         var mixer = SeededGenerator(seed: seed ^ (stream &* 0xD1B5_4A32_D192_ED03))

@@ -5,9 +5,13 @@ struct PersistedState: Sendable, Codable {
     var version = 1
     var operations: [OperationRecord] = []
     var files: [FileRecord] = []
+    /// Cloud Storage objects (absent in state files written before the Vertex profile).
+    var objects: [StoredObject]?
+    /// Access tokens the token endpoint issued (absent in older state files).
+    var tokens: [IssuedToken]?
 }
 
-/// Reads and writes `state.json` in the state directory (MP4s and inputs live beside it).
+/// Reads and writes `state.json` in the state directory (MP4s, inputs and uploaded objects live beside it).
 struct StateStore: Sendable {
     let directory: URL
 

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 
 /// Unauthenticated test hooks under `/_emulator/`:
-/// `GET health`, `GET requests`, `POST reset`, `GET|POST faults`, `GET operations`.
+/// `GET health`, `GET requests`, `POST reset`, `GET|POST faults`, `GET operations`, `GET objects`.
 struct ControlRoutes: Sendable {
     let engine: EmulatorEngine
 
@@ -21,6 +21,7 @@ struct ControlRoutes: Sendable {
                 "faults": .string(plan.description),
                 "operations": .int(counts.operations),
                 "files": .int(counts.files),
+                "objects": .int(counts.objects),
                 "requests": .int(counts.requests),
             ])).response()
         }
@@ -54,6 +55,9 @@ struct ControlRoutes: Sendable {
             } catch {
                 return Self.badRequest("\(error)")
             }
+        }
+        group.get("objects") { _, _ in
+            Reply.ok(.array(await engine.storedObjects().map(GCSWire.metadata))).response()
         }
         group.get("operations") { _, _ in
             let snapshots = await engine.operationSnapshots()
@@ -99,6 +103,7 @@ struct ControlRoutes: Sendable {
                 "sourceFileId": file.sourceFileID.map { .string($0) } ?? .null,
                 "expiresAt": .string(formatter.string(from: file.expiresAt)),
                 "expired": .bool(file.expiresAt <= now),
+                "gcsUri": file.gcsUri.map { .string($0) } ?? .null,
             ])
         }
         let base: [JSONMember] = [
@@ -120,6 +125,10 @@ struct ControlRoutes: Sendable {
             JSONMember(key: "referenceTypes", value: .array(record.referenceTypeSpellings.map { .string($0) })),
             JSONMember(key: "files", value: .array(fileList)),
         ]
+        if record.profile == .vertex {
+            members.append(JSONMember(key: "outputDirectory", value: record.outputDirectory.map { .string($0) } ?? .null))
+            members.append(JSONMember(key: "quotaProject", value: record.quotaProject.map { .string($0) } ?? .null))
+        }
         return .object(base + members)
     }
 }

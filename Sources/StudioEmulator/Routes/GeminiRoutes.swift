@@ -14,7 +14,7 @@ struct GeminiRoutes: ProfileRoutes {
     let profile: ProfileRules
 
     /// Largest request body accepted (base64 images up to 20 MB grow by a third).
-    static let maxBodyBytes = 64 * 1024 * 1024
+    static let maxBodyBytes = RouteSupport.maxBodyBytes
 
     func register(on router: Router<BasicRequestContext>) {
         let gate = FaultGate(engine: engine)
@@ -62,15 +62,8 @@ struct GeminiRoutes: ProfileRoutes {
     }
 
     /// `veo-3.1-generate-preview:predictLongRunning` → (`veo-3.1-generate-preview`, `predictLongRunning`).
-    /// Accepts a percent-encoded colon too.
     static func splitAction(_ segment: String?) -> (String, String)? {
-        guard let segment else { return nil }
-        let decoded = segment.removingPercentEncoding ?? segment
-        guard let colon = decoded.lastIndex(of: ":") else { return nil }
-        let name = String(decoded[..<colon])
-        let action = String(decoded[decoded.index(after: colon)...])
-        guard !name.isEmpty, !action.isEmpty else { return nil }
-        return (name, action)
+        RouteSupport.splitAction(segment)
     }
 
     /// The API key from `x-goog-api-key`, or from `?key=` as Google's REST examples use it.

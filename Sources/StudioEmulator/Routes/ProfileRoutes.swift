@@ -1,7 +1,7 @@
 import Hummingbird
 
-/// The routes of one wire profile. The Gemini API profile is `GeminiRoutes`; another profile
-/// (e.g. Vertex AI) adds its own type and is picked in `buildEmulatorRouter`.
+/// The routes of one wire profile: `GeminiRoutes` (Gemini API) and `VertexRoutes` (Vertex AI,
+/// with its Cloud Storage subset and token endpoint), picked in `buildEmulatorRouter`.
 protocol ProfileRoutes: Sendable {
     /// Adds this profile's routes to `router`.
     func register(on router: Router<BasicRequestContext>)
@@ -12,6 +12,7 @@ extension EmulatorProfile {
     func routes(engine: EmulatorEngine) throws -> any ProfileRoutes {
         switch self {
         case .gemini: return GeminiRoutes(engine: engine, profile: try engine.rules.profile(.gemini))
+        case .vertex: return VertexRoutes(engine: engine, profile: try engine.rules.profile(.vertex))
         }
     }
 }

@@ -8,8 +8,13 @@ typealias HTTPFieldName = HTTPFields.Element.Name
 enum Reply: Sendable {
     /// A JSON answer.
     case json(status: Int, body: JSONValue, headers: [(name: String, value: String)])
+    /// A file's bytes with their content type (an MP4, or a stored object).
+    case file(URL, contentType: String)
+
     /// An MP4 file.
-    case video(URL)
+    static func video(_ url: URL) -> Reply {
+        .file(url, contentType: "video/mp4")
+    }
 
     /// A JSON 200.
     static func ok(_ body: JSONValue) -> Reply {
@@ -38,18 +43,18 @@ enum Reply: Sendable {
             }
             return Response(
                 status: Self.status(status), headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
-        case .video(let url):
+        case .file(let url, let contentType):
             guard let data = try? Data(contentsOf: url) else {
                 return Reply.json(
                     status: 500,
-                    body: GoogleAPIError.internalError("the video file could not be read").body, headers: []
+                    body: GoogleAPIError.internalError("the file could not be read").body, headers: []
                 ).response()
             }
             if damage == .malformed {
                 return Reply.json(status: 200, body: .object(["error": "video unavailable"]), headers: []).response(damage: .malformed)
             }
             var headers = HTTPFields()
-            headers[.contentType] = "video/mp4"
+            headers[.contentType] = contentType
             if damage == .truncated {
                 // Announce every byte, send half, then fail the write so the connection closes.
                 let half = data.prefix(data.count / 2)

@@ -2,18 +2,21 @@ import Foundation
 import Hummingbird
 
 /// Records every request outside `/_emulator/` (method, path, query, headers with secrets
-/// redacted, parsed JSON body) and the status it was answered with.
+/// redacted, parsed JSON body) and the status it was answered with. Bodies that are not JSON
+/// by their `Content-Type` (uploads, the token form with its signed assertion) are counted, not kept.
 struct RequestRecorderMiddleware<Context: RequestContext>: RouterMiddleware {
     let engine: EmulatorEngine
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard !request.uri.path.hasPrefix("/_emulator") else { return try await next(request, context) }
         var request = request
-        let buffer = try await request.collectBody(upTo: GeminiRoutes.maxBodyBytes)
+        let buffer = try await request.collectBody(upTo: RouteSupport.maxBodyBytes)
         let bytes = Array(buffer.readableBytesView)
         var body: JSONValue?
         var bodyError: String?
-        if !bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+        let contentType = request.headers[.contentType]?.lowercased()
+        let isJSON = contentType.map { $0.contains("json") } ?? true
+        if isJSON, !bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
             do {
                 body = RecordedRequest.abbreviate(try JSONValue(parsing: bytes))
             } catch {

@@ -52,6 +52,12 @@ public struct ServerRules: Sendable, Decodable {
                     message: "Request contains an invalid argument. (rule \(id))", source: "emulator", asOf: asOf)
     }
 
+    /// The rule with `id` as `profile` answers it: a profile may name its own rule for a
+    /// shared id (`ruleOverrides`, e.g. Vertex AI's 404 text for an unknown model).
+    public func rule(_ id: String, in profile: ProfileRules) -> Rule {
+        rule(profile.ruleOverrides?[id] ?? id)
+    }
+
     /// Settings for `profile`.
     public func profile(_ profile: EmulatorProfile) throws -> ProfileRules {
         guard let rules = profiles[profile.rawValue] else {
@@ -99,6 +105,18 @@ public struct ProfileRules: Sendable, Decodable {
     public var acceptedInstanceFields: [String]
     /// `parameters` keys accepted, with their JSON type (`integer`, `string`, `bool`).
     public var acceptedParameters: [String: String]
+    /// Whether images and videos may name Cloud Storage objects (`gcsUri`).
+    public var acceptsGcsUri: Bool
+    /// Key names of the `video` input object.
+    public var videoFields: VideoFields
+    /// String parameters (and `mask.maskMode`) limited to a list of values, with the rule that refuses others.
+    public var enumParameters: [String: EnumRule]?
+    /// Most STYLE reference images per request (nil: STYLE is refused by every model anyway).
+    public var maxStyleReferenceImages: Int?
+    /// Output to Cloud Storage (`storageUri`); nil when the profile has none.
+    public var storage: StorageRules?
+    /// Shared rule ids this profile answers with a rule of its own.
+    public var ruleOverrides: [String: String]?
     /// Accepted `sampleCount` range.
     public var sampleCount: SampleCountRules
     /// Most reference images per request.
@@ -125,9 +143,53 @@ public struct ProfileRules: Sendable, Decodable {
 
     /// Extension limits.
     public struct ExtensionRules: Sendable, Decodable {
+        /// Seconds each extension adds.
         public var stepSeconds: Int
-        public var maxHops: Int
-        public var resolution: String
+        /// Most extensions of one chain (nil: only `maxOutputSeconds` limits it).
+        public var maxHops: Int?
+        /// The one output resolution (nil: the input's resolution is kept).
+        public var resolution: String?
+        /// Whether uploaded bytes (not only the service's own outputs) may be extended.
+        public var acceptsUploadedVideo: Bool
+        /// Shortest input video.
+        public var minInputSeconds: Int?
+        /// Longest output video.
+        public var maxOutputSeconds: Int?
+        /// Largest video sent inline as base64 (decoded bytes).
+        public var maxInlineVideoBytes: Int?
+        /// Duration assumed for an uploaded MP4 whose header carries none.
+        public var assumedInputSeconds: Int?
+    }
+
+    /// Key names of the `video` input object.
+    public struct VideoFields: Sendable, Decodable {
+        /// Key naming a stored video (`uri` on the Gemini API, `gcsUri` on Vertex).
+        public var reference: String
+        /// Key carrying base64 bytes.
+        public var bytes: String
+        /// Keys carrying the MIME type.
+        public var mimeType: [String]
+    }
+
+    /// A string parameter limited to a list of values (compared case-insensitively).
+    public struct EnumRule: Sendable, Decodable {
+        /// Accepted values, in their canonical spelling.
+        public var values: [String]
+        /// Rule answering any other value; `{value}` is the value sent.
+        public var rule: String
+
+        /// Whether `value` is one of `values`, in any case.
+        public func accepts(_ value: String) -> Bool {
+            values.contains { $0.caseInsensitiveCompare(value) == .orderedSame }
+        }
+    }
+
+    /// Output to Cloud Storage.
+    public struct StorageRules: Sendable, Decodable {
+        /// The account named in permission errors; `{projectNumber}` is filled in.
+        public var serviceAgent: String
+        /// Output object names; `{prefix}`, `{directory}` and `{index}` are filled in.
+        public var outputObjectName: String
     }
 
     /// Quota naming.
@@ -157,6 +219,8 @@ public struct ModelRules: Sendable, Decodable {
     public var referenceImageAspectRatios: [String]
     public var styleReference: Bool
     public var `extension`: Bool
+    /// Whether the model edits a video with a mask (absent: no).
+    public var maskEdit: Bool?
     /// Whether outputs carry an audio track.
     public var audio: Bool
 }
@@ -172,7 +236,8 @@ public struct LatencyRules: Sendable, Decodable {
 public struct Rule: Sendable, Decodable {
     /// Stable id, e.g. `duration.unsupported`.
     public var id: String
-    /// `auth`, `route`, `submit`, `poll`, `download`, `operation` (ends the operation with an error) or `fault`.
+    /// `auth`, `route`, `submit`, `poll`, `download`, `operation` (ends the operation with an error), `fault`,
+    /// `storage` (the Cloud Storage routes) or `token` (the OAuth token endpoint, where `status` is the OAuth error code).
     public var stage: String
     /// HTTP status for request-stage answers.
     public var http: Int?

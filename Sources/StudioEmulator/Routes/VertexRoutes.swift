@@ -1,0 +1,77 @@
+import Foundation
+import Hummingbird
+
+/// The Vertex AI wire profile, served under each version in `server-rules.json` (`v1beta1`, `v1`):
+/// - `POST /{ver}/projects/{p}/locations/{l}/publishers/google/models/{model}:predictLongRunning`
+/// - `POST /{ver}/projects/{p}/locations/{l}/publishers/google/models/{model}:fetchPredictOperation`
+///   with `{"operationName": …}`
+///
+/// plus the Cloud Storage subset (`GCSRoutes`) and the OAuth token endpoint (`TokenRoutes`).
+/// Every route but the token endpoint needs `Authorization: Bearer <token>`.
+struct VertexRoutes: ProfileRoutes {
+    let engine: EmulatorEngine
+    let profile: ProfileRules
+
+    /// The service named in authentication errors.
+    static let service = "aiplatform.googleapis.com"
+
+    func register(on router: Router<BasicRequestContext>) {
+        let gate = FaultGate(engine: engine)
+        for version in profile.apiVersions {
+            let group = router.group(RouterPath(version))
+            group.post("projects/{project}/locations/{location}/publishers/google/models/{model}") { request, context in
+                guard let (model, action) = RouteSupport.splitAction(context.parameters.get("model")) else {
+                    throw HTTPError(.notFound)
+                }
+                let resource = VertexResource(
+                    project: context.parameters.get("project") ?? "",
+                    location: context.parameters.get("location") ?? "",
+                    quotaProject: RouteSupport.header("x-goog-user-project", in: request))
+                switch action {
+                case "predictLongRunning":
+                    return try await submit(request, version: version, model: model, resource: resource, gate: gate)
+                case "fetchPredictOperation":
+                    return try await fetch(request, model: model, gate: gate)
+                default:
+                    throw HTTPError(.notFound)
+                }
+            }
+        }
+        GCSRoutes(engine: engine).register(on: router)
+        TokenRoutes(engine: engine).register(on: router)
+    }
+
+    private func submit(
+        _ request: Request, version: String, model: String, resource: VertexResource, gate: FaultGate
+    ) async throws -> Response {
+        let engine = self.engine
+        return try await gate.serve(.submit) {
+            let token = try await engine.authenticateBearer(
+                RouteSupport.header("authorization", in: request), service: Self.service)
+            let body = try await RouteSupport.body(of: request)
+            let record = try await engine.submit(
+                profile: .vertex, apiVersion: version, modelID: model, apiKey: token, body: body, resource: resource)
+            return .ok(.object(["name": .string(record.name)]))
+        }
+    }
+
+    private func fetch(_ request: Request, model: String, gate: FaultGate) async throws -> Response {
+        let engine = self.engine
+        let profile = self.profile
+        return try await gate.serve(.poll) {
+            _ = try await engine.authenticateBearer(RouteSupport.header("authorization", in: request), service: Self.service)
+            let body = try await RouteSupport.body(of: request)
+            let json: JSONValue
+            do {
+                json = try JSONValue(parsing: body)
+            } catch {
+                throw GoogleAPIError(rule: engine.rules.rule("body.invalid_json"), ["detail": (error as? JSONParseError)?.reason ?? "\(error)"])
+            }
+            guard let name = json["operationName"]?.stringValue, !name.isEmpty else {
+                throw GoogleAPIError(rule: engine.rules.rule("value.invalid"), ["path": "operationName"])
+            }
+            let (snapshot, videos) = try await engine.pollVertex(operationName: name, modelID: model)
+            return .ok(VertexWire.operation(snapshot, videos: videos, profile: profile))
+        }
+    }
+}
