@@ -70,7 +70,7 @@ final class StudioContext: @unchecked Sendable {
     }
 
     /// Project, location, version, base URL and quota project for Vertex AI.
-    func vertexSettings(baseURL: String?, key: ServiceAccountKey?) throws -> VertexSettings {
+    func vertexSettings(baseURL: String?, key: StudioCore.ServiceAccountKey?) throws -> VertexSettings {
         try VertexSettings.resolve(project: vertexProject, location: vertexLocation, baseURL: baseURL,
                                    environment: environment, config: config.provider("vertex"), key: key)
     }
@@ -139,7 +139,7 @@ final class StudioContext: @unchecked Sendable {
                                      apiVersion: settings.apiVersion ?? "v1beta",
                                      referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:])
         case "vertex":
-            let key = environment["GOOGLE_APPLICATION_CREDENTIALS"].flatMap { try? ServiceAccountKey.load(path: $0) }
+            let key = environment["GOOGLE_APPLICATION_CREDENTIALS"].flatMap { try? StudioCore.ServiceAccountKey.load(path: $0) }
             let settings = try vertexSettings(baseURL: baseURL, key: key)
             return VertexAIProvider(id: "vertex", endpoint: settings.endpoint,
                                     tokens: StaticTokenSource(token: "", origin: "", fix: ""), quotaProject: settings.quotaProject,

@@ -151,7 +151,7 @@ struct VertexEndToEndTests {
         let bodies = sent.compactMap { $0["body"] }
         #expect(bodies.contains { $0["instances"]?[0]?["video"]?["gcsUri"]?.stringValue?.hasPrefix("gs://studio-out/veo/") == true })
         #expect(bodies.contains { $0["instances"]?[0]?["video"]?["bytesBase64Encoded"] != nil })
-        #expect(bodies.contains { $0["instances"]?[0]?["image"]?["gcsUri"] == .string("gs://studio-in/frames/first.png") })
+        #expect(bodies.contains { $0["instances"]?[0]?["image"]?["gcsUri"]?.stringValue == "gs://studio-in/frames/first.png" })
         #expect(!sent.map { $0.encodedString() }.joined().contains("Bearer ya29"), "the emulator's log shows no token")
     }
 
@@ -163,10 +163,12 @@ struct VertexEndToEndTests {
         let source = try #require(stack.tokens as? ServiceAccountTokenSource)
         let first = try await source.token(renew: false)
         #expect(try await source.token(renew: false) == first)
-        #expect(await source.exchanges == 1)
+        let exchangedOnce = await source.exchanges
+        #expect(exchangedOnce == 1)
         await clock.advance(by: 31)
         let second = try await source.token(renew: false)
-        #expect(second != first && (await source.exchanges) == 2)
+        let exchangedTwice = await source.exchanges
+        #expect(second != first && exchangedTwice == 2)
         let record = try await stack.run { $0.prompt = "signed by a service account" }
         #expect(record.status == .done, "\(record.errorMessage ?? "")")
         let exchanges = try await Self.requests(stack, pathSuffix: "/token")
@@ -179,7 +181,8 @@ struct VertexEndToEndTests {
         defer { Task { [server = stack.server] in await server.stop() } }
         let record = try await stack.run { $0.prompt = "a second try with a fresh token" }
         #expect(record.status == .done, "\(record.errorMessage ?? "")")
-        #expect(await stale.asked.prefix(2) == [false, true])
+        let asked = await stale.asked
+        #expect(asked.prefix(2) == [false, true])
 
         let hopeless = VertexAIProvider(endpoint: stack.provider.endpoint, tokens: ScriptedTokens(first: "stale", renewed: "still-stale"),
                                         stagingDirectory: stack.folder.url.appendingPathComponent("staging"))
@@ -202,6 +205,35 @@ struct VertexEndToEndTests {
         #expect(record.pollCount >= 3)
     }
 
+    @Test func aCutOffDoneAnswerLeavesNothingAndAVanishedStagedVideoIsFetchedAgain() async throws {
+        let stack = try await Stack.start()
+        defer { Task { [server = stack.server] in await server.stop() } }
+        var draft = GenerationDraft()
+        draft.provider = "vertex"
+        draft.prompt = "two inline takes"
+        draft.sampleCount = 2
+        let spec = try #require(stack.service.prepare(draft).report.spec)
+        let operation = try await stack.provider.submit(try stack.provider.submitRequest(for: spec, media: stack.service.assets))
+        var snapshot = try await stack.provider.poll(operation: operation)
+        for _ in 0..<5000 where !snapshot.done { snapshot = try await stack.provider.poll(operation: operation) }
+        #expect(snapshot.done && snapshot.videos.count == 2)
+        let staging = stack.folder.url.appendingPathComponent("staging")
+        try FileManager.default.removeItem(at: staging)
+
+        let faults = WireRequest(method: "POST", url: "\(stack.url.absoluteString)/_emulator/faults", headers: [],
+                                 body: .object(["spec": .string("truncated@poll:1x1")]))
+        _ = try await HTTPTransport().sendJSON(faults, stage: .poll)
+        await #expect(throws: ProviderFailure.self) { _ = try await stack.provider.poll(operation: operation) }
+        #expect(stack.stagingIsEmpty(), "a cut-off answer leaves no file")
+
+        let destination = stack.folder.url.appendingPathComponent("media/first.mp4")
+        let file = try await stack.provider.download(snapshot.videos[0], to: destination)
+        let bytes = try Data(contentsOf: destination)
+        #expect(file.bytes == bytes.count && ImageInspector.isMP4([UInt8](bytes.prefix(16))))
+        let left = (FileManager.default.enumerator(atPath: staging.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".mp4") }
+        #expect(left.count == 1 && left.first?.hasSuffix("sample_1.mp4") == true, "the other sample waits in staging: \(left)")
+    }
+
     @Test func vertexRefusalsAreExplained() async throws {
         let stack = try await Stack.start(configure: { $0.deniedBuckets = ["locked"]; $0.inlineLimitBytes = 10 })
         defer { Task { [server = stack.server] in await server.stop() } }
@@ -213,7 +245,7 @@ struct VertexEndToEndTests {
     }
 
     /// The emulator's log of requests whose path ends with a suffix.
-    static func requests(_ stack: Stack, pathSuffix: String) async throws -> [JSONValue] {
+    static func requests(_ stack: Stack, pathSuffix: String) async throws -> [StudioCore.JSONValue] {
         let request = WireRequest(method: "GET", url: "\(stack.url.absoluteString)/_emulator/requests", headers: [], body: nil)
         let list = try await HTTPTransport().sendJSON(request, stage: .poll)
         let entries = list.arrayValue ?? list["requests"]?.arrayValue ?? []
