@@ -93,7 +93,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["veo-studio", "StudioCore"]
+            dependencies: ["veo-studio", "StudioCore", "StudioEmulator"]
         ),
         .testTarget(
             name: "StudioEmulatorTests",

@@ -4,7 +4,7 @@ import StudioCore
 
 /// The flags that describe a generation (shared by generate, validate, request, rerun and extend).
 struct SpecOptions: ParsableArguments {
-    @Option(help: "Provider: gemini, sandbox (default when no key is configured), vertex.")
+    @Option(help: "Provider: gemini, sandbox (default when no key is configured), vertex, vertex-sandbox.")
     var provider: String?
     @Option(help: "Model id, e.g. veo-3.1-generate-preview (another provider's id is mapped).")
     var model: String?
@@ -46,6 +46,10 @@ struct SpecOptions: ParsableArguments {
     var resizeMode: String?
     @Option(help: "Frames per second (Vertex).")
     var fps: Int?
+    @Option(name: .customLong("pubsub-topic"), help: ArgumentHelp("Pub/Sub topic told when the job ends (Vertex).", valueName: "projects/P/topics/T"))
+    var pubsubTopic: String?
+    @Option(name: .customLong("label"), help: ArgumentHelp("Billing label, repeatable (Vertex).", valueName: "key=value"))
+    var labels: [String] = []
     @Option(name: .customLong("param"), help: ArgumentHelp("Extra parameter sent as given, repeatable.", valueName: "key=value"))
     var params: [String] = []
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Send to this base URL instead (e.g. an emulator).", valueName: "URL"))
@@ -54,6 +58,9 @@ struct SpecOptions: ParsableArguments {
     func validate() throws {
         for param in params where !param.contains("=") || param.hasPrefix("=") {
             throw ValidationError("--param \(param): write it as key=value, e.g. --param fps=24")
+        }
+        for label in labels where !label.contains("=") || label.hasPrefix("=") {
+            throw ValidationError("--label \(label): write it as key=value, e.g. --label team=studio")
         }
         if prompt != nil, promptFile != nil {
             throw ValidationError("--prompt and --prompt-file: give one of them")
@@ -104,6 +111,11 @@ struct SpecOptions: ParsableArguments {
         if let compressionQuality { draft.compressionQuality = compressionQuality }
         if let resizeMode { draft.resizeMode = resizeMode }
         if let fps { draft.fps = fps }
+        if let pubsubTopic { draft.pubsubTopic = pubsubTopic }
+        for label in labels {
+            let parts = label.split(separator: "=", maxSplits: 1).map(String.init)
+            draft.labels[parts[0]] = parts.count > 1 ? parts[1] : ""
+        }
         for param in params {
             let parts = param.split(separator: "=", maxSplits: 1).map(String.init)
             draft.extraParameters[parts[0]] = JSONValue.parseLoose(parts.count > 1 ? parts[1] : "")

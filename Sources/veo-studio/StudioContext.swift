@@ -97,7 +97,7 @@ final class StudioContext: @unchecked Sendable {
             return (GeminiAPIProvider(id: "gemini", apiKey: key,
                                       baseURL: baseURL ?? settings.baseURL ?? GeminiAPIProvider.defaultBaseURL,
                                       apiVersion: settings.apiVersion ?? "v1beta",
-                                      referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:]), 1)
+                                      referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:]), settings.latencyScale ?? 1)
         case "sandbox":
             let url: String
             if let external = baseURL ?? config.provider("sandbox").baseURL {
@@ -113,7 +113,8 @@ final class StudioContext: @unchecked Sendable {
             let settings = try vertexSettings(baseURL: baseURL, key: key)
             return (VertexAIProvider(id: "vertex", endpoint: settings.endpoint, tokens: tokens, quotaProject: settings.quotaProject,
                                      stagingDirectory: paths.staging,
-                                     referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:]), 1)
+                                     referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:]),
+                    config.provider("vertex").latencyScale ?? 1)
         case "vertex-sandbox":
             if let external = baseURL ?? config.provider("vertex-sandbox").baseURL {
                 return (vertexSandbox(baseURL: external), 1 / sandboxSpeed)

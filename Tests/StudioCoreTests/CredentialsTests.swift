@@ -105,6 +105,7 @@ struct CredentialsTests {
         let chained = try VertexCredentials.resolve(environment: environment).source
         #expect(try await chained.token(renew: false) == "ya29.from-env")
         #expect(chained.origin.contains("gcloud") && chained.origin.contains("GOOGLE_OAUTH_ACCESS_TOKEN"))
+        #expect(await chained.lastTokenOrigin().origin == "GOOGLE_OAUTH_ACCESS_TOKEN", "a refusal names the source that gave the token")
     }
 
     @Test func settingsComeFromFlagsThenEnvironmentThenConfigThenKey() throws {

@@ -35,6 +35,8 @@ public struct StudioConfig: Sendable, Hashable {
         public var project: String?
         public var location: String?
         public var quotaProject: String?
+        /// The provider's pace relative to the real service, for polling (an emulator at `--speed 400` is 0.0025).
+        public var latencyScale: Double?
     }
 
     public var defaultProvider: String?
@@ -82,7 +84,9 @@ public struct StudioConfig: Sendable, Hashable {
                                                          apiVersion: entry["api_version"]?.string,
                                                          project: entry["project"]?.string,
                                                          location: entry["location"]?.string,
-                                                         quotaProject: entry["quota_project"]?.string)
+                                                         quotaProject: entry["quota_project"]?.string,
+                                                         latencyScale: entry["latency_scale"]?.double
+                                                             ?? entry["latency_scale"]?.int.map(Double.init))
             }
         }
         if let tracking = table["tracking"]?.table {

@@ -7,4 +7,10 @@ public protocol AccessTokenSource: Sendable {
     var fix: String { get }
     /// A valid access token; `renew` drops the cached one first (after the service refused it).
     func token(renew: Bool) async throws -> String
+    /// Where the last token came from and how to fix it, for a refusal (a chain names the member that gave it).
+    func lastTokenOrigin() async -> (origin: String, fix: String)
+}
+
+extension AccessTokenSource {
+    public func lastTokenOrigin() async -> (origin: String, fix: String) { (origin, fix) }
 }

@@ -1,18 +1,26 @@
 /// Several token sources in the order gcloud users expect; the first that gives a token wins,
 /// and when none does, one message says what was tried and how to fix each.
-public struct TokenSourceChain: AccessTokenSource {
-    public let sources: [AccessTokenSource]
+public actor TokenSourceChain: AccessTokenSource {
+    public nonisolated let sources: [AccessTokenSource]
+    private var last: AccessTokenSource?
 
     public init(_ sources: [AccessTokenSource]) { self.sources = sources }
 
-    public var origin: String { sources.map(\.origin).joined(separator: ", then ") }
-    public var fix: String { sources.first?.fix ?? "" }
+    public nonisolated var origin: String { sources.map(\.origin).joined(separator: ", then ") }
+    public nonisolated var fix: String { sources.first?.fix ?? "" }
+
+    public func lastTokenOrigin() async -> (origin: String, fix: String) {
+        guard let last else { return (origin, fix) }
+        return (last.origin, last.fix)
+    }
 
     public func token(renew: Bool) async throws -> String {
         var problems: [StudioError] = []
         for source in sources {
             do {
-                return try await source.token(renew: renew)
+                let token = try await source.token(renew: renew)
+                last = source
+                return token
             } catch let error as StudioError {
                 problems.append(error)
             }

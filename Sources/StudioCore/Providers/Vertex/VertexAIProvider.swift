@@ -175,9 +175,10 @@ public struct VertexAIProvider: VideoProvider {
                 continue
             }
             let message = (try? JSONValue.decode(body))?["error"]?["message"]?.stringValue ?? "HTTP 401"
+            let source = await tokens.lastTokenOrigin()
             throw ProviderFailure.local(StudioError(field: "credentials", code: "credentials.rejected",
-                                                    message: "Vertex AI refused the token from \(tokens.origin): \(message)",
-                                                    fix: tokens.fix))
+                                                    message: "Vertex AI refused the token from \(source.origin): \(message)",
+                                                    fix: source.fix))
         }
     }
 }
