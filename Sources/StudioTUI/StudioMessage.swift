@@ -42,6 +42,8 @@ public enum StudioEffect: Hashable, Sendable {
     case submit(GenerationDraft, parentID: Int64?, parentKind: String?)
     case listDirectory(String)
     case loadLibrary
+    /// Read the unfinished jobs now (after a submit, so the new job is listed at once).
+    case loadOperations
     /// Decode an image (whose pixel size the listing already read) to fit `cells`.
     case loadPreview(path: String, pixels: Size, cells: Size)
     /// Convert or resize an image with ffmpeg (to a size, or just smaller).

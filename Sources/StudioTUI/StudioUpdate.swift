@@ -62,7 +62,7 @@ public enum StudioUpdate {
             if id != nil {
                 model.form.afterSubmit()
                 model.screen = .operations
-                return []
+                return [.loadOperations]
             }
             model.form.submitting = false
             return []

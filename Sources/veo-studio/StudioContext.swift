@@ -69,6 +69,15 @@ final class StudioContext: @unchecked Sendable {
         return geminiKey == nil ? "sandbox" : "gemini"
     }
 
+    /// The built-in sandboxes (synthetic outputs, nothing charged).
+    static let sandboxIDs: Set<String> = ["sandbox", "vertex-sandbox"]
+
+    /// A provider's pace relative to the real service: the sandboxes run `sandboxSpeed` times faster;
+    /// `latency_scale` under `[providers.<id>]` says it for anything else (an external emulator).
+    func latencyScale(_ id: String) -> Double {
+        Self.sandboxIDs.contains(id) ? 1 / sandboxSpeed : config.provider(id).latencyScale ?? 1
+    }
+
     /// Project, location, version, base URL and quota project for Vertex AI.
     func vertexSettings(baseURL: String?, key: StudioCore.ServiceAccountKey?) throws -> VertexSettings {
         try VertexSettings.resolve(project: vertexProject, location: vertexLocation, baseURL: baseURL,
@@ -97,7 +106,7 @@ final class StudioContext: @unchecked Sendable {
             return (GeminiAPIProvider(id: "gemini", apiKey: key,
                                       baseURL: baseURL ?? settings.baseURL ?? GeminiAPIProvider.defaultBaseURL,
                                       apiVersion: settings.apiVersion ?? "v1beta",
-                                      referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:]), settings.latencyScale ?? 1)
+                                      referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:]), latencyScale(id))
         case "sandbox":
             let url: String
             if let external = baseURL ?? config.provider("sandbox").baseURL {
@@ -107,19 +116,18 @@ final class StudioContext: @unchecked Sendable {
             }
             return (GeminiAPIProvider(id: "sandbox", apiKey: "sandbox", baseURL: url, apiVersion: "v1beta",
                                       referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:], isSynthetic: true),
-                    1 / sandboxSpeed)
+                    latencyScale(id))
         case "vertex":
             let (tokens, key) = try VertexCredentials.resolve(environment: environment)
             let settings = try vertexSettings(baseURL: baseURL, key: key)
             return (VertexAIProvider(id: "vertex", endpoint: settings.endpoint, tokens: tokens, quotaProject: settings.quotaProject,
                                      stagingDirectory: paths.staging,
-                                     referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:]),
-                    config.provider("vertex").latencyScale ?? 1)
+                                     referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:]), latencyScale(id))
         case "vertex-sandbox":
             if let external = baseURL ?? config.provider("vertex-sandbox").baseURL {
-                return (vertexSandbox(baseURL: external), 1 / sandboxSpeed)
+                return (vertexSandbox(baseURL: external), latencyScale(id))
             }
-            return (vertexSandbox(baseURL: try await startSandbox().absoluteString), 1 / sandboxSpeed)
+            return (vertexSandbox(baseURL: try await startSandbox().absoluteString), latencyScale(id))
         default:
             throw StudioError(field: "provider", code: "provider.unknown", message: "provider \"\(id)\" is unknown",
                               fix: "choose one of: \(registry.providerIDs.joined(separator: ", "))")

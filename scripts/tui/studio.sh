@@ -7,6 +7,8 @@
 #     open the output in the player; quit, and the terminal is sane afterwards.
 #  3. A job from the CLI reappears; help, search, too-small; kill -9 while a job runs, start
 #     again, the job resumes and finishes.
+#  4. Vertex AI on its sandbox: choosing it shows its own fields; two samples, tracked and kept
+#     like any other job.
 # usage: scripts/tui/studio.sh [PATH_TO_VEO_STUDIO_BINARY]
 set -u
 cd "$(dirname "$0")/../.."
@@ -41,7 +43,7 @@ check "the cost estimate updates live" tui_wait_for 'cost $3.20' 5
 tui_keys C-s
 check "a submit above the threshold asks first" tui_wait_for 'Submit for $3.20?' 5
 tui_keys y
-check "the job shows in Operations at once" tui_wait_for_re "#1 +(submitting|queued|running)" 5
+check "the job shows in Operations at once" tui_wait_for_re "│#1 +(submitting|queued|running)" 5
 check "it finishes" tui_wait_for "Operations — 0 unfinished" 40
 tui_keys F4
 check "it is in History" tui_wait_for_re "#1 +done" 5
@@ -52,7 +54,7 @@ tui_keys Tab Tab Tab Tab Tab Tab Left
 check "the form shows the diff against the parent" tui_wait_for "changed vs #1: durationSeconds default → 6" 5
 tui_keys C-s
 tui_wait_for 'Submit for $2.40?' 5 >/dev/null && tui_keys y
-check "the child shows in Operations" tui_wait_for_re "#2 +(submitting|queued|running)" 5
+check "the child shows in Operations" tui_wait_for_re "│#2 +(submitting|queued|running)" 5
 check "the child finishes" tui_wait_for "Operations — 0 unfinished" 40
 tui_keys F4
 check "the child is in History" tui_wait_for_re "#2 +done" 5
@@ -75,7 +77,7 @@ tui_keys Right
 tui_wait_gone "✗ reference images need 8 s" 5 >/dev/null
 tui_keys C-s
 tui_wait_for 'Submit for $3.20?' 5 >/dev/null && tui_keys y
-check "the Ingredients job shows in Operations" tui_wait_for_re "#3 +(submitting|queued|running) +Ingredients" 5
+check "the Ingredients job shows in Operations" tui_wait_for_re "│#3 +(submitting|queued|running) +Ingredients" 5
 tui_resize 120 40
 check "resize while polling redraws at once" tui_wait_for "Operations — 1 unfinished" 5
 tui_resize 80 24
@@ -124,5 +126,28 @@ tui_keys F4
 check "and is in History" tui_wait_for_re "#5 +done" 5
 tui_keys C-q
 check "Ctrl-Q quits with 0" test "$(tui_wait_exit 5)" = 0
+
+# 4. Vertex AI on the sandbox.
+export VEO_STUDIO_SANDBOX_SPEED=20
+tui_start "$binary" studio --home "$home"
+tui_wait_for "F3 Operations" 15 >/dev/null
+tui_resize 120 40
+tui_keys F2
+check "a new session opens the Text form" tui_wait_for "Generate — text to video on sandbox" 5
+tui_type "a harbour at dawn"
+tui_keys Tab Tab Right Right
+check "choosing Vertex in the form" tui_wait_for "Generate — text to video on vertex-sandbox" 5
+vertex_fields_shown() { screen_has "Bucket" && screen_has "Labels"; }
+check "shows its own fields (bucket, labels)" vertex_fields_shown
+tui_keys Tab Tab Tab Tab Tab Right
+check "two samples are priced as two" tui_wait_for 'cost $6.40' 5
+tui_keys C-s
+tui_wait_for 'Submit for $6.40?' 5 >/dev/null && tui_keys y
+check "the Vertex job shows in Operations" tui_wait_for_re "│#6 +(submitting|queued|running)" 5
+check "it finishes" tui_wait_for "Operations — 0 unfinished" 40
+tui_keys F4
+check "it is in History like any other" tui_wait_for_re "#6 +done" 5
+tui_keys q
+check "q quits with 0" test "$(tui_wait_exit 5)" = 0
 
 finish

@@ -161,6 +161,8 @@ public final class StudioRuntime {
             return []
         case .loadHistory(let text, let filter):
             return [.historyLoaded((try? journal.history(matching: text, filter: filter, limit: Self.historyPage)) ?? [])]
+        case .loadOperations:
+            return [.operationsChanged(activeJobs())]
         case .loadFilterChoices:
             let known = try? journal.knownModelsAndProviders()
             return [.filterChoicesLoaded(models: known?.models ?? [], providers: known?.providers ?? [])]
@@ -399,3 +401,4 @@ public final class StudioRuntime {
         }
     }
 }
+

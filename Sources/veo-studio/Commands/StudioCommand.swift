@@ -24,11 +24,10 @@ struct StudioCommand: AsyncParsableCommand {
         let chosen = try catalog.resolve(requested: theme ?? context.config.theme, environment: context.environment)
         let service = try context.service()
         let providerID = context.providerID(requested: nil)
-        let speed = context.sandboxSpeed
         let runtime = StudioRuntime(backend: CursesTerminal(theme: chosen), dependencies: .init(
-            service: service, providerName: providerID, synthetic: providerID == "sandbox",
+            service: service, providerName: providerID, synthetic: StudioContext.sandboxIDs.contains(providerID),
             provider: { id in try await context.provider(id, baseURL: nil) },
-            latencyScale: { id in id == "sandbox" ? 1 / speed : 1 },
+            latencyScale: { id in context.latencyScale(id) },
             shouldStop: { terminationSignal.load(ordering: .relaxed) != 0 },
             confirmCostAboveUSD: context.config.confirmCostAboveUSD, dataDirectory: context.paths.dataDirectory))
         await runtime.run()
