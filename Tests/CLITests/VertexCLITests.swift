@@ -66,6 +66,7 @@ struct VertexCLITests {
         options.speed = 400
         options.requestsPerMinute = 1000
         options.bearerTokens = ["ya29.SECRET-token-123"]
+        options.renderWithFFmpeg = false
         let server = EmulatorServer(options: options, logger: Logger(label: "test.emulator"))
         let url = try await server.start()
         defer { Task { await server.stop() } }

@@ -48,6 +48,8 @@ struct VertexEndToEndTests {
             options.requestsPerMinute = 1000
             options.serviceAccountKeys = [account.publicKeyPEM]
             options.bearerTokens = []
+            // The built-in MP4 is enough here; rendering is the emulator's own test.
+            options.renderWithFFmpeg = false
             configure(&options)
             let server = EmulatorServer(options: options, logger: Logger(label: "test.emulator"))
             let url = try await server.start()

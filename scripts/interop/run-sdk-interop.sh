@@ -4,9 +4,10 @@
 # usage: scripts/interop/run-sdk-interop.sh [PATH_TO_VEO_STUDIO_BINARY]
 #        (default: .build/debug/veo-studio)
 #
-# Starts `veo-studio emulator --port 0 --speed 500 --seed 1` in the background, reads the URL
-# from its first line of output (bounded wait), runs sdk_gemini_interop.py against it, stops the
-# emulator and exits with the script's status.
+# Writes a throw-away service-account key, starts `veo-studio emulator --port 0 --speed 500 --seed 1
+# --service-account-key KEY` (both profiles) in the background, reads the URL from its first line of
+# output (bounded wait), runs sdk_gemini_interop.py and then sdk_vertex_interop.py against that one
+# process, stops the emulator and exits non-zero if either script failed.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -39,7 +40,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$binary" emulator --port 0 --speed 500 --seed 1 >"$workdir/stdout" 2>"$workdir/stderr" &
+key_flags=()
+if "$python" "$here/sdk_vertex_interop.py" --make-service-account "$workdir/service-account.json" 2>"$workdir/key-error"; then
+    key_flags=(--service-account-key "$workdir/service-account.json")
+    export VEO_SERVICE_ACCOUNT_FILE="$workdir/service-account.json"
+else
+    echo "note: no service-account key could be made ($(tail -n 1 "$workdir/key-error")); the token endpoint case is left out" >&2
+fi
+
+"$binary" emulator --port 0 --speed 500 --seed 1 ${key_flags[@]+"${key_flags[@]}"} >"$workdir/stdout" 2>"$workdir/stderr" &
 emulator_pid=$!
 
 url=""
@@ -63,7 +72,10 @@ fi
 echo "emulator: $url"
 
 status=0
+echo "== Gemini API profile"
 VEO_EMULATOR_URL="$url" "$python" "$here/sdk_gemini_interop.py" "$url" || status=$?
+echo "== Vertex AI profile"
+VEO_EMULATOR_URL="$url" "$python" "$here/sdk_vertex_interop.py" "$url" || status=$?
 if [[ $status -ne 0 ]]; then
     echo "--- emulator log ---" >&2
     tail -n 40 "$workdir/stderr" >&2
