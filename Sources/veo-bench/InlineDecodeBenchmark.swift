@@ -25,8 +25,8 @@ struct InlineDecodeBenchmark: AsyncParsableCommand {
         let answer = folder.appendingPathComponent("answer.json")
         let videoBytes = try writeAnswer(to: answer)
         let bodyBytes = (try FileManager.default.attributesOfItem(atPath: answer.path)[.size] as? Int) ?? 0
-        print(String(format: "inline answer: video %.1f MB, body %.1f MB (base64 in JSON), pieces of %d bytes",
-                     Double(videoBytes) / 1e6, Double(bodyBytes) / 1e6, piece))
+        print(String(format: "inline answer: video %.1f MB, body %.1f MB (base64 in JSON), pieces of %d bytes (MB = 2^20 bytes)",
+                     Double(videoBytes) / 1_048_576, Double(bodyBytes) / 1_048_576, piece))
         for mode in ["stream", "naive"] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
@@ -41,9 +41,9 @@ struct InlineDecodeBenchmark: AsyncParsableCommand {
         print("target: streaming peak RSS ≤ 1.5 × the video (\(String(format: "%.0f", Double(videoBytes) * 1.5 / 1_048_576)) MB)")
     }
 
-    /// A finished operation with one inline sample of pseudo-random bytes; returns the video's size.
+    /// A finished operation with one inline sample of random bytes (incompressible, like video); returns its size.
     private func writeAnswer(to url: URL) throws -> Int {
-        var generator = SplitMix(seed: 42)
+        var generator = SystemRandomNumberGenerator()
         let size = megabytes * 1_048_576
         FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
@@ -90,18 +90,5 @@ struct InlineDecodeBenchmark: AsyncParsableCommand {
         print(String(format: "%@  %7.1f MB/s of body  %7.1f MB/s of video  peak RSS %6.1f MB (%.2f × the video; %.1f MB before decoding)",
                      mode.padding(toLength: 6, withPad: " ", startingAt: 0),
                      Double(bodyBytes) / 1_048_576 / seconds, videoMB / seconds, peak, peak / max(videoMB, 0.001), baseline))
-    }
-}
-
-/// A small deterministic generator for benchmark payloads.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
