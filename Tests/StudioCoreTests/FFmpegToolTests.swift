@@ -43,4 +43,40 @@ struct FFmpegLocationTests {
         #expect(FFmpegTool.locate(environment: ["PATH": "/nonexistent"]) == nil)
         #expect(FFmpegTool.missingMessage.contains("ffmpeg not found"))
     }
+
+    /// An MP4 of `seconds` at `fps`, made by ffmpeg's test source.
+    static func video(_ name: String, seconds: Int, fps: Int, in folder: TemporaryFolder) throws -> String {
+        let tool = try #require(FFmpegTool.locate())
+        let path = folder.url.appendingPathComponent(name).path
+        let process = Process()
+        process.executableURL = tool.executable
+        process.arguments = ["-v", "error", "-nostdin", "-f", "lavfi", "-i", "testsrc=size=64x36:rate=\(fps)", "-t", "\(seconds)",
+                             "-c:v", "mpeg4", "-y", path]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return path
+    }
+
+    @Test func aLocalVideoIsMeasuredBeforeVertexExtendsIt() throws {
+        let folder = TemporaryFolder()
+        let short = try Self.video("short.mp4", seconds: 3, fps: 30, in: folder)
+        let long = try Self.video("long.mp4", seconds: 31, fps: 24, in: folder)
+        let probe = try #require(FFmpegTool.locate()?.probeVideo(short))
+        #expect(abs(probe.seconds - 3) < 0.2 && probe.framesPerSecond == 30)
+        let service = GenerationService(journal: try Journal.inMemory(), registry: Fixtures.registry, prices: Fixtures.prices,
+                                        assets: AssetStore(root: folder.url.appendingPathComponent("assets")),
+                                        mediaRoot: folder.url.appendingPathComponent("media"))
+        func prepare(_ path: String) -> ValidationReport {
+            var draft = GenerationDraft()
+            draft.provider = "vertex"
+            draft.prompt = "and then"
+            draft.video = .file(path: path)
+            return service.prepare(draft).report
+        }
+        let shortReport = prepare(short)
+        #expect(shortReport.isValid && shortReport.warnings.map(\.code) == ["extension.input_fps"], "\(shortReport.issues.map(\.code))")
+        let longReport = prepare(long)
+        #expect(Set(longReport.errors.map(\.code)) == ["extension.input_length", "extension.output_too_long"], "\(longReport.issues.map(\.code))")
+    }
 }

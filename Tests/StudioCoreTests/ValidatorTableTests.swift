@@ -19,11 +19,11 @@ struct ValidatorTableTests {
 
     static let png = TestImages.png(width: 64, height: 36)
     static let now = Date(timeIntervalSince1970: 1_800_000_000)
-    static func source(hops: Int = 0, seconds: Int = 8, aspect: String = "16:9", ageHours: Double = 1,
+    static func source(hops: Int = 0, seconds: Int = 8, aspect: String = "16:9", ageHours: Double = 1, fps: Double? = nil,
                        uri: String = "https://generativelanguage.googleapis.com/v1beta/files/abc123:download?alt=media") -> ExtensionSource {
         ExtensionSource(generationID: 7, remoteURI: uri,
                         hops: hops, durationSeconds: seconds, aspectRatio: aspect, model: "veo-3.1-generate-preview",
-                        finishedAt: now.addingTimeInterval(-ageHours * 3600))
+                        finishedAt: now.addingTimeInterval(-ageHours * 3600), framesPerSecond: fps)
     }
 
     static let cases: [Case] = [
@@ -114,7 +114,9 @@ struct ValidatorTableTests {
         Case(name: "input over 141 s", build: { $0.video = .generation(id: 7) }, source: source(hops: 3, seconds: 142),
              errors: ["extension.input_too_long"]),
         Case(name: "Vertex output over 37 s", provider: "vertex", model: "veo-3.1-generate-001", build: { $0.video = .generation(id: 7) },
-             source: source(seconds: 31, uri: "gs://b/veo/sample_0.mp4"), errors: ["extension.output_too_long"]),
+             source: source(seconds: 31, uri: "gs://b/veo/sample_0.mp4"), errors: ["extension.output_too_long", "extension.input_length"]),
+        Case(name: "Vertex extends 24 fps videos", provider: "vertex", model: "veo-3.1-generate-001", build: { $0.video = .generation(id: 7) },
+             source: source(fps: 29.97, uri: "gs://b/veo/sample_0.mp4"), warnings: ["extension.input_fps"]),
         Case(name: "Vertex extends a gs:// output", provider: "vertex", model: "veo-3.1-generate-001", build: { $0.video = .generation(id: 7) },
              source: source(uri: "gs://b/veo/sample_0.mp4")),
         Case(name: "Vertex cannot fetch an https video", provider: "vertex", model: "veo-3.1-generate-001",

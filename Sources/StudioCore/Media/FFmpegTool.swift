@@ -50,10 +50,23 @@ public struct FFmpegTool: Sendable {
         }
     }
 
-    /// Runs ffmpeg to the end: its exit status, standard output and standard error.
-    private func run(_ arguments: [String]) throws -> (status: Int32, output: Data, errors: String) {
+    /// Length and frame rate of a video, read by ffprobe (installed beside ffmpeg); nil when it cannot tell.
+    public func probeVideo(_ file: String) -> VideoProbe? {
+        let probe = executable.deletingLastPathComponent().appendingPathComponent("ffprobe")
+        guard FileManager.default.isExecutableFile(atPath: probe.path),
+              let (status, data, _) = try? run(["-v", "error", "-select_streams", "v:0", "-show_entries",
+                                                "stream=r_frame_rate:format=duration", "-of", "json", file], program: probe),
+              status == 0, let json = try? JSONValue.decode(data),
+              let seconds = json["format"]?["duration"]?.stringValue.flatMap(Double.init) else { return nil }
+        let rate = json["streams"]?[0]?["r_frame_rate"]?.stringValue?.split(separator: "/").compactMap { Double($0) }
+        let fps = rate.flatMap { $0.count == 2 && $0[1] > 0 ? $0[0] / $0[1] : $0.first }
+        return VideoProbe(seconds: seconds, framesPerSecond: fps)
+    }
+
+    /// Runs ffmpeg (or a tool beside it) to the end: its exit status, standard output and standard error.
+    private func run(_ arguments: [String], program: URL? = nil) throws -> (status: Int32, output: Data, errors: String) {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program ?? executable
         process.arguments = arguments
         process.standardInput = FileHandle.nullDevice
         let output = Pipe(), errors = Pipe()

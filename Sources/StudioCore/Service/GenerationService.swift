@@ -43,9 +43,22 @@ public struct GenerationService: Sendable {
     /// Validates and prices a draft whose files were already read (a form re-checks on every key).
     public func prepare(_ draft: GenerationDraft, media: [String: LoadedMedia], loadIssues: [ValidationIssue]) -> PreparedGeneration {
         var media = media
+        var loadIssues = loadIssues
         var source = extensionSource(for: draft)
-        if case .generation(let id) = draft.video, registry.provider(draft.provider ?? "gemini")?.rulesAs == "vertex",
-           source?.remoteURI?.hasPrefix("gs://") != true {
+        let onVertex = registry.provider(draft.provider ?? "gemini")?.rulesAs == "vertex"
+        if case .file = draft.video, onVertex, let file = media["video"], file.isMP4 {
+            // Vertex AI extends any MP4 of 1–30 s at 24 fps: measure it, so the rules can say.
+            if let probe = Self.probe(file) {
+                source = ExtensionSource(generationID: nil, remoteURI: nil, hops: 0, durationSeconds: Int(probe.seconds.rounded()),
+                                         aspectRatio: nil, model: nil, finishedAt: nil, framesPerSecond: probe.framesPerSecond)
+            } else {
+                loadIssues.append(ValidationIssue(field: "video", code: "video.unmeasured",
+                                                  message: "the video's length and frame rate were not checked (ffprobe not found)",
+                                                  fix: "install ffmpeg (apt-get install ffmpeg), or make sure it is 1–30 s at 24 fps",
+                                                  severity: .warning))
+            }
+        }
+        if case .generation(let id) = draft.video, onVertex, source?.remoteURI?.hasPrefix("gs://") != true {
             // Vertex AI reads only gs:// videos by URI: an output that came inline (or from another
             // provider) is sent as bytes from its local file.
             source?.remoteURI = nil
@@ -56,6 +69,17 @@ public struct GenerationService: Sendable {
         }
         let report = validator.validate(draft, media: media, loadIssues: loadIssues, extensionSource: source, now: clock.now())
         return PreparedGeneration(draft: draft, report: report, media: media, extensionSource: source)
+    }
+
+    /// Measured videos by content hash (a form re-validates on every key).
+    private static let probes = LockedBox<[String: VideoProbe]>([:])
+
+    /// Length and frame rate of a local video through ffprobe, or nil without ffmpeg.
+    static func probe(_ file: LoadedMedia) -> VideoProbe? {
+        if let known = probes.withLock({ $0[file.sha256] }) { return known }
+        guard let measured = FFmpegTool.locate()?.probeVideo(file.path) else { return nil }
+        probes.withLock { $0[file.sha256] = measured }
+        return measured
     }
 
     /// What the journal knows of the video a draft extends.

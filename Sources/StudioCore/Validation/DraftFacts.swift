@@ -66,6 +66,7 @@ struct DraftFacts {
             values["extensionHops"] = .number(Double(source.hops + 1))
             values["extensionInputSeconds"] = .number(Double(source.durationSeconds))
             values["extensionOutputSeconds"] = .number(Double(source.durationSeconds + CostEstimator.extensionSeconds))
+            if let fps = source.framesPerSecond { values["extensionInputFPS"] = .number((fps * 100).rounded() / 100) }
             if let finished = source.finishedAt {
                 values["extensionSourceAgeHours"] = .number((now.timeIntervalSince(finished) / 3600).rounded(.down))
             }

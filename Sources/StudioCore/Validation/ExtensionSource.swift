@@ -10,9 +10,11 @@ public struct ExtensionSource: Sendable, Hashable {
     public var aspectRatio: String?
     public var model: String?
     public var finishedAt: Date?
+    /// The input's frame rate when it was measured (a local file).
+    public var framesPerSecond: Double?
 
     public init(generationID: Int64?, remoteURI: String?, hops: Int, durationSeconds: Int,
-                aspectRatio: String?, model: String?, finishedAt: Date?) {
+                aspectRatio: String?, model: String?, finishedAt: Date?, framesPerSecond: Double? = nil) {
         self.generationID = generationID
         self.remoteURI = remoteURI
         self.hops = hops
@@ -20,5 +22,6 @@ public struct ExtensionSource: Sendable, Hashable {
         self.aspectRatio = aspectRatio
         self.model = model
         self.finishedAt = finishedAt
+        self.framesPerSecond = framesPerSecond
     }
 }
