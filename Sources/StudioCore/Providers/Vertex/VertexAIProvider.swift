@@ -63,7 +63,9 @@ public struct VertexAIProvider: VideoProvider {
     public func poll(operation: String) async throws -> OperationSnapshot {
         let request = WireRequest(method: "POST", url: endpoint.fetchURL(operation: operation), headers: headers,
                                   body: .object(["operationName": .string(operation)]))
-        let response = try await authorized(request)
+        // A finished answer may carry hundreds of MB of inline video: the download deadline applies
+        // (a stalled connection still fails on the read timeout).
+        let response = try await authorized(request, transport: transport.forDownloads())
         guard response.status == .ok else { throw await HTTPTransport.failure(of: response, stage: .poll) }
         let folder = stagingFolder(operation)
         let reader = InlineVideoReader { index in
