@@ -42,12 +42,11 @@ struct VertexRoutesTests {
         }
     }
 
-    struct ModeCase: Sendable, CustomTestStringConvertible {
+    struct ModeCase: NamedCase {
         let name: String
         let mode: String
         let model: String
         let body: JSONValue
-        var testDescription: String { name }
     }
 
     static let image = Body.image()
