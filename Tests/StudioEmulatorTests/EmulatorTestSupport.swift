@@ -50,6 +50,13 @@ enum Fixture {
         }
     }
 
+    /// `options()` with `change` applied: `Fixture.options { $0.bearerTokens = ["good-token"] }`.
+    static func options(_ change: (inout EmulatorOptions) -> Void) -> EmulatorOptions {
+        var changed = options()
+        change(&changed)
+        return changed
+    }
+
     /// A scratch directory removed by the caller.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("veo-emulator-test-\(UUID().uuidString)")

@@ -61,9 +61,7 @@ struct VertexRulesTests: RuleTable {
 
     @Test("a denied bucket ends the operation with code 7 naming the service agent")
     func deniedBucket() async throws {
-        var options = Fixture.options()
-        options.deniedBuckets = ["locked-bucket"]
-        try await Fixture.withEmulator(options) { emulator in
+        try await Fixture.withEmulator(Fixture.options { $0.deniedBuckets = ["locked-bucket"] }) { emulator in
             let vertex = emulator.vertex
             let done = try await vertex.generate(VertexBody.instance(["prompt": "p"], parameters: .object(["storageUri": "gs://locked-bucket/out/"])))
             let message = try #require(done["error"]?["message"]?.stringValue)
@@ -81,9 +79,7 @@ struct VertexRulesTests: RuleTable {
     @Test("inline videos over the limit end with code 3 asking for a storage uri; under it they are returned")
     func inlineLimit() async throws {
         let builtin = try #require(VideoRenderer.builtinVideo())
-        var options = Fixture.options()
-        options.inlineLimitBytes = builtin.count * 2
-        try await Fixture.withEmulator(options) { emulator in
+        try await Fixture.withEmulator(Fixture.options { $0.inlineLimitBytes = builtin.count * 2 }) { emulator in
             let vertex = emulator.vertex
             let two = try await vertex.generate(VertexBody.instance(["prompt": "p"], parameters: .object(["sampleCount": 2])))
             #expect(two.inlineVideos.count == 2, "exactly at the limit is fine")
