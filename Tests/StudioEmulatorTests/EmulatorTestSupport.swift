@@ -50,6 +50,13 @@ enum Fixture {
         }
     }
 
+    /// `options()` with `change` applied: `Fixture.options { $0.bearerTokens = ["good-token"] }`.
+    static func options(_ change: (inout EmulatorOptions) -> Void) -> EmulatorOptions {
+        var changed = options()
+        change(&changed)
+        return changed
+    }
+
     /// A scratch directory removed by the caller.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("veo-emulator-test-\(UUID().uuidString)")
@@ -147,6 +154,84 @@ extension JSONValue {
     }
 
     var videoResponse: JSONValue? { self["response"]?["generateVideoResponse"] }
+}
+
+/// A parameterized test's argument, named in the test report by `name`.
+protocol NamedCase: Sendable, CustomTestStringConvertible {
+    var name: String { get }
+}
+
+extension NamedCase {
+    var testDescription: String { name }
+}
+
+/// One row of a rules table: a request body for a model and what it must come to.
+struct RuleCase: NamedCase {
+    enum Expected: Sendable {
+        /// 4xx at submit: HTTP code, google.rpc status, exact message.
+        case submit(Int, String, String)
+        /// Submit accepted, operation ends done with `error`: code, exact message.
+        case operation(Int, String)
+        /// Submit accepted, operation ends with this many videos.
+        case videos(Int)
+    }
+
+    let name: String
+    /// nil: the profile's usual model.
+    let model: String?
+    let body: String
+    let expected: Expected
+
+    init(_ name: String, model: String? = nil, _ body: String, _ expected: Expected) {
+        self.name = name
+        self.model = model
+        self.body = body
+        self.expected = expected
+    }
+
+    /// Checks `response`, the answer to this case's submit: the error it expects, or an operation that
+    /// `poll` finds running and `finish` finds done with the expected error; `videos` checks a finished
+    /// operation against the number of videos expected.
+    func check(
+        _ response: TestResponse,
+        poll: (String) async throws -> JSONValue,
+        finish: (String) async throws -> JSONValue,
+        videos: (_ done: JSONValue, _ count: Int) -> Void
+    ) async throws {
+        switch expected {
+        case .submit(let code, let status, let message):
+            #expect(Int(response.status.code) == code)
+            #expect(response.errorStatus == status)
+            #expect(response.errorMessage == message)
+            #expect(try response.json()["error"]?["code"] == .int(code))
+        case .operation(let code, let message):
+            #expect(response.status == .ok, "submit must be accepted: \(String(buffer: response.body))")
+            let name = try #require(try response.json()["name"]?.stringValue)
+            #expect(try await poll(name)["done"] == nil, "the error shows only when the operation finishes")
+            let done = try await finish(name)
+            #expect(done["done"] == true)
+            #expect(done["response"] == nil)
+            #expect(done["error"] == .object(["code": .int(code), "message": .string(message)]))
+        case .videos(let count):
+            #expect(response.status == .ok, "submit must be accepted: \(String(buffer: response.body))")
+            let name = try #require(try response.json()["name"]?.stringValue)
+            videos(try await finish(name), count)
+        }
+    }
+}
+
+/// A suite of rules tables: its rows are `Case`s, with the image and error helpers below.
+protocol RuleTable {}
+
+extension RuleTable {
+    typealias Case = RuleCase
+    typealias Expected = RuleCase.Expected
+
+    /// A 4x4 red PNG image object as JSON text, for request bodies.
+    static var image: String { #"{"bytesBase64Encoded": "\#(Fixture.redPNG)", "mimeType": "image/png"}"# }
+
+    /// 400 `INVALID_ARGUMENT` at submit with exactly `message`.
+    static func invalid(_ message: String) -> Expected { .submit(400, "INVALID_ARGUMENT", message) }
 }
 
 /// Request bodies used across tests.

@@ -7,37 +7,11 @@ import Testing
 
 /// Every server rule answers at its documented stage with its documented text.
 @Suite("Server rules")
-struct ServerRulesTests {
-    enum Expected: Sendable {
-        /// 4xx at submit: HTTP code, google.rpc status, exact message.
-        case submit(Int, String, String)
-        /// Submit accepted, operation ends done with `error`: code, exact message.
-        case operation(Int, String)
-        /// Submit accepted, operation ends with this many videos.
-        case videos(Int)
-    }
-
-    struct Case: Sendable, CustomTestStringConvertible {
-        let name: String
-        let model: String
-        let body: String
-        let expected: Expected
-        var testDescription: String { name }
-
-        init(_ name: String, model: String = Fixture.model, _ body: String, _ expected: Expected) {
-            self.name = name
-            self.model = model
-            self.body = body
-            self.expected = expected
-        }
-    }
-
-    static let image = #"{"bytesBase64Encoded": "\#(Fixture.redPNG)", "mimeType": "image/png"}"#
+struct ServerRulesTests: RuleTable {
     static func refs(_ types: [String]) -> String {
         "[" + types.map { #"{"image": \#(image), "referenceType": "\#($0)"}"# }.joined(separator: ",") + "]"
     }
     static let useCase = "Your use case is currently not supported. Please refer to Gemini API documentation for current model offering."
-    static func invalid(_ message: String) -> Expected { .submit(400, "INVALID_ARGUMENT", message) }
 
     static let cases: [Case] = [
         // Models
@@ -155,26 +129,8 @@ struct ServerRulesTests {
     @Test("rule answers at its stage", arguments: cases)
     func rule(_ testCase: Case) async throws {
         try await Fixture.withEmulator { emulator in
-            let response = try await emulator.submit(testCase.body, model: testCase.model)
-            switch testCase.expected {
-            case .submit(let code, let status, let message):
-                #expect(Int(response.status.code) == code)
-                #expect(response.errorStatus == status)
-                #expect(response.errorMessage == message)
-                #expect(try response.json()["error"]?["code"] == .int(code))
-            case .operation(let code, let message):
-                #expect(response.status == .ok, "submit must be accepted: \(String(buffer: response.body))")
-                let name = try #require(try response.json()["name"]?.stringValue)
-                let running = try await emulator.poll(name)
-                #expect(running["done"] == nil, "the error shows only when the operation finishes")
-                let done = try await emulator.finish(name)
-                #expect(done["done"] == true)
-                #expect(done["response"] == nil)
-                #expect(done["error"] == .object(["code": .int(code), "message": .string(message)]))
-            case .videos(let count):
-                #expect(response.status == .ok, "submit must be accepted: \(String(buffer: response.body))")
-                let name = try #require(try response.json()["name"]?.stringValue)
-                let done = try await emulator.finish(name)
+            let response = try await emulator.submit(testCase.body, model: testCase.model ?? Fixture.model)
+            try await testCase.check(response, poll: { try await emulator.poll($0) }, finish: { try await emulator.finish($0) }) { done, count in
                 #expect(done.sampleURIs.count == count)
                 #expect(done.videoResponse?["raiMediaFilteredCount"] == nil)
             }

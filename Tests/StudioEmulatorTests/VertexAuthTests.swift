@@ -38,9 +38,7 @@ struct VertexAuthTests {
 
     @Test("a token outside --bearer-token, or a non-Bearer scheme, answers 401 invalid credentials")
     func unacceptedToken() async throws {
-        var options = Fixture.options()
-        options.bearerTokens = ["good-token"]
-        try await Fixture.withEmulator(options) { emulator in
+        try await Fixture.withEmulator(Fixture.options { $0.bearerTokens = ["good-token"] }) { emulator in
             let vertex = emulator.vertex
             let body = VertexBody.instance(["prompt": "p"]).serialized()
             try Self.expectUnauthenticated(try await vertex.submit(body, token: "bad-token"), Self.invalid)
@@ -55,10 +53,11 @@ struct VertexAuthTests {
     @Test("a service-account JWT signed by the configured key gets a token that works until it expires by the emulator clock")
     func tokenLifecycle() async throws {
         let account = try TestServiceAccount()
-        var options = Fixture.options()
-        options.serviceAccountKeys = [account.publicKeyPEM]
-        options.bearerTokens = ["static-token"]
-        options.tokenLifetime = .seconds(600)
+        let options = Fixture.options {
+            $0.serviceAccountKeys = [account.publicKeyPEM]
+            $0.bearerTokens = ["static-token"]
+            $0.tokenLifetime = .seconds(600)
+        }
         let clock = ManualEmulatorClock()
         try await Fixture.withEmulator(options, clock: clock) { emulator in
             let vertex = emulator.vertex
@@ -91,10 +90,8 @@ struct VertexAuthTests {
     @Test("an expired issued token is refused even when any token is accepted")
     func expiredIssuedTokenWithoutList() async throws {
         let account = try TestServiceAccount()
-        var options = Fixture.options()
-        options.serviceAccountKeys = [account.publicKeyPEM]
         let clock = ManualEmulatorClock()
-        try await Fixture.withEmulator(options, clock: clock) { emulator in
+        try await Fixture.withEmulator(Fixture.options { $0.serviceAccountKeys = [account.publicKeyPEM] }, clock: clock) { emulator in
             let vertex = emulator.vertex
             let token = try #require(try await vertex.token(assertion: try account.assertion(now: clock.now())).json()["access_token"]?.stringValue)
             let body = VertexBody.instance(["prompt": "p"]).serialized()
@@ -112,53 +109,41 @@ struct VertexAuthTests {
     @Test("bad assertions are refused with 400 and the OAuth error body", arguments: Refusal.allCases)
     func refusals(_ refusal: Refusal) async throws {
         let account = try TestServiceAccount()
-        var options = Fixture.options()
-        options.serviceAccountKeys = [account.publicKeyPEM]
         let clock = ManualEmulatorClock()
-        try await Fixture.withEmulator(options, clock: clock) { emulator in
-            let vertex = emulator.vertex
+        try await Fixture.withEmulator(Fixture.options { $0.serviceAccountKeys = [account.publicKeyPEM] }, clock: clock) { emulator in
             let now = clock.now()
             let lifetime = "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim."
-            let (response, error, description): (TestResponse, String, String)
+            let scope = "Invalid OAuth scope or ID token audience provided: the scope claim must include https://www.googleapis.com/auth/cloud-platform."
+            var (grantType, error) = (VertexClient.jwtBearerGrant, "invalid_grant")
+            let (assertion, description): (String, String)
             switch refusal {
-            case .wrongKey:
-                let other = try TestServiceAccount()
-                response = try await vertex.token(assertion: try other.assertion(now: now))
-                (error, description) = ("invalid_grant", "Invalid JWT Signature.")
-            case .expired:
-                response = try await vertex.token(assertion: try account.assertion(now: now.addingTimeInterval(-7200)))
-                (error, description) = ("invalid_grant", lifetime)
+            case .wrongKey: (assertion, description) = (try TestServiceAccount().assertion(now: now), "Invalid JWT Signature.")
+            case .expired: (assertion, description) = (try account.assertion(now: now.addingTimeInterval(-7200)), lifetime)
             case .wrongScope:
-                response = try await vertex.token(assertion: try account.assertion(now: now, claims: ["scope": "https://www.googleapis.com/auth/devstorage.read_only"]))
-                (error, description) = ("invalid_grant", "Invalid OAuth scope or ID token audience provided: the scope claim must include https://www.googleapis.com/auth/cloud-platform.")
-            case .noScope:
-                response = try await vertex.token(assertion: try account.assertion(now: now, claims: ["scope": .null]))
-                (error, description) = ("invalid_grant", "Invalid OAuth scope or ID token audience provided: the scope claim must include https://www.googleapis.com/auth/cloud-platform.")
-            case .longLived:
-                response = try await vertex.token(assertion: try account.assertion(now: now, lifetime: 7200))
-                (error, description) = ("invalid_grant", lifetime)
-            case .futureIssue:
-                response = try await vertex.token(assertion: try account.assertion(now: now.addingTimeInterval(120)))
-                (error, description) = ("invalid_grant", lifetime)
+                (assertion, description) = (try account.assertion(now: now, claims: ["scope": "https://www.googleapis.com/auth/devstorage.read_only"]), scope)
+            case .noScope: (assertion, description) = (try account.assertion(now: now, claims: ["scope": .null]), scope)
+            case .longLived: (assertion, description) = (try account.assertion(now: now, lifetime: 7200), lifetime)
+            case .futureIssue: (assertion, description) = (try account.assertion(now: now.addingTimeInterval(120)), lifetime)
             case .badAudience:
-                response = try await vertex.token(assertion: try account.assertion(now: now, claims: ["aud": "https://example.com/other"]))
-                (error, description) = ("invalid_grant", "Invalid JWT: Failed audience check. The aud claim must be the token endpoint URL (ending in /token), got https://example.com/other.")
+                assertion = try account.assertion(now: now, claims: ["aud": "https://example.com/other"])
+                description = "Invalid JWT: Failed audience check. The aud claim must be the token endpoint URL (ending in /token), got https://example.com/other."
             case .noIssuer:
-                response = try await vertex.token(assertion: try account.assertion(now: now, claims: ["iss": .null]))
-                (error, description) = ("invalid_grant", "Invalid JWT: the iss claim (the service account's e-mail) is missing.")
+                assertion = try account.assertion(now: now, claims: ["iss": .null])
+                description = "Invalid JWT: the iss claim (the service account's e-mail) is missing."
             case .algorithm:
-                response = try await vertex.token(assertion: try account.assertion(now: now, header: ["alg": "HS256"]))
-                (error, description) = ("invalid_grant", "Invalid JWT: the header must name alg RS256, got HS256.")
+                assertion = try account.assertion(now: now, header: ["alg": "HS256"])
+                description = "Invalid JWT: the header must name alg RS256, got HS256."
             case .malformed:
-                response = try await vertex.token(assertion: "not.a-jwt")
-                (error, description) = ("invalid_grant", "Invalid JWT: the assertion must be three base64url parts (header, claims, signature) with JSON header and claims.")
+                assertion = "not.a-jwt"
+                description = "Invalid JWT: the assertion must be three base64url parts (header, claims, signature) with JSON header and claims."
             case .grantType:
-                response = try await vertex.token(assertion: try account.assertion(now: now), grantType: "client_credentials")
-                (error, description) = ("unsupported_grant_type", "Invalid grant_type: client_credentials")
+                (assertion, description) = (try account.assertion(now: now), "Invalid grant_type: client_credentials")
+                (grantType, error) = ("client_credentials", "unsupported_grant_type")
             case .noAssertion:
-                response = try await vertex.token(assertion: "")
-                (error, description) = ("invalid_request", "Missing required parameter: assertion")
+                (assertion, description) = ("", "Missing required parameter: assertion")
+                error = "invalid_request"
             }
+            let response = try await emulator.vertex.token(assertion: assertion, grantType: grantType)
             #expect(response.status == .badRequest)
             #expect(try response.json() == .object(["error": .string(error), "error_description": .string(description)]))
         }

@@ -42,12 +42,11 @@ struct VertexRoutesTests {
         }
     }
 
-    struct ModeCase: Sendable, CustomTestStringConvertible {
+    struct ModeCase: NamedCase {
         let name: String
         let mode: String
         let model: String
         let body: JSONValue
-        var testDescription: String { name }
     }
 
     static let image = Body.image()
@@ -392,9 +391,7 @@ struct VertexRoutesTests {
 
     @Test("only the served profiles' routes exist")
     func profileSelection() async throws {
-        var options = Fixture.options()
-        options.profiles = [.vertex]
-        try await Fixture.withEmulator(options) { emulator in
+        try await Fixture.withEmulator(Fixture.options { $0.profiles = [.vertex] }) { emulator in
             #expect(try await emulator.vertex.submit(VertexBody.instance(["prompt": "p"])).status == .ok)
             #expect(try await emulator.submit(Body.text()).status == .notFound)
             let health = try await emulator.control("health").json()

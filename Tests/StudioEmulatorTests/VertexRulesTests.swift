@@ -7,32 +7,7 @@ import Testing
 
 /// Vertex's own rules answer at their stage with their text.
 @Suite("Vertex AI rules")
-struct VertexRulesTests {
-    enum Expected: Sendable {
-        /// 4xx at submit: HTTP code, google.rpc status, exact message.
-        case submit(Int, String, String)
-        /// Submit accepted, operation ends done with `error`: code, exact message.
-        case operation(Int, String)
-    }
-
-    struct Case: Sendable, CustomTestStringConvertible {
-        let name: String
-        let model: String
-        let body: String
-        let expected: Expected
-        var testDescription: String { name }
-
-        init(_ name: String, model: String = VertexClient.model, _ body: String, _ expected: Expected) {
-            self.name = name
-            self.model = model
-            self.body = body
-            self.expected = expected
-        }
-    }
-
-    static let image = #"{"bytesBase64Encoded": "\#(Fixture.redPNG)", "mimeType": "image/png"}"#
-    static func invalid(_ message: String) -> Expected { .submit(400, "INVALID_ARGUMENT", message) }
-
+struct VertexRulesTests: RuleTable {
     static let cases: [Case] = [
         Case("sampleCount 6", #"{"instances":[{"prompt":"p"}],"parameters":{"sampleCount":6}}"#,
              .operation(3, "Invalid sample count 6. The sample count should be in the range of [1, 4].")),
@@ -77,29 +52,16 @@ struct VertexRulesTests {
     func rule(_ testCase: Case) async throws {
         try await Fixture.withEmulator { emulator in
             let vertex = emulator.vertex
-            let response = try await vertex.submit(testCase.body, model: testCase.model)
-            switch testCase.expected {
-            case .submit(let code, let status, let message):
-                #expect(Int(response.status.code) == code)
-                #expect(response.errorStatus == status)
-                #expect(response.errorMessage == message)
-            case .operation(let code, let message):
-                #expect(response.status == .ok, "submit must be accepted: \(String(buffer: response.body))")
-                let name = try #require(try response.json()["name"]?.stringValue)
-                #expect(try await vertex.poll(name)["done"] == nil, "the error shows only when the operation finishes")
-                let done = try await vertex.finish(name)
-                #expect(done["done"] == true)
-                #expect(done["response"] == nil)
-                #expect(done["error"] == .object(["code": .int(code), "message": .string(message)]))
+            let response = try await vertex.submit(testCase.body, model: testCase.model ?? VertexClient.model)
+            try await testCase.check(response, poll: { try await vertex.poll($0) }, finish: { try await vertex.finish($0) }) { done, count in
+                #expect(done.vertexVideos.count == count)
             }
         }
     }
 
     @Test("a denied bucket ends the operation with code 7 naming the service agent")
     func deniedBucket() async throws {
-        var options = Fixture.options()
-        options.deniedBuckets = ["locked-bucket"]
-        try await Fixture.withEmulator(options) { emulator in
+        try await Fixture.withEmulator(Fixture.options { $0.deniedBuckets = ["locked-bucket"] }) { emulator in
             let vertex = emulator.vertex
             let done = try await vertex.generate(VertexBody.instance(["prompt": "p"], parameters: .object(["storageUri": "gs://locked-bucket/out/"])))
             let message = try #require(done["error"]?["message"]?.stringValue)
@@ -117,9 +79,7 @@ struct VertexRulesTests {
     @Test("inline videos over the limit end with code 3 asking for a storage uri; under it they are returned")
     func inlineLimit() async throws {
         let builtin = try #require(VideoRenderer.builtinVideo())
-        var options = Fixture.options()
-        options.inlineLimitBytes = builtin.count * 2
-        try await Fixture.withEmulator(options) { emulator in
+        try await Fixture.withEmulator(Fixture.options { $0.inlineLimitBytes = builtin.count * 2 }) { emulator in
             let vertex = emulator.vertex
             let two = try await vertex.generate(VertexBody.instance(["prompt": "p"], parameters: .object(["sampleCount": 2])))
             #expect(two.inlineVideos.count == 2, "exactly at the limit is fine")

@@ -15,6 +15,8 @@ struct VertexClient: Sendable {
     static let location = "us-central1"
     static let model = "veo-3.1-generate-001"
     static let token = "test-token"
+    /// The `grant_type` of a service-account token request.
+    static let jwtBearerGrant = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 
     static func headers(token: String?, extra: [String: String] = [:]) -> HTTPFields {
         var headers: HTTPFields = [.contentType: "application/json"]
@@ -103,7 +105,7 @@ struct VertexClient: Sendable {
     }
 
     /// `POST /token` with a form body.
-    func token(assertion: String, grantType: String = "urn:ietf:params:oauth:grant-type:jwt-bearer") async throws -> TestResponse {
+    func token(assertion: String, grantType: String = VertexClient.jwtBearerGrant) async throws -> TestResponse {
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
         let form = "grant_type=\(grantType.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")&assertion=\(assertion)"
         return try await client.execute(

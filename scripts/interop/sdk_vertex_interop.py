@@ -18,22 +18,26 @@ Prints one line per case and a final "N passed, M failed" line; exits non-zero o
 
 import json
 import os
-import struct
 import sys
-import time
-import traceback
-import urllib.error
 import urllib.parse
 import urllib.request
-import zlib
 
-try:
-    import google.oauth2.credentials
-    from google import genai
-    from google.genai import types
-except ImportError as error:  # pragma: no cover - reported by the runner script too
-    print(f"google-genai is not importable ({error}); install it with: pip install google-genai==2.34.0")
-    sys.exit(2)
+# interop_common sits beside this script: found from any working directory, and no __pycache__ left in the tree.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True
+from interop_common import (  # noqa: E402
+    Session,
+    base_url,
+    first_and_last_frame,
+    image_to_video,
+    png,
+    reference_images,
+    report,
+)
+
+import google.oauth2.credentials  # noqa: E402 - importable once interop_common has checked google-genai
+from google import genai  # noqa: E402
+from google.genai import types  # noqa: E402
 
 MODEL = "veo-3.1-generate-001"
 PROJECT = "my-project"
@@ -41,29 +45,7 @@ LOCATION = "us-central1"
 TOKEN = "interop-token"
 BUCKET = "interop-bucket"
 SCOPE = "https://www.googleapis.com/auth/cloud-platform"
-POLL_INTERVAL = 0.2
-POLL_DEADLINE = 120.0
 SAMPLE_COUNT_ERROR = "Invalid sample count 6. The sample count should be in the range of [1, 4]."
-
-
-def png(width, height, rgb):
-    """A solid-colour PNG made with the standard library."""
-    raw = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
-
-    def chunk(kind, data):
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
-
-
-def image(rgb):
-    return types.Image(image_bytes=png(64, 36, rgb), mime_type="image/png")
-
-
-def is_mp4(data):
-    return bool(data) and len(data) >= 12 and data[4:8] == b"ftyp"
 
 
 class Storage:
@@ -94,50 +76,22 @@ class Storage:
         url = f"{self.base_url}/storage/v1/b/{bucket}/o/{urllib.parse.quote(name, safe='')}?alt=media"
         return self._request(url)
 
+    def fetch(self, video):
+        """A generated video's bytes: inline, or downloaded from its gs:// URI (then without bytes)."""
+        if video.mime_type != "video/mp4":
+            raise AssertionError(f"mime type {video.mime_type!r}")
+        if not video.uri:
+            return video.video_bytes
+        if video.video_bytes:
+            raise AssertionError("a gs:// video also carried bytes")
+        return self.download(video.uri)
+
 
 def split_gcs_uri(uri):
     if not uri.startswith("gs://") or "/" not in uri[5:]:
         raise AssertionError(f"not a gs:// object URI: {uri}")
     bucket, name = uri[5:].split("/", 1)
     return bucket, name
-
-
-def wait(client, operation):
-    """Poll with client.operations.get until done (bounded)."""
-    deadline = time.monotonic() + POLL_DEADLINE
-    polls = 0
-    while not operation.done:
-        if time.monotonic() > deadline:
-            raise AssertionError(f"operation {operation.name} not done after {POLL_DEADLINE:.0f} s ({polls} polls)")
-        time.sleep(POLL_INTERVAL)
-        operation = client.operations.get(operation)
-        polls += 1
-    return operation
-
-
-def finish(client, storage, operation, expected_videos):
-    """Wait, check the result, and check every video is an MP4 (bytes inline or fetched from gs://)."""
-    operation = wait(client, operation)
-    if operation.error:
-        raise AssertionError(f"operation ended with error {operation.error}")
-    videos = (operation.response.generated_videos if operation.response else None) or []
-    if len(videos) != expected_videos:
-        raise AssertionError(f"expected {expected_videos} video(s), got {len(videos)}")
-    sizes = []
-    for generated in videos:
-        video = generated.video
-        if video.uri:
-            if video.video_bytes:
-                raise AssertionError("a gs:// video also carried bytes")
-            data = storage.download(video.uri)
-        else:
-            data = video.video_bytes
-        if not is_mp4(data):
-            raise AssertionError(f"video is not an MP4 (first bytes {bytes(data or b'')[:12]!r})")
-        if video.mime_type != "video/mp4":
-            raise AssertionError(f"mime type {video.mime_type!r}")
-        sizes.append(len(data))
-    return operation, videos, sizes
 
 
 def make_client(base_url, credentials):
@@ -176,110 +130,54 @@ def make_service_account(path):
 def main():
     if len(sys.argv) == 3 and sys.argv[1] == "--make-service-account":
         return make_service_account(sys.argv[2])
-    base_url = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("VEO_EMULATOR_URL")
-    if not base_url:
-        print("usage: sdk_vertex_interop.py BASE_URL (or set VEO_EMULATOR_URL)")
+    url = base_url("sdk_vertex_interop.py")
+    if url is None:
         return 2
-    base_url = base_url.rstrip("/")
-    client = make_client(base_url, google.oauth2.credentials.Credentials(token=TOKEN))
-    storage = Storage(base_url, TOKEN)
+    client = make_client(url, google.oauth2.credentials.Credentials(token=TOKEN))
+    storage = Storage(url, TOKEN)
+    session = Session(client, MODEL, storage.fetch)
     output = f"gs://{BUCKET}/veo-out/"
     state = {}
 
     def text_to_video_inline():
-        operation = client.models.generate_videos(
-            model=MODEL,
-            source=types.GenerateVideosSource(prompt="A neon hologram of a cat driving at top speed"),
-        )
-        _, videos, sizes = finish(client, storage, operation, 1)
+        videos, sizes = session.finish(session.submit("A neon hologram of a cat driving at top speed"))
         if videos[0].video.uri:
             raise AssertionError("expected inline bytes without output_gcs_uri")
         state["inline_video"] = videos[0].video.video_bytes
         return sizes
 
     def text_to_video_gcs_four():
-        operation = client.models.generate_videos(
-            model=MODEL,
-            source=types.GenerateVideosSource(prompt="Four takes"),
-            config=types.GenerateVideosConfig(output_gcs_uri=output, number_of_videos=4),
-        )
-        _, videos, sizes = finish(client, storage, operation, 4)
+        config = types.GenerateVideosConfig(output_gcs_uri=output, number_of_videos=4)
+        videos, sizes = session.finish(session.submit("Four takes", config), 4)
         uris = [generated.video.uri for generated in videos]
         if not all(uri.startswith(output) and uri.endswith(f"/sample_{index}.mp4") for index, uri in enumerate(uris)):
             raise AssertionError(f"unexpected output URIs {uris}")
         state["gcs_video"] = uris[0]
         return sizes
 
-    def image_to_video_bytes():
-        operation = client.models.generate_videos(
-            model=MODEL,
-            source=types.GenerateVideosSource(prompt="The bridge in a storm", image=image((200, 40, 40))),
-        )
-        return finish(client, storage, operation, 1)[2]
-
     def image_to_video_gcs():
         uri = f"gs://{BUCKET}/inputs/first.png"
         storage.upload(uri, png(64, 36, (40, 160, 60)), "image/png")
-        operation = client.models.generate_videos(
-            model=MODEL,
-            source=types.GenerateVideosSource(
-                prompt="The bridge in a storm", image=types.Image(gcs_uri=uri, mime_type="image/png")
-            ),
-        )
-        return finish(client, storage, operation, 1)[2]
-
-    def first_and_last_frame():
-        operation = client.models.generate_videos(
-            model=MODEL,
-            source=types.GenerateVideosSource(prompt="A man turns into a dog", image=image((40, 160, 60))),
-            config=types.GenerateVideosConfig(last_frame=image((40, 60, 200))),
-        )
-        return finish(client, storage, operation, 1)[2]
-
-    def reference_images():
-        references = [
-            types.VideoGenerationReferenceImage(image=image(rgb), reference_type="asset")
-            for rgb in ((220, 30, 30), (30, 30, 220), (240, 200, 40))
-        ]
-        operation = client.models.generate_videos(
-            model=MODEL,
-            source=types.GenerateVideosSource(prompt="A woman in a red dress walks her dog past a blue car"),
-            config=types.GenerateVideosConfig(reference_images=references, duration_seconds=8, aspect_ratio="16:9"),
-        )
-        return finish(client, storage, operation, 1)[2]
+        return session.generate("The bridge in a storm", image=types.Image(gcs_uri=uri, mime_type="image/png"))
 
     def extension_from_gcs():
         uri = state.get("gcs_video")
         if uri is None:
             raise AssertionError("the gs:// case did not produce a video to extend")
-        operation = client.models.generate_videos(
-            model=MODEL,
-            source=types.GenerateVideosSource(
-                prompt="The cat drives off a ramp and flies", video=types.Video(uri=uri, mime_type="video/mp4")
-            ),
-            config=types.GenerateVideosConfig(output_gcs_uri=output),
+        return session.generate(
+            "The cat drives off a ramp and flies",
+            types.GenerateVideosConfig(output_gcs_uri=output),
+            video=types.Video(uri=uri, mime_type="video/mp4"),
         )
-        return finish(client, storage, operation, 1)[2]
 
     def extension_from_bytes():
         data = state.get("inline_video")
         if data is None:
             raise AssertionError("the inline case did not produce a video to extend")
-        operation = client.models.generate_videos(
-            model=MODEL,
-            source=types.GenerateVideosSource(
-                prompt="continue", video=types.Video(video_bytes=data, mime_type="video/mp4")
-            ),
-        )
-        return finish(client, storage, operation, 1)[2]
+        return session.generate("continue", video=types.Video(video_bytes=data, mime_type="video/mp4"))
 
     def sample_count_error():
-        operation = client.models.generate_videos(
-            model=MODEL,
-            source=types.GenerateVideosSource(prompt="Six takes"),
-            config=types.GenerateVideosConfig(number_of_videos=6),
-        )
-        operation = wait(client, operation)
+        operation = session.wait(session.submit("Six takes", types.GenerateVideosConfig(number_of_videos=6)))
         error = operation.error or {}
         if error.get("code") != 3 or error.get("message") != SAMPLE_COUNT_ERROR:
             raise AssertionError(f"expected error code 3 {SAMPLE_COUNT_ERROR!r}, got {operation.error}")
@@ -292,44 +190,28 @@ def main():
 
         with open(os.environ["VEO_SERVICE_ACCOUNT_FILE"], encoding="utf-8") as handle:
             info = json.load(handle)
-        info["token_uri"] = f"{base_url}/token"
+        info["token_uri"] = f"{url}/token"
         credentials = google.oauth2.service_account.Credentials.from_service_account_info(info, scopes=[SCOPE])
-        account_client = make_client(base_url, credentials)
-        operation = account_client.models.generate_videos(
-            model=MODEL, source=types.GenerateVideosSource(prompt="Signed in with a service account")
-        )
+        account = Session(make_client(url, credentials), MODEL, lambda video: Storage(url, credentials.token).fetch(video))
+        operation = account.submit("Signed in with a service account")
         if not credentials.token or not credentials.valid:
             raise AssertionError("google-auth holds no valid token from POST /token")
-        return finish(account_client, Storage(base_url, credentials.token), operation, 1)[2]
+        return account.finish(operation)[1]
 
     cases = [
         ("text to video, inline bytes", text_to_video_inline),
         ("text to video to output_gcs_uri, 4 videos", text_to_video_gcs_four),
-        ("image to video, bytes", image_to_video_bytes),
+        ("image to video, bytes", lambda: image_to_video(session)),
         ("image to video, gcs_uri uploaded first", image_to_video_gcs),
-        ("first + last frame", first_and_last_frame),
-        ("reference images (3 assets, 8 s, 16:9)", reference_images),
+        ("first + last frame", lambda: first_and_last_frame(session)),
+        ("reference images (3 assets, 8 s, 16:9)", lambda: reference_images(session)),
         ("extension of a gs:// output", extension_from_gcs),
         ("extension of bytes", extension_from_bytes),
         ("sampleCount 6 ends with operation.error code 3", sample_count_error),
     ]
     if os.environ.get("VEO_SERVICE_ACCOUNT_FILE"):
         cases.append(("service-account token from POST /token", service_account_token))
-    passed = failed = 0
-    for name, run in cases:
-        started = time.monotonic()
-        try:
-            sizes = run()
-            passed += 1
-            detail = f"{len(sizes)} video(s), {', '.join(str(s) for s in sizes)} bytes" if sizes else "error as expected"
-            print(f"PASS vertex {name}: {detail}, {time.monotonic() - started:.2f} s")
-        except Exception as error:  # noqa: BLE001 - every failure is reported, then counted
-            failed += 1
-            print(f"FAIL vertex {name}: {type(error).__name__}: {error}")
-            traceback.print_exc(file=sys.stderr)
-        sys.stdout.flush()
-    print(f"{passed} passed, {failed} failed")
-    return 0 if failed == 0 else 1
+    return report(cases, "vertex")
 
 
 if __name__ == "__main__":

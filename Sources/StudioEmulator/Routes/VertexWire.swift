@@ -2,21 +2,11 @@ import Foundation
 
 /// JSON shapes of Vertex AI's answers (wire protocol §5 and the recorded SDK exchanges).
 enum VertexWire {
-    /// `{"name"}` while running; `{"name","done":true,"response"|"error"}` when finished. The
-    /// response always carries `raiMediaFilteredCount`, `raiMediaFilteredReasons` only when
-    /// something was filtered, and `videos` only when there is one.
+    /// `OperationWire.envelope` with Vertex's response: `@type`, always
+    /// `raiMediaFilteredCount`, `raiMediaFilteredReasons` only when something was filtered, and
+    /// `videos` only when there is one.
     static func operation(_ snapshot: OperationSnapshot, videos: [VertexVideo], profile: ProfileRules) -> JSONValue {
-        let record = snapshot.record
-        var members = [JSONMember(key: "name", value: .string(record.name))]
-        guard snapshot.done else { return .object(members) }
-        members.append(JSONMember(key: "done", value: true))
-        switch record.outcome {
-        case .failed(let failure):
-            members.append(JSONMember(key: "error", value: .object([
-                "code": .int(failure.code),
-                "message": .string(failure.message),
-            ])))
-        case .videos(_, let filteredCount, let reasons):
+        OperationWire.envelope(snapshot) { _, filteredCount, reasons in
             var response: [JSONMember] = [
                 JSONMember(key: "@type", value: .string(profile.responseType)),
                 JSONMember(key: "raiMediaFilteredCount", value: .int(filteredCount)),
@@ -27,9 +17,8 @@ enum VertexWire {
             if !videos.isEmpty {
                 response.append(JSONMember(key: "videos", value: .array(videos.map(video))))
             }
-            members.append(JSONMember(key: "response", value: .object(response)))
+            return .object(response)
         }
-        return .object(members)
     }
 
     /// One `videos[]` entry.
