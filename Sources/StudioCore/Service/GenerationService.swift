@@ -45,41 +45,11 @@ public struct GenerationService: Sendable {
         var media = media
         var loadIssues = loadIssues
         var source = extensionSource(for: draft)
-        let onVertex = registry.provider(draft.provider ?? "gemini")?.rulesAs == "vertex"
-        if case .file = draft.video, onVertex, let file = media["video"], file.isMP4 {
-            // Vertex AI extends any MP4 of 1–30 s at 24 fps: measure it, so the rules can say.
-            if let probe = Self.probe(file) {
-                source = ExtensionSource(generationID: nil, remoteURI: nil, hops: 0, durationSeconds: Int(probe.seconds.rounded()),
-                                         aspectRatio: nil, model: nil, finishedAt: nil, framesPerSecond: probe.framesPerSecond)
-            } else {
-                loadIssues.append(ValidationIssue(field: "video", code: "video.unmeasured",
-                                                  message: "the video's length and frame rate were not checked (ffprobe not found)",
-                                                  fix: "install ffmpeg (apt-get install ffmpeg), or make sure it is 1–30 s at 24 fps",
-                                                  severity: .warning))
-            }
-        }
-        if case .generation(let id) = draft.video, onVertex, source?.remoteURI?.hasPrefix("gs://") != true {
-            // Vertex AI reads only gs:// videos by URI: an output that came inline (or from another
-            // provider) is sent as bytes from its local file.
-            source?.remoteURI = nil
-            if media["video"] == nil, let path = (try? journal.outputs(of: id))?.first?.path,
-               case .success(let file) = InputLoader().read(path) {
-                media["video"] = file
-            }
+        if registry.provider(draft.provider ?? "gemini")?.rulesAs == "vertex" {
+            prepareVertexExtension(draft, media: &media, loadIssues: &loadIssues, source: &source)
         }
         let report = validator.validate(draft, media: media, loadIssues: loadIssues, extensionSource: source, now: clock.now())
         return PreparedGeneration(draft: draft, report: report, media: media, extensionSource: source)
-    }
-
-    /// Measured videos by content hash (a form re-validates on every key).
-    private static let probes = LockedBox<[String: VideoProbe]>([:])
-
-    /// Length and frame rate of a local video through ffprobe, or nil without ffmpeg.
-    static func probe(_ file: LoadedMedia) -> VideoProbe? {
-        if let known = probes.withLock({ $0[file.sha256] }) { return known }
-        guard let measured = FFmpegTool.locate()?.probeVideo(file.path) else { return nil }
-        probes.withLock { $0[file.sha256] = measured }
-        return measured
     }
 
     /// What the journal knows of the video a draft extends.
