@@ -54,7 +54,7 @@ public struct GenerationDetail: Sendable {
         for input in inputs { lines.append(("input \(input)", .muted)) }
         for output in outputs {
             let size = output.bytes.map { "\($0 / 1024) KB" } ?? "not downloaded"
-            lines.append(("output \(output.sampleIndex + 1): \(output.path ?? output.remoteURI ?? "") (\(size))", .success))
+            lines.append(("output \(output.sampleIndex + 1): \(output.path ?? output.remoteLabel ?? "") (\(size))", .success))
         }
         if let message = r.errorMessage { lines.append((message, r.status == .unknown ? .warning : .error)) }
         if let explanation = r.errorExplanation { lines.append(("→ \(explanation)", .text)) }

@@ -18,3 +18,12 @@ public struct OutputRecord: Codable, Sendable, Hashable, Identifiable, Fetchable
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension OutputRecord {
+    /// Where the video came from, for people: its remote URI, or "inline" for a video that came
+    /// inside a Vertex AI operation answer (its internal name is not worth showing).
+    public var remoteLabel: String? {
+        guard let remoteURI else { return nil }
+        return remoteURI.hasPrefix(VertexAIProvider.inlineScheme) ? "inline in the operation answer" : remoteURI
+    }
+}

@@ -60,7 +60,7 @@ struct ShowCommand: AsyncParsableCommand {
         if let cost = record.costEstimateUSD { print("  cost estimate \(CostEstimate.dollars(cost))") }
         for (role, asset) in assets { print("  input \(role): \(asset.originalPath) (\(asset.width)×\(asset.height), stored \(asset.storedPath))") }
         for output in outputs {
-            print("  output \(output.sampleIndex): \(output.path ?? "(not downloaded)") \(output.bytes.map { "\($0) bytes" } ?? "") \(output.remoteURI ?? "")")
+            print("  output \(output.sampleIndex): \(output.path ?? "(not downloaded)") \(output.bytes.map { "\($0) bytes" } ?? "") \(output.remoteLabel ?? "")")
         }
         if let message = record.errorMessage { print("  \(message)") }
         if let explanation = record.errorExplanation { print("  → \(explanation)") }
