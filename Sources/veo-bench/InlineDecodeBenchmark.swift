@@ -2,9 +2,11 @@ import ArgumentParser
 import Foundation
 import StudioCore
 
-/// `veo-bench inline`: a Vertex answer holding one ~60 MB video as base64, decoded by the streaming
-/// reader and by a naive decode (whole body, JSONSerialization, Data(base64Encoded:)), each in its
-/// own process so that its peak RSS is its own. Prints throughput and peak RSS of both.
+/// `veo-bench inline`: a Vertex answer holding one ~60 MB video as base64, decoded three ways, each
+/// in its own process so that its peak RSS is its own: `stream` (the streaming reader fed pieces of
+/// the file), `http` (the real `VertexAIProvider.poll` over HTTP from a local server streaming the
+/// answer — server and client in one process) and `naive` (whole body, JSONSerialization,
+/// Data(base64Encoded:)). Prints throughput and peak RSS of each.
 struct InlineDecodeBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inline", abstract: "Inline Vertex result: streaming decode vs naive decode (MB/s, peak RSS).")
@@ -16,7 +18,7 @@ struct InlineDecodeBenchmark: AsyncParsableCommand {
 
     func run() async throws {
         if let run, let body {
-            try measure(mode: run, body: URL(fileURLWithPath: body))
+            try await measure(mode: run, body: URL(fileURLWithPath: body))
             return
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("veo-inline-\(getpid())")
@@ -27,7 +29,7 @@ struct InlineDecodeBenchmark: AsyncParsableCommand {
         let bodyBytes = (try FileManager.default.attributesOfItem(atPath: answer.path)[.size] as? Int) ?? 0
         print(String(format: "inline answer: video %.1f MB, body %.1f MB (base64 in JSON), pieces of %d bytes (MB = 2^20 bytes)",
                      Double(videoBytes) / 1_048_576, Double(bodyBytes) / 1_048_576, piece))
-        for mode in ["stream", "naive"] {
+        for mode in ["stream", "http", "naive"] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
             process.arguments = ["inline", "--run", mode, "--body", answer.path, "--piece", String(piece)]
@@ -61,34 +63,51 @@ struct InlineDecodeBenchmark: AsyncParsableCommand {
         return size
     }
 
-    private func measure(mode: String, body: URL) throws {
+    private func measure(mode: String, body: URL) async throws {
         let output = body.deletingLastPathComponent().appendingPathComponent("\(mode).mp4")
         let bodyBytes = (try FileManager.default.attributesOfItem(atPath: body.path)[.size] as? Int) ?? 0
         let baseline = Stopwatch.residentMB()
         var videoBytes = 0
-        let seconds = try Stopwatch.seconds {
-            switch mode {
-            case "stream":
-                let reader = InlineVideoReader { _ in try AtomicFileWriter(destination: output) }
-                let handle = try FileHandle(forReadingFrom: body)
-                defer { try? handle.close() }
-                while let data = try handle.read(upToCount: piece), !data.isEmpty {
-                    try data.withUnsafeBytes { try reader.feed($0) }
-                }
-                videoBytes = try reader.finish().files.first?.bytes ?? 0
-            default:
-                let data = try Data(contentsOf: body)
-                let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-                let videos = (json?["response"] as? [String: Any])?["videos"] as? [[String: Any]]
-                let video = Data(base64Encoded: videos?.first?["bytesBase64Encoded"] as? String ?? "") ?? Data()
-                try video.write(to: output, options: .atomic)
-                videoBytes = video.count
+        let start = DispatchTime.now().uptimeNanoseconds
+        switch mode {
+        case "stream":
+            let reader = InlineVideoReader { _ in try AtomicFileWriter(destination: output) }
+            let handle = try FileHandle(forReadingFrom: body)
+            defer { try? handle.close() }
+            while let data = try handle.read(upToCount: piece), !data.isEmpty {
+                try data.withUnsafeBytes { try reader.feed($0) }
             }
+            videoBytes = try reader.finish().files.first?.bytes ?? 0
+        case "http":
+            let (url, server) = try await AnswerFileServer.start(serving: body)
+            defer { server.cancel() }
+            let provider = VertexAIProvider(endpoint: VertexEndpoint(project: "p", location: "us-central1", baseURL: url),
+                                            tokens: StaticTokenSource(token: "bench", origin: "the benchmark", fix: ""),
+                                            stagingDirectory: body.deletingLastPathComponent().appendingPathComponent("staging"))
+            let snapshot = try await provider.poll(operation: "projects/p/locations/us-central1/publishers/google/models/veo-3.1-generate-001/operations/bench")
+            let staged = try await provider.download(try snapshot.videos.first.orThrow(), to: output)
+            videoBytes = staged.bytes
+        default:
+            let data = try Data(contentsOf: body)
+            let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            let videos = (json?["response"] as? [String: Any])?["videos"] as? [[String: Any]]
+            let video = Data(base64Encoded: videos?.first?["bytesBase64Encoded"] as? String ?? "") ?? Data()
+            try video.write(to: output, options: .atomic)
+            videoBytes = video.count
         }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let peak = Stopwatch.peakResidentMB()
         let videoMB = Double(videoBytes) / 1_048_576
         print(String(format: "%@  %7.1f MB/s of body  %7.1f MB/s of video  peak RSS %6.1f MB (%.2f × the video; %.1f MB before decoding)",
                      mode.padding(toLength: 6, withPad: " ", startingAt: 0),
                      Double(bodyBytes) / 1_048_576 / seconds, videoMB / seconds, peak, peak / max(videoMB, 0.001), baseline))
+    }
+}
+
+extension Optional {
+    /// The value, or an error saying the benchmark's answer held no video.
+    func orThrow() throws -> Wrapped {
+        guard let self else { throw ValidationError("the answer held no video") }
+        return self
     }
 }
