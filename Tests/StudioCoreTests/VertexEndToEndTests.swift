@@ -236,6 +236,22 @@ struct VertexEndToEndTests {
         #expect(left.count == 1 && left.first?.hasSuffix("sample_1.mp4") == true, "the other sample waits in staging: \(left)")
     }
 
+    @Test func theV1APIVersionWorksToo() async throws {
+        let stack = try await Stack.start()
+        defer { Task { [server = stack.server] in await server.stop() } }
+        var endpoint = stack.provider.endpoint
+        endpoint.apiVersion = "v1"
+        let v1 = VertexAIProvider(endpoint: endpoint, tokens: stack.tokens, stagingDirectory: stack.folder.url.appendingPathComponent("staging"))
+        var draft = GenerationDraft()
+        draft.provider = "vertex"
+        draft.prompt = "on the v1 surface"
+        let submitted = try await stack.service.submit(stack.service.prepare(draft), provider: v1)
+        let record = try await stack.service.track(try #require(submitted.id), provider: v1, latencyScale: 1 / Self.speed)
+        try checkDone(record, stack, mode: .textToVideo)
+        let polls = try await Self.requests(stack, pathSuffix: ":fetchPredictOperation")
+        #expect(!polls.isEmpty && polls.allSatisfy { ($0["path"]?.stringValue ?? "").hasPrefix("/v1/projects/my-project/") })
+    }
+
     @Test func vertexRefusalsAreExplained() async throws {
         let stack = try await Stack.start(configure: { $0.deniedBuckets = ["locked"]; $0.inlineLimitBytes = 10 })
         defer { Task { [server = stack.server] in await server.stop() } }
