@@ -47,7 +47,7 @@ struct InlineDecodeBenchmark: AsyncParsableCommand {
     private func writeAnswer(to url: URL) throws -> Int {
         var generator = SystemRandomNumberGenerator()
         let size = megabytes * 1_048_576
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         try handle.write(contentsOf: Data(#"{"name": "projects/p/locations/us-central1/publishers/google/models/veo-3.1-generate-001/operations/bench", "done": true, "response": {"@type": "type.googleapis.com/cloud.ai.large_models.vision.GenerateVideoResponse", "raiMediaFilteredCount": 0, "videos": [{"mimeType": "video/mp4", "bytesBase64Encoded": ""#.utf8))

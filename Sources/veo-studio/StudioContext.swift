@@ -84,6 +84,25 @@ final class StudioContext: @unchecked Sendable {
                                    environment: environment, config: config.provider("vertex"), key: key)
     }
 
+    /// Vertex AI with the user's credentials: express mode (an API key) when no project is set,
+    /// else a token source in gcloud users' order. `preview` builds the request only (no credential is read).
+    private func vertexProvider(baseURL: String?, preview: Bool = false) throws -> VertexAIProvider {
+        let keyFileSet = !(environment["GOOGLE_APPLICATION_CREDENTIALS"] ?? "").isEmpty
+        let credentials = keyFileSet && !preview ? try VertexCredentials.resolve(environment: environment) : nil
+        let keyFile = credentials?.key
+            ?? (keyFileSet ? try? StudioCore.ServiceAccountKey.load(path: environment["GOOGLE_APPLICATION_CREDENTIALS"] ?? "") : nil)
+        let settings = try vertexSettings(baseURL: baseURL, key: keyFile)
+        let spelling = registry.provider("vertex")?.referenceTypeSpelling ?? [:]
+        if let expressKey = settings.expressKey {
+            return VertexAIProvider(id: "vertex", endpoint: settings.endpoint, apiKey: expressKey, stagingDirectory: paths.staging,
+                                    referenceTypeSpelling: spelling)
+        }
+        let tokens: AccessTokenSource = preview ? StaticTokenSource(token: "", origin: "", fix: "")
+            : try credentials?.source ?? VertexCredentials.resolve(environment: environment).source
+        return VertexAIProvider(id: "vertex", endpoint: settings.endpoint, tokens: tokens, quotaProject: settings.quotaProject,
+                                stagingDirectory: paths.staging, referenceTypeSpelling: spelling)
+    }
+
     /// A Vertex AI provider on the built-in sandbox: any token is accepted there.
     private func vertexSandbox(baseURL: String) -> VertexAIProvider {
         VertexAIProvider(id: "vertex-sandbox", endpoint: VertexEndpoint(project: "sandbox", location: VertexSettings.defaultLocation,
@@ -118,11 +137,7 @@ final class StudioContext: @unchecked Sendable {
                                       referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:], isSynthetic: true),
                     latencyScale(id))
         case "vertex":
-            let (tokens, key) = try VertexCredentials.resolve(environment: environment)
-            let settings = try vertexSettings(baseURL: baseURL, key: key)
-            return (VertexAIProvider(id: "vertex", endpoint: settings.endpoint, tokens: tokens, quotaProject: settings.quotaProject,
-                                     stagingDirectory: paths.staging,
-                                     referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:]), latencyScale(id))
+            return (try vertexProvider(baseURL: baseURL), latencyScale(id))
         case "vertex-sandbox":
             if let external = baseURL ?? config.provider("vertex-sandbox").baseURL {
                 return (vertexSandbox(baseURL: external), latencyScale(id))
@@ -148,11 +163,7 @@ final class StudioContext: @unchecked Sendable {
                                      apiVersion: settings.apiVersion ?? "v1beta",
                                      referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:])
         case "vertex":
-            let key = environment["GOOGLE_APPLICATION_CREDENTIALS"].flatMap { try? StudioCore.ServiceAccountKey.load(path: $0) }
-            let settings = try vertexSettings(baseURL: baseURL, key: key)
-            return VertexAIProvider(id: "vertex", endpoint: settings.endpoint,
-                                    tokens: StaticTokenSource(token: "", origin: "", fix: ""), quotaProject: settings.quotaProject,
-                                    stagingDirectory: paths.staging, referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:])
+            return try vertexProvider(baseURL: baseURL, preview: true)
         case "vertex-sandbox":
             return vertexSandbox(baseURL: baseURL ?? "http://127.0.0.1:PORT")
         default:

@@ -46,6 +46,14 @@ struct VertexCLITests {
         #expect(fromEnvironment.status == 0, "\(fromEnvironment.stderr)")
         let url = try JSONValue.decode(Data(fromEnvironment.stdout.utf8))["url"]?.stringValue ?? ""
         #expect(url.hasPrefix("https://aiplatform.googleapis.com/v1beta1/projects/env-project/locations/global/"))
+
+        // An API key and no project is express mode, as the SDK reads the same variables.
+        let express = try cli.run(["request", "--prompt", "x", "--json"], environment: [
+            "GOOGLE_GENAI_USE_VERTEXAI": "true", "GOOGLE_API_KEY": "express-secret", "GOOGLE_CLOUD_PROJECT": ""])
+        #expect(express.status == 0, "\(express.stderr)")
+        let expressWire = try JSONValue.decode(Data(express.stdout.utf8))
+        #expect(expressWire["url"]?.stringValue == "https://aiplatform.googleapis.com/v1beta1/publishers/google/models/veo-3.1-generate-001:predictLongRunning")
+        #expect(expressWire["headers"]?["x-goog-api-key"]?.stringValue == "<redacted>" && !express.stdout.contains("express-secret"))
     }
 
     @Test func aMissingCredentialSaysWhatWasTriedAndHowToFixIt() throws {

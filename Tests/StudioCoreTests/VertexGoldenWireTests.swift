@@ -100,8 +100,25 @@ struct VertexGoldenWireTests {
         let recorded = try Fixtures.capture("18-quota_project_header", backend: "vertex")["requests"]?[0]?["headers"]
         let sent = try quota.submitRequest(for: Self.scenarios[0].1, media: Self.media).headers
         #expect(sent.first { $0.name == "x-goog-user-project" }?.value == recorded?["x-goog-user-project"]?.stringValue)
-        #expect(CurlCommand.make(request.redacted(), secret: CurlCommand.secret(provider: "vertex"))
+        #expect(CurlCommand.make(request.redacted(), provider: "vertex")
             .contains("Authorization: Bearer $(gcloud auth print-access-token)"))
+    }
+
+    @Test func expressModeSendsTheKeyToTheGlobalHostWithoutAProject() throws {
+        let capture = try Fixtures.capture("19-express_mode_api_key", backend: "vertex")
+        let requests = try #require(capture["requests"]?.arrayValue)
+        let express = VertexAIProvider(endpoint: VertexEndpoint(project: nil, location: "us-central1", baseURL: "http://127.0.0.1:9"),
+                                       apiKey: "express-key", stagingDirectory: FileManager.default.temporaryDirectory)
+        let request = try express.submitRequest(for: Self.spec { $0.prompt = "express" }, media: Self.media)
+        #expect(request.url == "http://127.0.0.1:9" + (requests[0]["path"]?.stringValue ?? "?"))
+        #expect(GoldenWireTests.normalized(try #require(request.body)) == GoldenWireTests.normalized(try #require(requests[0]["body"])))
+        #expect(request.headers.contains { $0.name == "x-goog-api-key" && $0.value == "express-key" })
+        #expect(!request.headers.contains { $0.name == "Authorization" })
+        #expect(!request.redacted().headers.map(\.value).contains("express-key"))
+        let operation = try #require(requests[1]["body"]?["operationName"]?.stringValue)
+        #expect(express.endpoint.fetchURL(operation: operation) == "http://127.0.0.1:9" + (requests[1]["path"]?.stringValue ?? "?"))
+        #expect(VertexEndpoint(project: nil, location: "us-central1").baseURL == "https://aiplatform.googleapis.com")
+        #expect(CurlCommand.make(request.redacted(), provider: "vertex").contains("x-goog-api-key: ${GOOGLE_API_KEY"))
     }
 
     @Test func finishedAnswersDecodeLikeTheSDK() throws {

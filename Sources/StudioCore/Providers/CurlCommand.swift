@@ -1,12 +1,12 @@
 /// A request as a runnable curl command. Secret headers are read from the environment (or
 /// a command) at run time, never written out.
 public enum CurlCommand {
-    /// `secret` is the shell text that stands for the secret header's value.
-    public static func make(_ request: WireRequest, secret: String) -> String {
+    /// Secret headers become the shell text of `secret(provider:header:)`.
+    public static func make(_ request: WireRequest, provider: String) -> String {
         var parts = ["curl", "-sS", "-X", request.method, quote(request.url)]
         for header in request.headers {
             if WireRequest.secretHeaders.contains(header.name.lowercased()) {
-                parts += ["-H", "\"\(header.name): \(secret)\""]
+                parts += ["-H", "\"\(header.name): \(secret(provider: provider, header: header.name))\""]
             } else {
                 parts += ["-H", quote("\(header.name): \(header.value)")]
             }
@@ -17,12 +17,13 @@ public enum CurlCommand {
         return parts.joined(separator: " ")
     }
 
-    /// The shell text of a provider's secret: the Gemini API key from `GEMINI_API_KEY`, a Vertex AI token
-    /// from gcloud, any value for the sandboxes (they take any key).
-    public static func secret(provider: String) -> String {
+    /// The shell text of a provider's secret header: a Vertex AI token from gcloud, an API key from
+    /// `GEMINI_API_KEY` (or `GOOGLE_API_KEY` for Vertex express mode), any value for the sandboxes.
+    public static func secret(provider: String, header: String) -> String {
+        let bearer = header.lowercased() == "authorization"
         switch provider {
-        case "vertex": return "Bearer $(gcloud auth print-access-token)"
-        case "vertex-sandbox": return "Bearer sandbox"
+        case "vertex": return bearer ? "Bearer $(gcloud auth print-access-token)" : "${GOOGLE_API_KEY:?set GOOGLE_API_KEY}"
+        case "vertex-sandbox": return bearer ? "Bearer sandbox" : "sandbox"
         case "sandbox": return "sandbox"
         default: return "${GEMINI_API_KEY:?set GEMINI_API_KEY}"
         }

@@ -321,13 +321,12 @@ public final class StudioRuntime {
                 let spec = try record.spec()
                 let ready = try await providers.provider(record.provider)
                 let request = try ready.provider.submitRequest(for: spec, media: service.assets).redacted()
-                let key = CurlCommand.secret(provider: record.provider)
                 let file = requests.appendingPathComponent("generation-\(id).sh")
                 try FileManager.default.createDirectory(at: requests, withIntermediateDirectories: true)
-                try Data(("#!/bin/sh\n" + CurlCommand.make(request, secret: key) + "\n").utf8).write(to: file, options: .atomic)
+                try Data(("#!/bin/sh\n" + CurlCommand.make(request, provider: record.provider) + "\n").utf8).write(to: file, options: .atomic)
                 var shown = request
                 shown.body = request.abbreviatedBody()
-                let text = CurlCommand.make(shown, secret: key)
+                let text = CurlCommand.make(shown, provider: record.provider)
                 var lines: [(text: String, role: StyleRole)] = [("the full command (inline images included): \(file.path)", .muted), ("", .text)]
                 lines += WordWrap.lines(Array(text), width: width).map { ($0.text, StyleRole.text) }
                 inbox.post(.panelOpened(TextPanel(title: "Request of #\(id) as curl — Esc closes", lines: lines, generationID: id)))

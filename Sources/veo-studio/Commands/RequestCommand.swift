@@ -26,7 +26,7 @@ struct RequestCommand: AsyncParsableCommand {
         let request = try provider.submitRequest(for: validSpec, media: LoadedMediaSource(files: Array(prepared.media.values)))
             .redacted()
         if curl {
-            print(CurlCommand.make(request, secret: CurlCommand.secret(provider: draft.provider ?? "sandbox")))
+            print(CurlCommand.make(request, provider: draft.provider ?? "sandbox"))
         } else if json {
             Output.json(.object([
                 "method": .string(request.method), "url": .string(request.url),

@@ -3,7 +3,8 @@ import Crypto
 import Foundation
 
 /// Vertex AI (wire §1–§5, Vertex column): submit to the regional `:predictLongRunning` with a Bearer
-/// token (and `x-goog-user-project` when a quota project is set), poll with `:fetchPredictOperation`,
+/// token (and `x-goog-user-project` when a quota project is set) — or, in express mode, with an
+/// API key in `x-goog-api-key` —, poll with `:fetchPredictOperation`,
 /// and fetch results either from the answer itself (inline base64, streamed to staged files while it
 /// arrives) or from Cloud Storage through the JSON API (`gs://` outputs under `storageUri`).
 ///
@@ -19,19 +20,22 @@ public struct VertexAIProvider: VideoProvider {
     public let isSynthetic: Bool
     public let endpoint: VertexEndpoint
     public let quotaProject: String?
-    let tokens: AccessTokenSource
+    let tokens: AccessTokenSource?
+    let apiKey: String?
     let stagingDirectory: URL
     let encoder: PredictBodyEncoder
     let transport: HTTPTransport
 
     /// - Parameters:
     ///   - stagingDirectory: where inline videos are written while an answer arrives (same disk as the media folder).
-    public init(id: String = "vertex", endpoint: VertexEndpoint, tokens: AccessTokenSource, quotaProject: String? = nil,
-                stagingDirectory: URL, referenceTypeSpelling: [String: String] = ["asset": "ASSET", "style": "STYLE"],
+    ///   - tokens: where Bearer tokens come from; `apiKey` instead for express mode.
+    public init(id: String = "vertex", endpoint: VertexEndpoint, tokens: AccessTokenSource? = nil, apiKey: String? = nil,
+                quotaProject: String? = nil, stagingDirectory: URL, referenceTypeSpelling: [String: String] = ["asset": "ASSET", "style": "STYLE"],
                 isSynthetic: Bool = false, transport: HTTPTransport = HTTPTransport()) {
         self.id = id
         self.endpoint = endpoint
         self.tokens = tokens
+        self.apiKey = apiKey
         self.quotaProject = quotaProject
         self.stagingDirectory = stagingDirectory
         self.encoder = PredictBodyEncoder(dialect: .vertex, referenceTypeSpelling: referenceTypeSpelling)
@@ -41,7 +45,8 @@ public struct VertexAIProvider: VideoProvider {
 
     var headers: [WireRequest.Header] {
         var list: [WireRequest.Header] = [.init(name: "Content-Type", value: "application/json"),
-                                          .init(name: "Authorization", value: Self.tokenPlaceholder)]
+                                          apiKey.map { .init(name: "x-goog-api-key", value: $0) }
+                                              ?? .init(name: "Authorization", value: Self.tokenPlaceholder)]
         if let quotaProject { list.append(.init(name: "x-goog-user-project", value: quotaProject)) }
         list.append(.init(name: "User-Agent", value: "veo-studio/\(StudioVersion.current)"))
         return list
@@ -155,8 +160,10 @@ public struct VertexAIProvider: VideoProvider {
     // MARK: Credentials
 
     /// Sends with a fresh token; a 401 renews the token once, a second 401 is a refused credential.
+    /// An express-mode request carries its API key already.
     private func authorized(_ request: WireRequest, transport: HTTPTransport? = nil) async throws -> HTTPClientResponse {
         let transport = transport ?? self.transport
+        guard let tokens else { return try await transport.execute(request) }
         var renew = false
         while true {
             let token: String

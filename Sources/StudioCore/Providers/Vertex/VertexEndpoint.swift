@@ -2,13 +2,17 @@
 /// (`{location}-aiplatform.googleapis.com`; `global` → `aiplatform.googleapis.com`;
 /// `us`/`eu` → `aiplatform.{loc}.rep.googleapis.com`), or a configured base URL, then
 /// `/{version}/projects/{project}/locations/{location}/publishers/google/models/{model}`.
+/// Without a project it is express mode (an API key): `aiplatform.googleapis.com` and
+/// `/{version}/publishers/google/models/{model}`; the service answers operation names with its
+/// own project number, which polls then use.
 public struct VertexEndpoint: Sendable, Hashable {
     /// The SDK's API version on Vertex.
     public static let defaultAPIVersion = "v1beta1"
     /// The GCS JSON API host for `gs://` outputs.
     public static let storageBaseURL = "https://storage.googleapis.com"
 
-    public var project: String
+    /// nil in express mode.
+    public var project: String?
     public var location: String
     public var apiVersion: String
     /// Scheme, host and port (and any path prefix) without a trailing slash.
@@ -16,11 +20,11 @@ public struct VertexEndpoint: Sendable, Hashable {
     /// Where `gs://` objects are fetched (the emulator serves both on one host).
     public var storageURL: String
 
-    public init(project: String, location: String, apiVersion: String = Self.defaultAPIVersion, baseURL: String? = nil) {
+    public init(project: String?, location: String, apiVersion: String = Self.defaultAPIVersion, baseURL: String? = nil) {
         self.project = project
         self.location = location
         self.apiVersion = apiVersion
-        let base = baseURL ?? Self.regionalBaseURL(location: location)
+        let base = baseURL ?? (project == nil ? Self.regionalBaseURL(location: "global") : Self.regionalBaseURL(location: location))
         self.baseURL = base.hasSuffix("/") ? String(base.dropLast()) : base
         self.storageURL = baseURL == nil ? Self.storageBaseURL : self.baseURL
     }
@@ -37,7 +41,7 @@ public struct VertexEndpoint: Sendable, Hashable {
     /// `projects/{p}/locations/{l}/publishers/google/models/{model}`, keeping ids that already name a path (wire §1 `t_model`).
     public func modelResource(_ model: String) -> String {
         if model.hasPrefix("projects/") { return model }
-        let scoped = "projects/\(project)/locations/\(location)/"
+        let scoped = project.map { "projects/\($0)/locations/\(location)/" } ?? ""
         if model.hasPrefix("publishers/") || model.hasPrefix("models/") { return scoped + model }
         if let slash = model.firstIndex(of: "/") {
             return scoped + "publishers/\(model[..<slash])/models/\(model[model.index(after: slash)...])"
