@@ -52,10 +52,12 @@ struct VertexClient: Sendable {
     }
 
     /// `:fetchPredictOperation` for `name` on the resource the name belongs to.
-    func fetch(_ name: String, version: String = "v1beta1", token: String? = VertexClient.token) async throws -> TestResponse {
+    func fetch(
+        _ name: String, version: String = "v1beta1", token: String? = VertexClient.token, extra: [String: String] = [:]
+    ) async throws -> TestResponse {
         let resource = name.components(separatedBy: "/operations/").first ?? name
         return try await client.execute(
-            uri: "/\(version)/\(resource):fetchPredictOperation", method: .post, headers: Self.headers(token: token),
+            uri: "/\(version)/\(resource):fetchPredictOperation", method: .post, headers: Self.headers(token: token, extra: extra),
             body: ByteBuffer(string: JSONValue.object(["operationName": .string(name)]).serialized()))
     }
 

@@ -12,7 +12,9 @@ gs:// output and of bytes, and sampleCount 6 (an operation error). Polls with
 client.operations.get in a bounded loop; checks every video is an MP4 (video_bytes, or fetched
 through the emulator's Cloud Storage JSON API for a gs:// URI). When VEO_SERVICE_ACCOUNT_FILE
 names a key file the emulator was started with (--service-account-key), one more case gets its
-access token from the emulator's POST /token through google-auth's service-account flow.
+access token from the emulator's POST /token through google-auth's service-account flow. Express
+mode, genai.Client(vertexai=True, api_key=...) without project or location, makes a text to video
+inline with EXPRESS_MODEL and polls it with the same key.
 Prints one line per case and a final "N passed, M failed" line; exits non-zero on any failure.
 """
 
@@ -40,6 +42,9 @@ from google import genai  # noqa: E402
 from google.genai import types  # noqa: E402
 
 MODEL = "veo-3.1-generate-001"
+EXPRESS_MODEL = "veo-3.1-generate-preview"
+EXPRESS_KEY = "express-key"
+EXPRESS_PREFIX = "projects/123456789012/locations/us-central1/publishers/google/models/"
 PROJECT = "my-project"
 LOCATION = "us-central1"
 TOKEN = "interop-token"
@@ -198,6 +203,17 @@ def main():
             raise AssertionError("google-auth holds no valid token from POST /token")
         return account.finish(operation)[1]
 
+    def express_mode():
+        client = genai.Client(vertexai=True, api_key=EXPRESS_KEY, http_options=types.HttpOptions(base_url=url))
+        express = Session(client, EXPRESS_MODEL, storage.fetch)
+        operation = express.submit("Express mode, a key and no project")
+        if not operation.name.startswith(EXPRESS_PREFIX + EXPRESS_MODEL + "/operations/"):
+            raise AssertionError(f"unexpected express operation name {operation.name}")
+        videos, sizes = express.finish(operation)
+        if videos[0].video.uri:
+            raise AssertionError("expected inline bytes without output_gcs_uri")
+        return sizes
+
     cases = [
         ("text to video, inline bytes", text_to_video_inline),
         ("text to video to output_gcs_uri, 4 videos", text_to_video_gcs_four),
@@ -208,6 +224,7 @@ def main():
         ("extension of a gs:// output", extension_from_gcs),
         ("extension of bytes", extension_from_bytes),
         ("sampleCount 6 ends with operation.error code 3", sample_count_error),
+        ("express mode (API key, no project), inline bytes", express_mode),
     ]
     if os.environ.get("VEO_SERVICE_ACCOUNT_FILE"):
         cases.append(("service-account token from POST /token", service_account_token))

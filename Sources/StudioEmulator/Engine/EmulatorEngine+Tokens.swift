@@ -25,6 +25,17 @@ extension EmulatorEngine {
         return token
     }
 
+    /// Checks the caller of a Vertex AI route that takes either credential: `Authorization: Bearer`
+    /// when sent (`authenticateBearer`), otherwise an API key as express-mode clients send it
+    /// (`authenticate(apiKey:)`). With neither, the Bearer "missing credential" 401 answers.
+    /// Returns the token or key.
+    func authenticateVertex(authorization: String?, apiKey: String?, service: String) throws(GoogleAPIError) -> String {
+        if authorization == nil, let apiKey {
+            return try authenticate(apiKey: apiKey)
+        }
+        return try authenticateBearer(authorization, service: service)
+    }
+
     private func unauthenticated(_ ruleID: String, reason: String, service: String, invalid: Bool) -> GoogleAPIError {
         var error = GoogleAPIError(rule: rules.rule(ruleID))
         error.details = [GoogleAPIError.errorInfo(reason: reason, service: service)]

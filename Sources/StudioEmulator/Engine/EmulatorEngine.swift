@@ -346,8 +346,12 @@ actor EmulatorEngine {
         Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
     }
 
-    /// A stable 12-digit project number for a project id, for texts that name one.
+    /// A stable 12-digit project number for a project id, for texts that name one; a project
+    /// given by number (as express-mode operations are) is its own number.
     static func projectNumber(_ project: String) -> String {
+        if !project.isEmpty, project.allSatisfy({ ("0"..."9").contains($0) }) {
+            return project
+        }
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in project.utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3

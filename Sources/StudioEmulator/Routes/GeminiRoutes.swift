@@ -28,7 +28,7 @@ struct GeminiRoutes: ProfileRoutes {
                 else { throw HTTPError(.notFound) }
                 let engine = self.engine
                 return try await gate.serve(.submit) {
-                    let key = try engine.authenticate(apiKey: Self.apiKey(request))
+                    let key = try engine.authenticate(apiKey: RouteSupport.apiKey(request))
                     var request = request
                     let buffer = try await request.collectBody(upTo: Self.maxBodyBytes)
                     let record = try await engine.submit(
@@ -42,7 +42,7 @@ struct GeminiRoutes: ProfileRoutes {
                 let engine = self.engine
                 let profile = self.profile
                 return try await gate.serve(.poll) {
-                    _ = try engine.authenticate(apiKey: Self.apiKey(request))
+                    _ = try engine.authenticate(apiKey: RouteSupport.apiKey(request))
                     let snapshot = try await engine.poll(modelID: model, operationID: operation)
                     return .ok(GeminiWire.operation(snapshot, profile: profile))
                 }
@@ -53,7 +53,7 @@ struct GeminiRoutes: ProfileRoutes {
                 }
                 let engine = self.engine
                 return try await gate.serve(.download) {
-                    _ = try engine.authenticate(apiKey: Self.apiKey(request))
+                    _ = try engine.authenticate(apiKey: RouteSupport.apiKey(request))
                     let file = try await engine.downloadableFile(id: fileID)
                     return .video(await engine.renderer.video(for: file))
                 }
@@ -64,16 +64,5 @@ struct GeminiRoutes: ProfileRoutes {
     /// `veo-3.1-generate-preview:predictLongRunning` → (`veo-3.1-generate-preview`, `predictLongRunning`).
     static func splitAction(_ segment: String?) -> (String, String)? {
         RouteSupport.splitAction(segment)
-    }
-
-    /// The API key from `x-goog-api-key`, or from `?key=` as Google's REST examples use it.
-    static func apiKey(_ request: Request) -> String? {
-        if let name = HTTPFieldName("x-goog-api-key"), let value = request.headers[name], !value.isEmpty {
-            return value
-        }
-        if let value = request.uri.queryParameters.get("key"), !value.isEmpty {
-            return value
-        }
-        return nil
     }
 }

@@ -24,6 +24,17 @@ enum RouteSupport {
         return value
     }
 
+    /// The API key from `x-goog-api-key`, or from `?key=` as Google's REST examples use it.
+    static func apiKey(_ request: Request) -> String? {
+        if let value = header("x-goog-api-key", in: request) {
+            return value
+        }
+        if let value = request.uri.queryParameters.get("key"), !value.isEmpty {
+            return value
+        }
+        return nil
+    }
+
     /// The whole request body.
     static func body(of request: Request) async throws -> Data {
         var request = request

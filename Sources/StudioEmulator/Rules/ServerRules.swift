@@ -115,6 +115,8 @@ public struct ProfileRules: Sendable, Decodable {
     public var maxStyleReferenceImages: Int?
     /// Output to Cloud Storage (`storageUri`); nil when the profile has none.
     public var storage: StorageRules?
+    /// Vertex AI express mode (API key, no project in the submit path); nil when not served.
+    public var express: ExpressRules?
     /// Shared rule ids this profile answers with a rule of its own.
     public var ruleOverrides: [String: String]?
     /// Accepted `sampleCount` range.

@@ -14,7 +14,7 @@ public struct EmulatorOptions: Sendable {
     public var seed: UInt64? = nil
     /// Injected faults (the `--faults SPEC` string, parsed).
     public var faults: FaultPlan = .none
-    /// Accepted API keys (Gemini API); nil accepts any non-empty key.
+    /// Accepted API keys (Gemini API and Vertex AI express mode); nil accepts any non-empty key.
     public var apiKeys: Set<String>? = nil
     /// Accepted Bearer tokens (Vertex and Cloud Storage routes); nil accepts any non-empty token
     /// except tokens this emulator issued that have expired. Issued tokens are accepted until they expire.
