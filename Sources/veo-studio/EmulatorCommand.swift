@@ -44,7 +44,7 @@ struct EmulatorCommand: AsyncParsableCommand {
     var faults: String?
 
     @Option(name: .customLong("api-key"), parsing: .singleValue,
-            help: "Accepted API key (repeatable). Default: any non-empty key.")
+            help: "Accepted API key (repeatable; the Gemini API and Vertex express mode). Default: any non-empty key.")
     var apiKeys: [String] = []
 
     @Option(name: .customLong("bearer-token"), parsing: .singleValue,

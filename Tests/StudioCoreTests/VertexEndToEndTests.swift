@@ -252,6 +252,24 @@ struct VertexEndToEndTests {
         #expect(!polls.isEmpty && polls.allSatisfy { ($0["path"]?.stringValue ?? "").hasPrefix("/v1/projects/my-project/") })
     }
 
+    @Test func expressModeWithAnAPIKey() async throws {
+        let stack = try await Stack.start(configure: { $0.apiKeys = ["express-key"] })
+        defer { Task { [server = stack.server] in await server.stop() } }
+        func express(_ key: String) -> VertexAIProvider {
+            VertexAIProvider(endpoint: VertexEndpoint(project: nil, location: "us-central1", baseURL: stack.url.absoluteString),
+                             apiKey: key, stagingDirectory: stack.folder.url.appendingPathComponent("staging"))
+        }
+        var draft = GenerationDraft()
+        draft.provider = "vertex"
+        draft.prompt = "with nothing but a key"
+        let submitted = try await stack.service.submit(stack.service.prepare(draft), provider: express("express-key"))
+        #expect(submitted.operationName?.hasPrefix("projects/") == true, "the service names the operation with its project")
+        let record = try await stack.service.track(try #require(submitted.id), provider: express("express-key"), latencyScale: 1 / Self.speed)
+        try checkDone(record, stack, mode: .textToVideo)
+        let refused = try await stack.service.submit(stack.service.prepare(draft), provider: express("wrong-key"))
+        #expect(refused.status == .failed, "\(refused.errorMessage ?? "")")
+    }
+
     @Test func vertexRefusalsAreExplained() async throws {
         let stack = try await Stack.start(configure: { $0.deniedBuckets = ["locked"]; $0.inlineLimitBytes = 10 })
         defer { Task { [server = stack.server] in await server.stop() } }
