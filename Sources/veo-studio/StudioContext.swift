@@ -41,6 +41,7 @@ final class StudioContext: @unchecked Sendable {
         if let journalStore { return journalStore }
         let journal = try Journal.open(at: paths.database)
         journalStore = journal
+        StagingSweep.sweep(paths.staging, journal: journal)
         return journal
     }
 

@@ -31,7 +31,8 @@ struct JournalTrackingTests {
         for output in outputs {
             let path = try #require(output.path)
             #expect(FileManager.default.fileExists(atPath: path))
-            #expect(!FileManager.default.fileExists(atPath: path + ".part"))
+            let folder = (path as NSString).deletingLastPathComponent
+            #expect(!((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).contains { $0.hasSuffix(".part") })
             let sidecar = try JSONValue.decode(Data(contentsOf: SidecarWriter.sidecarURL(for: URL(fileURLWithPath: path))))
             #expect(sidecar["generation"]?.intValue == Int(id))
             #expect(sidecar["operation"]?.stringValue == "models/veo-3.1-generate-preview/operations/op1")

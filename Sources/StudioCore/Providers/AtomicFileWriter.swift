@@ -1,8 +1,9 @@
 import Crypto
 import Foundation
 
-/// Writes a file as `<name>.part`, hashing as it goes; `commit()` fsyncs and renames it into place,
-/// `abandon()` removes the part file. No half-written file ever carries the final name.
+/// Writes a file as a hidden `.<name>.<random>.part` beside it, hashing as it goes; `commit()` fsyncs
+/// and renames it into place, `abandon()` removes the part file. No half-written file ever carries
+/// the final name, and two writers of the same file (two processes) never write into one part file.
 public final class AtomicFileWriter: @unchecked Sendable {
     public let destination: URL
     public let partURL: URL
@@ -12,7 +13,8 @@ public final class AtomicFileWriter: @unchecked Sendable {
 
     public init(destination: URL) throws {
         self.destination = destination
-        self.partURL = destination.appendingPathExtension("part")
+        self.partURL = destination.deletingLastPathComponent()
+            .appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString.prefix(8)).part")
         do {
             try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(),
                                                     withIntermediateDirectories: true)

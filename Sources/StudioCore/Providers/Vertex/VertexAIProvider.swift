@@ -103,10 +103,14 @@ public struct VertexAIProvider: VideoProvider {
 
     // MARK: Inline videos
 
-    /// The staging folder of one operation (named by a hash of its name).
+    /// The staging folder of one operation.
     func stagingFolder(_ operation: String) -> URL {
-        let digest = SHA256.hash(data: Data(operation.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
-        return stagingDirectory.appendingPathComponent(digest)
+        stagingDirectory.appendingPathComponent(Self.stagingFolderName(operation))
+    }
+
+    /// The name of an operation's staging folder: a hash of the operation name.
+    public static func stagingFolderName(_ operation: String) -> String {
+        SHA256.hash(data: Data(operation.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
     }
 
     private func moveStaged(_ uri: String, to destination: URL) async throws -> DownloadedFile {
