@@ -41,6 +41,7 @@ public enum StudioKeymap {
         KeyBinding(id: "picker.reorder_down", keys: [.character("J")], summary: "Move the selected image later", scope: .picker, showsInHints: false),
         KeyBinding(id: "picker.library", keys: [.character("l")], summary: "Switch between files and the library of past inputs", scope: .picker),
         KeyBinding(id: "picker.convert", keys: [.character("c")], summary: "Convert or resize with ffmpeg", scope: .picker),
+        KeyBinding(id: "picker.uri", keys: [.character("g")], summary: "Type a gs:// image URI (Vertex AI)", scope: .picker),
         KeyBinding(id: "picker.done", keys: [.enter], summary: "Open the folder, or use the selected images", scope: .picker),
         KeyBinding(id: "picker.parent", keys: [.backspace, .left, .character("h")], summary: "Up one folder", scope: .picker, showsInHints: false),
 

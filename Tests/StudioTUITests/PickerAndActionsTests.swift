@@ -23,6 +23,24 @@ struct PickerAndActionsTests {
         return (model, effects)
     }
 
+    @Test func aCloudStorageImageIsTypedInThePicker() {
+        var (model, _) = Self.pickerModel(field: "image")
+        _ = StudioUpdate.apply(.directoryListed("/pics", [Self.image("a.png")]), to: &model)
+        _ = StudioUpdate.apply(.key(.character("g")), to: &model)
+        #expect(model.picker?.uriDraft == "gs://")
+        for character in "bucket" { _ = StudioUpdate.apply(.key(.character(character)), to: &model) }
+        _ = StudioUpdate.apply(.key(.enter), to: &model)
+        #expect(model.picker?.notice?.contains("gs://bucket/path/image.png") == true, "a URI without an object is refused")
+        for character in "/in/first.png" { _ = StudioUpdate.apply(.key(.character(character)), to: &model) }
+        _ = StudioUpdate.apply(.key(.enter), to: &model)
+        #expect(model.picker?.uriDraft == nil && model.picker?.selection.map(\.path) == ["gs://bucket/in/first.png"])
+        let screen = Snapshot.text(StudioView.render(model))
+        #expect(screen.contains("1. gs://bucket/in/first.png"))
+        let effects = StudioUpdate.apply(.key(.enter), to: &model)
+        #expect(model.picker == nil && model.form.draft.image == "gs://bucket/in/first.png")
+        #expect(effects.contains { if case .checkForm = $0 { return true } else { return false } })
+    }
+
     @Test func ingredientsPickUpToThreeInOrderWithAStyleMark() {
         var (model, effects) = Self.pickerModel(field: "referenceImages")
         #expect(effects == [.listDirectory("/pics")])

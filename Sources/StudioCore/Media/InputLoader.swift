@@ -37,6 +37,11 @@ public struct InputLoader: Sendable {
     /// A Cloud Storage object (`gs://…`): sent by URI on Vertex AI, never read here.
     public static func isRemote(_ path: String) -> Bool { path.hasPrefix("gs://") }
 
+    /// How an input is named on screen: a file by its name, a Cloud Storage object by its whole URI.
+    public static func displayName(_ path: String) -> String {
+        isRemote(path) ? path : (path as NSString).lastPathComponent
+    }
+
     /// Reads one file, or explains why it cannot be read.
     public func read(_ path: String) -> Result<LoadedMedia, StudioError> {
         let expanded = (path as NSString).expandingTildeInPath

@@ -112,8 +112,8 @@ enum GenerateView {
         case .image, .images:
             let names = field.kind == .images
                 ? form.draft.references.enumerated().map { index, ref in
-                    "\(index + 1) \((ref.path as NSString).lastPathComponent)\(ref.kind == .style ? " (style)" : "")" }
-                : form.draft.text(of: field.id).map { [($0 as NSString).lastPathComponent] } ?? []
+                    "\(index + 1) \(InputLoader.displayName(ref.path))\(ref.kind == .style ? " (style)" : "")" }
+                : form.draft.text(of: field.id).map { [InputLoader.displayName($0)] } ?? []
             if names.isEmpty {
                 x += buffer.write("Enter picks \(field.kind == .images ? "up to 3 images" : "an image")", at: point(),
                                   role: focused ? .selection : .muted, clip: rect) + 1

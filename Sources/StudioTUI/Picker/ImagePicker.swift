@@ -36,6 +36,8 @@ public struct ImagePicker: Sendable {
     /// The first frame's size, for warning about a last frame that does not match.
     public var frameToMatch: ImageInfo?
     public var notice: String?
+    /// A `gs://` URI being typed (`g`), for Vertex AI; nil when not typing one.
+    public var uriDraft: String?
     public static let maxAssets = 3
 
     public init(target: Target, directory: String, selection: [ReferenceImageInput], frameToMatch: ImageInfo? = nil) {
@@ -67,6 +69,27 @@ public struct ImagePicker: Sendable {
         } else {
             selection.append(ReferenceImageInput(path: entry.path))
         }
+    }
+
+    /// Adds the typed Cloud Storage URI to the selection (it replaces a frame's); returns false with a
+    /// notice when it is not `gs://bucket/object`.
+    public mutating func addTypedURI() -> Bool {
+        let uri = (uriDraft ?? "").trimmingCharacters(in: .whitespaces)
+        guard GCSObject(uri: uri) != nil else {
+            notice = "write it as gs://bucket/path/image.png (Vertex AI reads it from Cloud Storage)"
+            return false
+        }
+        uriDraft = nil
+        if !allowsMany {
+            selection = [ReferenceImageInput(path: uri)]
+        } else if selection.count >= Self.maxAssets {
+            notice = "at most \(Self.maxAssets) images: unselect one first (Space)"
+            return false
+        } else if !selection.contains(where: { $0.path == uri }) {
+            selection.append(ReferenceImageInput(path: uri))
+        }
+        notice = "\(uri): sent by URI, Vertex AI only"
+        return true
     }
 
     /// Marks the highlighted selected image as the style image (or back to an asset).

@@ -64,6 +64,11 @@ enum PickerUpdate {
 
     static func handle(_ key: Key, _ model: inout AppModel) -> [StudioEffect] {
         guard var picker = model.picker else { return [] }
+        if picker.uriDraft != nil {
+            typeURI(key, &picker)
+            model.picker = picker
+            return []
+        }
         let binding = StudioKeymap.table.binding(for: key, in: .picker, inTextField: false)
         let height = PickerView.listHeight(model.size)
         var effects: [StudioEffect] = []
@@ -89,6 +94,9 @@ enum PickerUpdate {
         case "picker.library":
             model.picker = picker
             return picker.showingLibrary ? [.listDirectory(picker.directory)] : [.loadLibrary]
+        case "picker.uri":
+            picker.uriDraft = "gs://"
+            picker.notice = nil
         case "picker.convert":
             guard let entry = picker.highlighted, !entry.isDirectory else { break }
             picker.notice = "converting \(entry.name) with ffmpeg…"
@@ -111,6 +119,19 @@ enum PickerUpdate {
         return effects
     }
 
+    /// Keys while a `gs://` URI is typed: text, Backspace, Enter adds it, Escape drops it.
+    private static func typeURI(_ key: Key, _ picker: inout ImagePicker) {
+        switch key {
+        case .character(let character): picker.uriDraft?.append(character)
+        case .backspace: if picker.uriDraft?.isEmpty == false { picker.uriDraft?.removeLast() }
+        case .enter: _ = picker.addTypedURI()
+        case .escape:
+            picker.uriDraft = nil
+            picker.notice = nil
+        default: break
+        }
+    }
+
     /// Puts the picked images into the form and closes the picker.
     static func choose(_ picker: ImagePicker, _ model: inout AppModel) {
         switch picker.target {
@@ -119,7 +140,7 @@ enum PickerUpdate {
         case .referenceImages: model.form.draft.references = picker.selection
         }
         model.picker = nil
-        let names = picker.selection.map { ($0.path as NSString).lastPathComponent }
+        let names = picker.selection.map { InputLoader.displayName($0.path) }
         model.toast = names.isEmpty ? "\(picker.target.title): none" : "\(picker.target.title): \(names.joined(separator: ", "))"
     }
 

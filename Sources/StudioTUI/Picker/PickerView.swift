@@ -18,9 +18,14 @@ enum PickerView {
         for y in right.y..<right.maxY { buffer.write("│", at: Point(x: right.x, y: y), role: .border) }
         drawDetails(picker, colors: model.colors, in: Rect(x: right.x + 2, y: right.y, width: right.width - 2, height: right.height),
                     into: &buffer)
+        if let typed = picker.uriDraft {
+            let prompt = "Cloud Storage image: \(typed)▏  Enter adds · Esc drops"
+            buffer.write(prompt, at: noticeRow.origin, role: .accent, clip: noticeRow)
+            return
+        }
         let notice = picker.notice ?? (picker.allowsMany
-            ? "Space selects (\(picker.selection.count)/\(ImagePicker.maxAssets)) · s style · J/K reorder · Enter uses them · l library · c convert"
-            : "Enter chooses · Space selects · l library · c convert or resize · Backspace up a folder")
+            ? "Space (\(picker.selection.count)/\(ImagePicker.maxAssets)) · s style · J/K order · Enter uses them · l library · g gs://"
+            : "Enter chooses · Space selects · l library · c convert · g gs:// · ← up")
         buffer.write(notice, at: noticeRow.origin, role: picker.notice == nil ? .muted : .warning, clip: noticeRow)
     }
 
@@ -74,7 +79,7 @@ enum PickerView {
         line(picker.allowsMany ? "Chosen, in order:" : "Chosen:", .muted)
         for (index, chosen) in picker.selection.enumerated() {
             let kind = chosen.kind == .style ? " (style)" : ""
-            line("\(index + 1). \((chosen.path as NSString).lastPathComponent)\(kind)", .success)
+            line("\(index + 1). \(InputLoader.displayName(chosen.path))\(kind)", .success)
         }
     }
 }
