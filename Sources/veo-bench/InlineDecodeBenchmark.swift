@@ -85,7 +85,8 @@ struct InlineDecodeBenchmark: AsyncParsableCommand {
                                             tokens: StaticTokenSource(token: "bench", origin: "the benchmark", fix: ""),
                                             stagingDirectory: body.deletingLastPathComponent().appendingPathComponent("staging"))
             let snapshot = try await provider.poll(operation: "projects/p/locations/us-central1/publishers/google/models/veo-3.1-generate-001/operations/bench")
-            let staged = try await provider.download(try snapshot.videos.first.orThrow(), to: output)
+            guard let video = snapshot.videos.first else { throw ValidationError("the answer held no video") }
+            let staged = try await provider.download(video, to: output)
             videoBytes = staged.bytes
         default:
             let data = try Data(contentsOf: body)
@@ -101,13 +102,5 @@ struct InlineDecodeBenchmark: AsyncParsableCommand {
         print(String(format: "%@  %7.1f MB/s of body  %7.1f MB/s of video  peak RSS %6.1f MB (%.2f × the video; %.1f MB before decoding)",
                      mode.padding(toLength: 6, withPad: " ", startingAt: 0),
                      Double(bodyBytes) / 1_048_576 / seconds, videoMB / seconds, peak, peak / max(videoMB, 0.001), baseline))
-    }
-}
-
-extension Optional {
-    /// The value, or an error saying the benchmark's answer held no video.
-    func orThrow() throws -> Wrapped {
-        guard let self else { throw ValidationError("the answer held no video") }
-        return self
     }
 }

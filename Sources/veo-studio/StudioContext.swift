@@ -98,8 +98,7 @@ final class StudioContext: @unchecked Sendable {
             return VertexAIProvider(id: "vertex", endpoint: settings.endpoint, apiKey: expressKey, stagingDirectory: paths.staging,
                                     referenceTypeSpelling: spelling)
         }
-        let tokens: AccessTokenSource = preview ? StaticTokenSource(token: "", origin: "", fix: "")
-            : try credentials?.source ?? VertexCredentials.resolve(environment: environment).source
+        let tokens = preview ? nil : try credentials?.source ?? VertexCredentials.resolve(environment: environment).source
         return VertexAIProvider(id: "vertex", endpoint: settings.endpoint, tokens: tokens, quotaProject: settings.quotaProject,
                                 stagingDirectory: paths.staging, referenceTypeSpelling: spelling)
     }

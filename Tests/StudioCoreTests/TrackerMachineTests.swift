@@ -100,4 +100,19 @@ struct TrackerMachineTests {
         #expect(PollSchedule.expectedDelay(schedule.offsets, model: model) <= 5.01)
         #expect(expectedPolls(schedule.offsets) < 0.7 * expectedPolls(fixed))
     }
+
+    @Test func aRefusedOrMissingCredentialLeavesTheJobResumable() {
+        for failure in [http(401), http(403), ProviderFailure.local(StudioError(field: "credentials", code: "credentials.missing",
+                                                                                  message: "no token", fix: "log in"))] {
+            var m = machine()
+            guard case .finish(.unknown(let reason)) = m.handle(.failure(failure), now: Self.start.addingTimeInterval(40), random: 0) else {
+                Issue.record("\(failure) should leave the job unknown"); continue
+            }
+            #expect(!reason.isEmpty)
+        }
+        var m = machine()
+        guard case .finish(.failed) = m.handle(.failure(http(404)), now: Self.start.addingTimeInterval(40), random: 0) else {
+            Issue.record("a server's answer about the operation still fails it"); return
+        }
+    }
 }

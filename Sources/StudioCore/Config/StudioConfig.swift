@@ -85,13 +85,11 @@ public struct StudioConfig: Sendable, Hashable {
                                                          project: entry["project"]?.string,
                                                          location: entry["location"]?.string,
                                                          quotaProject: entry["quota_project"]?.string,
-                                                         latencyScale: entry["latency_scale"]?.double
-                                                             ?? entry["latency_scale"]?.int.map(Double.init))
+                                                         latencyScale: number(entry["latency_scale"]))
             }
         }
         if let tracking = table["tracking"]?.table {
-            config.deadlineMinutes = tracking["deadline_minutes"]?.double
-                ?? tracking["deadline_minutes"]?.int.map(Double.init) ?? config.deadlineMinutes
+            config.deadlineMinutes = number(tracking["deadline_minutes"]) ?? config.deadlineMinutes
         }
         let holdsKey = config.providers.values.contains { $0.apiKey?.isEmpty == false }
         if holdsKey, let mode = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.posixPermissions] as? Int,
@@ -100,9 +98,13 @@ public struct StudioConfig: Sendable, Hashable {
         }
         if let studio = table["studio"]?.table {
             config.theme = studio["theme"]?.string ?? config.theme
-            config.confirmCostAboveUSD = studio["confirm_cost_above_usd"]?.double
-                ?? studio["confirm_cost_above_usd"]?.int.map(Double.init) ?? config.confirmCostAboveUSD
+            config.confirmCostAboveUSD = number(studio["confirm_cost_above_usd"]) ?? config.confirmCostAboveUSD
         }
         return config
+    }
+
+    /// A TOML number written either way (`2` or `2.0`).
+    private static func number(_ value: (any TOMLValueConvertible)?) -> Double? {
+        value?.double ?? value?.int.map(Double.init)
     }
 }

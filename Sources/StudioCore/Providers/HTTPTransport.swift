@@ -38,6 +38,7 @@ public struct HTTPTransport: Sendable {
 
     /// Reads a whole (bounded) JSON answer; any status other than 200 is an error.
     public func json(from response: HTTPClientResponse, stage: ServerAnswer.Stage) async throws -> JSONValue {
+        guard response.status == .ok else { throw await Self.failure(of: response, stage: stage) }
         let body: ByteBuffer
         do {
             body = try await response.body.collect(upTo: Self.maxJSONBytes)
@@ -45,10 +46,6 @@ public struct HTTPTransport: Sendable {
             throw ProviderFailure.transport("the answer was cut off: \(error)")
         }
         let data = Data(body.readableBytesView)
-        guard response.status == .ok else {
-            throw GoogleErrorDecoder.failure(status: Int(response.status.code), reason: response.status.reasonPhrase,
-                                             headers: response.headers, body: data, stage: stage)
-        }
         do {
             return try JSONValue.decode(data)
         } catch {

@@ -71,25 +71,24 @@ public struct ImagePicker: Sendable {
         }
     }
 
-    /// Adds the typed Cloud Storage URI to the selection (it replaces a frame's); returns false with a
-    /// notice when it is not `gs://bucket/object`.
-    public mutating func addTypedURI() -> Bool {
+    /// Adds the typed Cloud Storage URI to the selection (it replaces a frame's), or says in the
+    /// notice why it cannot (not `gs://bucket/object`, or three images chosen already).
+    public mutating func addTypedURI() {
         let uri = (uriDraft ?? "").trimmingCharacters(in: .whitespaces)
         guard GCSObject(uri: uri) != nil else {
             notice = "write it as gs://bucket/path/image.png (Vertex AI reads it from Cloud Storage)"
-            return false
+            return
         }
         uriDraft = nil
         if !allowsMany {
             selection = [ReferenceImageInput(path: uri)]
         } else if selection.count >= Self.maxAssets {
             notice = "at most \(Self.maxAssets) images: unselect one first (Space)"
-            return false
+            return
         } else if !selection.contains(where: { $0.path == uri }) {
             selection.append(ReferenceImageInput(path: uri))
         }
         notice = "\(uri): sent by URI, Vertex AI only"
-        return true
     }
 
     /// Marks the highlighted selected image as the style image (or back to an asset).

@@ -124,7 +124,7 @@ enum PickerUpdate {
         switch key {
         case .character(let character): picker.uriDraft?.append(character)
         case .backspace: if picker.uriDraft?.isEmpty == false { picker.uriDraft?.removeLast() }
-        case .enter: _ = picker.addTypedURI()
+        case .enter: picker.addTypedURI()
         case .escape:
             picker.uriDraft = nil
             picker.notice = nil

@@ -75,7 +75,6 @@ public final class InlineVideoReader {
 
     /// Removes every file begun (after a failure).
     public func abandon() {
-        streaming?.writer.abandon()
         streaming = nil
         for writer in writers { writer.abandon() }
         writers = []

@@ -80,7 +80,8 @@ public struct VertexAIProvider: VideoProvider {
             for try await piece in response.body {
                 try piece.withUnsafeReadableBytes { try reader.feed($0) }
             }
-            let (json, _) = try reader.finish()
+            let (json, files) = try reader.finish()
+            Self.stagedFiles.withLock { known in for file in files { known[file.path] = file } }
             return try VertexOperationDecoder.decode(json) { "\(Self.inlineScheme)\(operation)#\($0)" }
         } catch {
             reader.abandon()
@@ -141,8 +142,15 @@ public struct VertexAIProvider: VideoProvider {
         if let left = try? FileManager.default.contentsOfDirectory(atPath: folder.path), left.isEmpty {
             try? FileManager.default.removeItem(at: folder)
         }
+        if let known = Self.stagedFiles.withLock({ $0.removeValue(forKey: staged.path) }) {
+            return DownloadedFile(path: destination.path, bytes: known.bytes, sha256: known.sha256)
+        }
         return try Self.describe(destination)
     }
+
+    /// Size and sha256 of the files staged by this process (written while the answer arrived), so
+    /// moving one into place does not read it again; after a restart the moved file is hashed.
+    private static let stagedFiles = LockedBox<[String: DownloadedFile]>([:])
 
     /// Size and sha256 of a file, read in pieces.
     static func describe(_ url: URL) throws -> DownloadedFile {
