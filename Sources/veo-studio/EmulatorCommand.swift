@@ -17,7 +17,7 @@ struct EmulatorCommand: AsyncParsableCommand {
 
             Marker words in a prompt steer the outcome: [[rai]], [[rai:CATEGORY]], [[rai-partial]], \
             [[op_error]], [[submit_error]]. Control endpoints live under /_emulator/ (health, requests, \
-            reset, faults, operations). See docs/EMULATOR.md.
+            reset, faults, operations, objects). See docs/EMULATOR.md.
 
             Fault grammar for --faults:
             \(FaultPlan.grammar)
@@ -55,8 +55,11 @@ struct EmulatorCommand: AsyncParsableCommand {
             help: "File with a PEM public key or a Google service-account JSON key whose JWTs POST /token accepts (repeatable).")
     var serviceAccountKeyFiles: [String] = []
 
-    @Option(name: .customLong("token-lifetime"), help: "Seconds an access token issued by POST /token stays valid.")
+    @Option(name: .customLong("token-lifetime"), help: "Seconds an access token issued by POST /token stays valid (at most a year).")
     var tokenLifetime: Int = 3600
+
+    /// The longest `--token-lifetime`: a year.
+    static let maxTokenLifetime = 31_536_000
 
     @Option(name: .customLong("deny-bucket"), parsing: .singleValue,
             help: "Bucket the Vertex profile may not write outputs to; such an operation ends with code 7 (repeatable).")
@@ -73,7 +76,7 @@ struct EmulatorCommand: AsyncParsableCommand {
     var retention: Int = 172_800
 
     @Option(name: .customLong("state-dir"),
-            help: "Directory where operations, file metadata and MP4s persist across restarts.")
+            help: "Directory where operations, file metadata, MP4s, stored objects and issued tokens persist across restarts.")
     var stateDirectory: String?
 
     @Flag(name: .customLong("no-ffmpeg"), help: "Always serve the built-in MP4 instead of rendering with ffmpeg.")
@@ -107,8 +110,10 @@ struct EmulatorCommand: AsyncParsableCommand {
             throw ValidationError("--bearer-token must not be empty; leave the flag out to accept any token.")
         }
         _ = try serviceAccountKeys()
-        guard tokenLifetime >= 1 else {
-            throw ValidationError("--token-lifetime must be a positive number of seconds, e.g. 3600; got \(tokenLifetime).")
+        // Clients turn expires_in into a date: beyond a year's worth some overflow (google-auth does).
+        guard (1...Self.maxTokenLifetime).contains(tokenLifetime) else {
+            throw ValidationError(
+                "--token-lifetime must be between 1 and \(Self.maxTokenLifetime) seconds (a year), e.g. 3600; got \(tokenLifetime).")
         }
         if let bad = deniedBuckets.first(where: { $0.isEmpty || $0.contains("/") }) {
             throw ValidationError("--deny-bucket takes a bucket name such as my-bucket (no gs://, no slash); got \"\(bad)\".")
@@ -175,7 +180,8 @@ struct EmulatorCommand: AsyncParsableCommand {
         options.serviceAccountKeys = try serviceAccountKeys()
         options.tokenLifetime = .seconds(tokenLifetime)
         options.deniedBuckets = Set(deniedBuckets)
-        options.inlineLimitBytes = Int((inlineLimitMB * 1_048_576).rounded())
+        // A limit past Int's range (e.g. 1e300) is no limit, not a crash.
+        options.inlineLimitBytes = Int(exactly: (inlineLimitMB * 1_048_576).rounded()) ?? Int.max
         options.requestsPerMinute = requestsPerMinute
         options.retention = .seconds(retention)
         options.stateDirectory = stateDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }

@@ -22,13 +22,14 @@ struct JWTAssertion: Sendable {
     /// Longest allowed `exp - iat`.
     static let maxLifetime: TimeInterval = 3600
 
-    /// Splits and decodes a compact JWT; anything else is `oauth.malformed`.
+    /// Splits and decodes a compact JWT (unpadded base64url parts, which `RequestParser.decodeBase64`
+    /// reads); anything else is `oauth.malformed`.
     init(_ compact: String, rules: ServerRules) throws(OAuthError) {
         let parts = compact.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3,
-            let headerData = Self.base64URLDecode(parts[0]),
-            let claimsData = Self.base64URLDecode(parts[1]),
-            let signature = Self.base64URLDecode(parts[2]),
+            let headerData = RequestParser.decodeBase64(String(parts[0])),
+            let claimsData = RequestParser.decodeBase64(String(parts[1])),
+            let signature = RequestParser.decodeBase64(String(parts[2])),
             let header = try? JSONValue(parsing: headerData), header.isObject,
             let claims = try? JSONValue(parsing: claimsData), claims.isObject
         else {
@@ -40,9 +41,9 @@ struct JWTAssertion: Sendable {
         self.signature = signature
     }
 
-    /// Checks algorithm, signature (against any of `keys`) and claims at `now`.
+    /// Checks algorithm, signature (against any of `keys`; the engine refuses first when none is
+    /// configured) and claims at `now`.
     func verify(keys: [_RSA.Signing.PublicKey], now: Date, rules: ServerRules) throws(OAuthError) {
-        guard !keys.isEmpty else { throw OAuthError(rule: rules.rule("oauth.no_key")) }
         let algorithm = header["alg"]?.stringValue ?? "(none)"
         guard algorithm == "RS256" else { throw OAuthError(rule: rules.rule("oauth.algorithm"), ["alg": algorithm]) }
         let rsaSignature = _RSA.Signing.RSASignature(rawRepresentation: signature)
@@ -67,15 +68,6 @@ struct JWTAssertion: Sendable {
         else {
             throw OAuthError(rule: rules.rule("oauth.lifetime"))
         }
-    }
-
-    /// Decodes unpadded base64url (JWS compact serialization).
-    static func base64URLDecode(_ text: Substring) -> Data? {
-        var normalized = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        let remainder = normalized.count % 4
-        if remainder == 1 { return nil }
-        if remainder > 0 { normalized += String(repeating: "=", count: 4 - remainder) }
-        return Data(base64Encoded: normalized)
     }
 
     /// Encodes bytes as unpadded base64url.

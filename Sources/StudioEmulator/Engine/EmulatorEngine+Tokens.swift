@@ -56,7 +56,8 @@ extension EmulatorEngine {
         if verificationKeys.isEmpty { throw OAuthError(rule: rules.rule("oauth.no_key")) }
         let jwt = try JWTAssertion(assertion, rules: rules)
         try jwt.verify(keys: verificationKeys, now: now, rules: rules)
-        let lifetime = max(1, Int(options.tokenLifetime.timeInterval.rounded()))
+        // A `tokenLifetime` past Int's range (the command line stops at a year) must not trap: it never expires.
+        let lifetime = Int(exactly: options.tokenLifetime.timeInterval.rounded()).map { max(1, $0) } ?? Int.max
         let token = IssuedTokens.make()
         tokens.add(token, expiresAt: now.addingTimeInterval(TimeInterval(lifetime)))
         persist()

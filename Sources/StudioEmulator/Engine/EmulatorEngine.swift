@@ -188,24 +188,24 @@ actor EmulatorEngine {
                 reasons = [safety.category.reason + " " + rules.safety.reasonSuffix.replacingOccurrences(of: "{codes}", with: codes)]
             }
             let inputs = produced > 0 ? storeInputs(request, operationID: operationID) : StoredInputs()
-            var directory: String?
+            // With `storageUri`, the videos go to one new directory under it: `PREFIX<16 hex>`.
+            var output: GCSLocation?
             if produced > 0, let storage = plan.storage {
-                directory = storage.directoryPrefix + Self.hex(ids.next())
-                record.outputDirectory = "gs://\(storage.bucket)/\(directory ?? "")/"
+                output = GCSLocation(bucket: storage.bucket, name: storage.directoryPrefix + Self.hex(ids.next()))
             }
+            record.outputDirectory = output.map { "gs://\($0.bucket)/\($0.name)/" }
             var fileIDs: [String] = []
             for index in 0..<produced {
                 var file = makeFile(
                     index: index, operation: record, plan: plan, model: model, inputs: inputs,
                     prompt: request.effectivePrompt ?? "", seed: request.seed, retention: options.retention)
-                if let storage = plan.storage, let directory, let naming = profileRules.storage {
+                if let output, let naming = profileRules.storage {
                     let name = naming.outputObjectName
-                        .replacingOccurrences(of: "{prefix}", with: "")
-                        .replacingOccurrences(of: "{directory}", with: directory)
+                        .replacingOccurrences(of: "{directory}", with: output.name)
                         .replacingOccurrences(of: "{index}", with: String(index))
-                    file.gcsUri = "gs://\(storage.bucket)/\(name)"
+                    file.gcsUri = "gs://\(output.bucket)/\(name)"
                     objects.put(StoredObject(
-                        bucket: storage.bucket, name: name, contentType: "video/mp4", size: nil,
+                        bucket: output.bucket, name: name, contentType: "video/mp4", size: nil,
                         generation: Self.generation(at: finishAt), createdAt: finishAt, availableAt: finishAt,
                         fileID: file.id, dataPath: nil))
                 }

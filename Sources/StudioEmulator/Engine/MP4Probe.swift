@@ -50,7 +50,8 @@ struct MP4Probe: Sendable, Equatable {
             } else if size == 0 {
                 size = range.upperBound - offset
             }
-            guard size >= header, offset + size <= range.upperBound else { break }
+            // `size` may be any 64-bit value in a damaged file: compare without `offset + size` overflowing.
+            guard size >= header, size <= range.upperBound - offset else { break }
             found.append(Box(type: type, content: (offset + header)..<(offset + size)))
             offset += size
         }
@@ -71,7 +72,9 @@ struct MP4Probe: Sendable, Equatable {
             timescale = readUInt(bytes, start + 12, 4)
             duration = readUInt(bytes, start + 16, 4)
         }
-        guard timescale > 0, duration > 0, duration != UInt64(UInt32.max) else { return nil }
+        // All ones means "unknown" in either version.
+        let unknown = version == 1 ? UInt64.max : UInt64(UInt32.max)
+        guard timescale > 0, duration > 0, duration != unknown else { return nil }
         return Double(duration) / Double(timescale)
     }
 

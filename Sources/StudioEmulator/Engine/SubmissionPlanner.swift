@@ -172,7 +172,8 @@ struct SubmissionPlanner {
         let probe = MP4Probe(data)
         guard probe.isMP4 else { throw reject("vertex.video.not_mp4", ["path": path]) }
         let assumed = profile.extension.assumedInputSeconds ?? 8
-        let duration = probe.durationSeconds.map { max(0, Int($0.rounded())) } ?? assumed
+        // A damaged header may claim a length past Int's range: that is as good as none.
+        let duration = probe.durationSeconds.flatMap { Int(exactly: $0.rounded()) }.map { max(0, $0) } ?? assumed
         var aspectRatio: String?
         var resolution: String?
         if let width = probe.width, let height = probe.height {

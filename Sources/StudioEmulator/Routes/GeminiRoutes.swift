@@ -8,13 +8,10 @@ import Hummingbird
 /// - `GET  /{ver}/files/{id}:download?alt=media`
 ///
 /// Segments like `{model}:predictLongRunning` are matched as one path parameter and split at
-/// the last `:` here.
+/// the last `:` (`RouteSupport.splitAction`).
 struct GeminiRoutes: ProfileRoutes {
     let engine: EmulatorEngine
     let profile: ProfileRules
-
-    /// Largest request body accepted (base64 images up to 20 MB grow by a third).
-    static let maxBodyBytes = RouteSupport.maxBodyBytes
 
     func register(on router: Router<BasicRequestContext>) {
         let gate = FaultGate(engine: engine)
@@ -23,16 +20,15 @@ struct GeminiRoutes: ProfileRoutes {
             // The trie router shares the `models/{model}` node between submit and poll, so both
             // use the same parameter name; for submit it holds `{model}:predictLongRunning`.
             group.post("models/{model}") { request, context in
-                guard let (model, action) = Self.splitAction(context.parameters.get("model")),
+                guard let (model, action) = RouteSupport.splitAction(context.parameters.get("model")),
                     action == "predictLongRunning"
                 else { throw HTTPError(.notFound) }
                 let engine = self.engine
                 return try await gate.serve(.submit) {
                     let key = try engine.authenticate(apiKey: RouteSupport.apiKey(request))
-                    var request = request
-                    let buffer = try await request.collectBody(upTo: Self.maxBodyBytes)
+                    let body = try await RouteSupport.body(of: request)
                     let record = try await engine.submit(
-                        profile: .gemini, apiVersion: version, modelID: model, apiKey: key, body: Data(buffer.readableBytesView))
+                        profile: .gemini, apiVersion: version, modelID: model, apiKey: key, body: body)
                     return .ok(.object(["name": .string(record.name)]))
                 }
             }
@@ -48,7 +44,7 @@ struct GeminiRoutes: ProfileRoutes {
                 }
             }
             group.get("files/{fileAction}") { request, context in
-                guard let (fileID, action) = Self.splitAction(context.parameters.get("fileAction")), action == "download" else {
+                guard let (fileID, action) = RouteSupport.splitAction(context.parameters.get("fileAction")), action == "download" else {
                     throw HTTPError(.notFound)
                 }
                 let engine = self.engine
@@ -59,10 +55,5 @@ struct GeminiRoutes: ProfileRoutes {
                 }
             }
         }
-    }
-
-    /// `veo-3.1-generate-preview:predictLongRunning` → (`veo-3.1-generate-preview`, `predictLongRunning`).
-    static func splitAction(_ segment: String?) -> (String, String)? {
-        RouteSupport.splitAction(segment)
     }
 }

@@ -190,7 +190,7 @@ public struct ProfileRules: Sendable, Decodable {
     public struct StorageRules: Sendable, Decodable {
         /// The account named in permission errors; `{projectNumber}` is filled in.
         public var serviceAgent: String
-        /// Output object names; `{prefix}`, `{directory}` and `{index}` are filled in.
+        /// Output object names; `{directory}` (the `storageUri` prefix plus 16 hex digits) and `{index}` are filled in.
         public var outputObjectName: String
     }
 

@@ -21,9 +21,6 @@ struct GCSLocation: Sendable, Equatable {
         self.name = name
     }
 
-    /// `gs://BUCKET/NAME`.
-    var uri: String { "gs://\(bucket)/\(name)" }
-
     /// The name as a directory prefix: empty, or ending in `/`.
     var directoryPrefix: String {
         name.isEmpty || name.hasSuffix("/") ? name : name + "/"

@@ -21,9 +21,6 @@ struct StoredObject: Sendable, Codable, Equatable {
     /// `BUCKET/NAME`, the store's key.
     var key: String { Self.key(bucket: bucket, name: name) }
 
-    /// `gs://BUCKET/NAME`.
-    var uri: String { "gs://\(bucket)/\(name)" }
-
     /// The store's key for an object.
     static func key(bucket: String, name: String) -> String { "\(bucket)/\(name)" }
 }
