@@ -43,6 +43,14 @@ public enum StudioView {
         guard !model.operations.isEmpty else {
             buffer.write("No job is running. F2 makes one; jobs of earlier runs reappear here.", at: Point(x: inner.x + 1, y: inner.y),
                          role: .muted, clip: inner)
+            if model.synthetic {
+                let lines = ["This is the sandbox: jobs go to a built-in emulator on this machine, no key needed.",
+                             "Its videos are synthetic and nothing is charged. For real videos set GEMINI_API_KEY, or",
+                             "configure Vertex AI (see README), and start again."]
+                for (index, line) in lines.enumerated() {
+                    buffer.write(line, at: Point(x: inner.x + 1, y: inner.y + 2 + index), role: .synthetic, clip: inner)
+                }
+            }
             return
         }
         ListView.draw(count: model.operations.count, state: model.operationsList, in: inner, into: &buffer) { index in
@@ -141,7 +149,7 @@ public enum StudioView {
     }
 
     static func drawStatus(_ model: AppModel, in rect: Rect, into buffer: inout CellBuffer) {
-        let synthetic = model.synthetic ? " — sandbox: outputs are synthetic" : ""
+        let synthetic = model.synthetic ? " — built-in emulator: synthetic videos, nothing charged" : ""
         let text = model.toast ?? "provider \(model.providerName)\(synthetic)"
         buffer.write(text, at: rect.origin, role: model.synthetic && model.toast == nil ? .synthetic : .text, clip: rect)
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import StudioCore
 import StudioEmulator
 
 /// `veo-studio emulator`: runs the local Veo service emulator until SIGINT/SIGTERM.
@@ -23,6 +24,8 @@ struct EmulatorCommand: AsyncParsableCommand {
             \(FaultPlan.grammar)
             """
     )
+
+    @OptionGroup var global: GlobalOptions
 
     @Option(name: .long, help: "TCP port to listen on; 0 picks any free port.")
     var port: Int = 8765
@@ -76,7 +79,7 @@ struct EmulatorCommand: AsyncParsableCommand {
     var retention: Int = 172_800
 
     @Option(name: .customLong("state-dir"),
-            help: "Directory where operations, file metadata, MP4s, stored objects and issued tokens persist across restarts.")
+            help: "Directory where operations, file metadata, MP4s, stored objects and issued tokens persist across restarts (default with --home or VEO_STUDIO_HOME: its emulator folder; else nothing persists).")
     var stateDirectory: String?
 
     @Flag(name: .customLong("no-ffmpeg"), help: "Always serve the built-in MP4 instead of rendering with ffmpeg.")
@@ -86,6 +89,7 @@ struct EmulatorCommand: AsyncParsableCommand {
     var logLevel: String = "notice"
 
     func validate() throws {
+        try global.refuseCloudPlace(for: "the emulator", because: "it serves every project and location a client names in its URL")
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535 (0 picks a free port); got \(port).")
         }
@@ -166,6 +170,13 @@ struct EmulatorCommand: AsyncParsableCommand {
         return profiles.isEmpty ? EmulatorOptions().profiles : profiles
     }
 
+    /// `--state-dir`, else the `emulator` folder of `--home` / `VEO_STUDIO_HOME`, else none (nothing persists).
+    func resolvedStateDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+        if let stateDirectory { return URL(fileURLWithPath: stateDirectory, isDirectory: true) }
+        guard let home = global.home ?? environment["VEO_STUDIO_HOME"], !home.isEmpty else { return nil }
+        return StudioPaths.resolve(home: home, environment: environment).emulatorState
+    }
+
     /// The options these flags describe.
     func makeOptions() throws -> EmulatorOptions {
         var options = EmulatorOptions()
@@ -184,7 +195,7 @@ struct EmulatorCommand: AsyncParsableCommand {
         options.inlineLimitBytes = Int(exactly: (inlineLimitMB * 1_048_576).rounded()) ?? Int.max
         options.requestsPerMinute = requestsPerMinute
         options.retention = .seconds(retention)
-        options.stateDirectory = stateDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        options.stateDirectory = resolvedStateDirectory()
         options.renderWithFFmpeg = !noFFmpeg
         return options
     }

@@ -26,10 +26,16 @@ struct CLIRunner {
         FileManager.default.createFile(atPath: workingDirectory.appendingPathComponent(name).path, contents: data)
     }
 
+    /// Runs with `--home` appended, so every command works in this runner's own folder.
     func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
+        try runBare(arguments + ["--home", home.path], environment: extra)
+    }
+
+    /// Runs with exactly these arguments.
+    func runBare(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
-        process.arguments = arguments + ["--home", home.path]
+        process.arguments = arguments
         process.currentDirectoryURL = workingDirectory
         var environment = ProcessInfo.processInfo.environment
         environment["GEMINI_API_KEY"] = nil

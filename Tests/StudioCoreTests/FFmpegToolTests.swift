@@ -43,6 +43,11 @@ struct FFmpegLocationTests {
         #expect(FFmpegTool.locate(environment: ["PATH": "/nonexistent"]) == nil)
         #expect(FFmpegTool.missingMessage.contains("ffmpeg not found"))
     }
+}
+
+/// Local videos are measured with ffprobe before an extension is sent (needs ffmpeg to make them).
+@Suite(.enabled(if: FFmpegTool.locate() != nil, "ffmpeg is not installed, so no video can be made to measure"))
+struct FFmpegVideoProbeTests {
 
     /// An MP4 of `seconds` at `fps`, made by ffmpeg's test source.
     static func video(_ name: String, seconds: Int, fps: Int, in folder: TemporaryFolder) throws -> String {

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 swift build -c release --product veo-studio >/dev/null
 swift build -c release --product veo-bench >/dev/null
 bin="$(swift build -c release --show-bin-path)"
-driver="../shared/tools/tui-drive.sh"
+driver="scripts/tui/driver.sh"
 export TUI_SESSION="veo-bench-$$"
 home="$(mktemp -d)"
 source "$driver"

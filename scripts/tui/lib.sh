@@ -1,11 +1,7 @@
-# Shared by the tmux end-to-end scripts: the driver beside the project, tmux, and PASS/FAIL counting.
+# Shared by the tmux end-to-end scripts: the project's driver, tmux, and PASS/FAIL counting.
 # Source it after `cd` to the project root; it sets `binary` from the first argument.
 binary="$(pwd)/${1:-.build/debug/veo-studio}"
-driver="../shared/tools/tui-drive.sh"
-if [[ ! -f "$driver" ]]; then
-    echo "terminal test could not run: $driver (the tmux driver) is not beside the project" >&2
-    exit 3
-fi
+driver="$(pwd)/scripts/tui/driver.sh"
 if ! command -v tmux >/dev/null; then
     echo "terminal test could not run: tmux is not installed (apt-get install tmux)" >&2
     exit 3

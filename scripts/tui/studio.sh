@@ -36,6 +36,8 @@ screen_has() { tui_screen | grep -qF -- "$1"; }
 # 1. Text form → Operations → History → re-run with a changed duration.
 tui_start "cd '$pics' && '$binary' --home '$home'; stty -a > '$home/stty.txt'"
 check "veo-studio with no subcommand opens the studio" tui_wait_for "F3 Operations" 15
+check "its first screen says it is the sandbox" tui_wait_for "This is the sandbox: jobs go to a built-in emulator" 5
+check "the status line says nothing is charged" tui_wait_for "provider sandbox — built-in emulator: synthetic videos, nothing charged" 5
 tui_keys F2
 check "the Text form opens" tui_wait_for "Generate — text to video on sandbox" 5
 tui_type "a paper boat on a rainy street"

@@ -41,6 +41,8 @@ public struct StudioPaths: Sendable, Hashable {
     /// Inline videos (Vertex AI) being received, before they move into `media` (same disk, so the move is a rename).
     public var staging: URL { dataDirectory.appendingPathComponent("staging") }
     public var logs: URL { stateDirectory.appendingPathComponent("logs") }
+    /// Where `veo-studio emulator` keeps its operations and files when a home is given.
+    public var emulatorState: URL { stateDirectory.appendingPathComponent("emulator") }
 
     /// Creates the folders (config with 0700: it may hold a key).
     public func prepare() throws {

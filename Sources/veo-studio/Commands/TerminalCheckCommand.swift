@@ -10,6 +10,13 @@ struct TerminalCheckCommand: AsyncParsableCommand {
         commandName: "terminal-check",
         abstract: "Show how this terminal displays the studio's styles and which keys it sends (q quits).")
 
+    /// Accepted like everywhere (scripts pass `--home` to every command); nothing here reads it.
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        try global.refuseCloudPlace(for: "terminal-check", because: "it only looks at this terminal")
+    }
+
     @MainActor
     func run() async throws {
         let terminal = CursesTerminal(theme: ProcessInfo.processInfo.environment["NO_COLOR"] == nil ? .fallback : .mono)
