@@ -4,7 +4,7 @@ import StudioCore
 
 /// The flags that describe a generation (shared by generate, validate, request, rerun and extend).
 struct SpecOptions: ParsableArguments {
-    @Option(help: "Provider: gemini, sandbox (default when no key is configured), vertex, vertex-sandbox.")
+    @Option(help: "Provider: gemini, sandbox (default when no key is configured), vertex, vertex-sandbox, openai-relay, maas-vertex, comet-chat, task-relay (each gateway also as <id>-sandbox).")
     var provider: String?
     @Option(help: "Model id, e.g. veo-3.1-generate-preview (another provider's id is mapped).")
     var model: String?
@@ -48,6 +48,10 @@ struct SpecOptions: ParsableArguments {
     var fps: Int?
     @Option(name: .customLong("pubsub-topic"), help: ArgumentHelp("Pub/Sub topic told when the job ends (Vertex).", valueName: "projects/P/topics/T"))
     var pubsubTopic: String?
+    @Option(name: .customLong("safety-level"), help: ArgumentHelp("Content safety level, 1 strictest … 6 most permissive (task-relay).", valueName: "1-6"))
+    var safetyLevel: Int?
+    @Flag(name: .customLong("auto-fix"), inversion: .prefixedNo, help: "Let the gateway fix a prompt it would refuse (task-relay).")
+    var autoFix: Bool?
     @Option(name: .customLong("label"), help: ArgumentHelp("Billing label, repeatable (Vertex).", valueName: "key=value"))
     var labels: [String] = []
     @Option(name: .customLong("param"), help: ArgumentHelp("Extra parameter sent as given, repeatable.", valueName: "key=value"))
@@ -112,6 +116,8 @@ struct SpecOptions: ParsableArguments {
         if let resizeMode { draft.resizeMode = resizeMode }
         if let fps { draft.fps = fps }
         if let pubsubTopic { draft.pubsubTopic = pubsubTopic }
+        if let safetyLevel { draft.safetyLevel = safetyLevel }
+        if let autoFix { draft.autoFix = autoFix }
         for label in labels {
             let parts = label.split(separator: "=", maxSplits: 1).map(String.init)
             draft.labels[parts[0]] = parts.count > 1 ? parts[1] : ""

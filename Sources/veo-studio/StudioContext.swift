@@ -47,9 +47,11 @@ final class StudioContext: @unchecked Sendable {
 
     func service(clock: any StudioClock = SystemClock()) throws -> GenerationService {
         let policy = TrackerPolicy(deadlineSeconds: config.deadlineMinutes * 60)
-        return GenerationService(journal: try journal(), registry: registry, prices: prices,
-                                 assets: AssetStore(root: paths.assets), mediaRoot: paths.media,
-                                 clock: clock, policy: policy, logger: logger)
+        var service = GenerationService(journal: try journal(), registry: registry, prices: prices,
+                                        assets: AssetStore(root: paths.assets), mediaRoot: paths.media,
+                                        clock: clock, policy: policy, logger: logger)
+        service.uploadingProviders = uploadingProviders
+        return service
     }
 
     /// The API key for the Gemini API: `GEMINI_API_KEY`, `GOOGLE_API_KEY`, then the config file.
@@ -70,13 +72,62 @@ final class StudioContext: @unchecked Sendable {
         return geminiKey == nil ? "sandbox" : "gemini"
     }
 
-    /// The built-in sandboxes (synthetic outputs, nothing charged).
-    static let sandboxIDs: Set<String> = ["sandbox", "vertex-sandbox"]
+    /// The built-in sandboxes (synthetic outputs, nothing charged): the two Google ones and `<gateway>-sandbox`.
+    func isSandbox(_ id: String) -> Bool {
+        ["sandbox", "vertex-sandbox"].contains(id) || (id.hasSuffix("-sandbox") && registry.provider(id).map(Self.isGateway) == true)
+    }
+
+    static func isGateway(_ entry: ProviderEntry) -> Bool { GatewayProviderFactory.wires.contains(entry.wire) }
 
     /// A provider's pace relative to the real service: the sandboxes run `sandboxSpeed` times faster;
     /// `latency_scale` under `[providers.<id>]` says it for anything else (an external emulator).
     func latencyScale(_ id: String) -> Double {
-        Self.sandboxIDs.contains(id) ? 1 / sandboxSpeed : config.provider(id).latencyScale ?? 1
+        isSandbox(id) ? 1 / sandboxSpeed : config.provider(id).latencyScale ?? 1
+    }
+
+    /// A gateway's key: `VEO_STUDIO_<ID>_API_KEY`, else `api_key` under `[providers.<id>]`.
+    func gatewayKey(_ id: String) -> String? {
+        if let key = environment[GatewayProviderFactory.keyVariable(id)], !key.isEmpty { return key }
+        if let key = config.provider(id).apiKey, !key.isEmpty { return key }
+        return nil
+    }
+
+    /// A gateway provider: its sandbox on the built-in emulator, or the gateway with its key and base URL.
+    /// `preview` builds requests only: nothing starts, a missing key shows as a placeholder.
+    private func gatewayProvider(_ entry: ProviderEntry, baseURL: String?, preview: Bool) async throws -> VideoProvider? {
+        guard Self.isGateway(entry) else { return nil }
+        let settings = config.provider(entry.id)
+        let access: GatewayAccess
+        let uploads: ImageUploader.Method
+        if isSandbox(entry.id) {
+            var url = baseURL ?? settings.baseURL ?? "http://127.0.0.1:PORT"
+            if baseURL == nil, settings.baseURL == nil, !preview { url = try await startSandbox().absoluteString }
+            access = GatewayAccess(baseURL: url, apiKey: "sandbox")
+            uploads = .emulator(baseURL: access.baseURL)
+        } else {
+            let variable = GatewayProviderFactory.keyVariable(entry.id)
+            guard let key = gatewayKey(entry.id) ?? (preview ? "$\(variable)" : nil) else {
+                throw StudioError(field: "provider", code: "credentials.missing",
+                                  message: "no API key for \(entry.id) (looked in \(variable) and api_key under [providers.\(entry.id)] in \(paths.configFile.path))",
+                                  fix: "export \(variable)=…, or try it with no account: --provider \(entry.id)-sandbox")
+            }
+            guard let url = baseURL ?? settings.baseURL ?? entry.defaultBaseURL else {
+                throw StudioError(field: "provider", code: "gateway.base_url_missing",
+                                  message: "\(entry.id) has no known address: each reseller of this protocol has its own",
+                                  fix: "set base_url under [providers.\(entry.id)] in config.toml, or pass --base-url")
+            }
+            access = GatewayAccess(baseURL: url, apiKey: key)
+            uploads = settings.uploadCommand.map(ImageUploader.Method.command) ?? .none
+        }
+        return GatewayProviderFactory.make(entry, access: access, settings: settings, uploads: uploads,
+                                           stagingDirectory: paths.staging, isSynthetic: isSandbox(entry.id))
+    }
+
+    /// Gateways that take images as URLs and can upload local files (a sandbox, or `upload_command`).
+    var uploadingProviders: Set<String> {
+        Set(registry.document.providers.filter { entry in
+            entry.imagesAsURLs == true && (isSandbox(entry.id) || config.provider(entry.id).uploadCommand != nil)
+        }.map(\.id))
     }
 
     /// Project, location, version, base URL and quota project for Vertex AI.
@@ -144,13 +195,16 @@ final class StudioContext: @unchecked Sendable {
             }
             return (vertexSandbox(baseURL: try await startSandbox().absoluteString), latencyScale(id))
         default:
+            if let entry, let gateway = try await gatewayProvider(entry, baseURL: baseURL, preview: false) {
+                return (gateway, latencyScale(id))
+            }
             throw StudioError(field: "provider", code: "provider.unknown", message: "provider \"\(id)\" is unknown",
                               fix: "choose one of: \(registry.providerIDs.joined(separator: ", "))")
         }
     }
 
     /// The base URL a request would go to, without starting anything (for `request`).
-    func previewProvider(_ id: String, baseURL: String?) throws -> VideoProvider {
+    func previewProvider(_ id: String, baseURL: String?) async throws -> VideoProvider {
         let entry = registry.provider(id)
         switch id {
         case "sandbox":
@@ -167,6 +221,7 @@ final class StudioContext: @unchecked Sendable {
         case "vertex-sandbox":
             return vertexSandbox(baseURL: baseURL ?? "http://127.0.0.1:PORT")
         default:
+            if let entry, let gateway = try await gatewayProvider(entry, baseURL: baseURL, preview: true) { return gateway }
             throw StudioError(field: "provider", code: "provider.unknown", message: "provider \"\(id)\" is unknown",
                               fix: "choose one of: \(registry.providerIDs.joined(separator: ", "))")
         }

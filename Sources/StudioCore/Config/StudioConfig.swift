@@ -37,6 +37,12 @@ public struct StudioConfig: Sendable, Hashable {
         public var quotaProject: String?
         /// The provider's pace relative to the real service, for polling (an emulator at `--speed 400` is 0.0025).
         public var latencyScale: Double?
+        /// Gateways that take images as URLs: a command given a file's path that prints its URL.
+        public var uploadCommand: String?
+        /// The Vertex-format gateway: model name → the account's endpoint id (`endpoints`), or one
+        /// endpoint for every model (`endpoint`).
+        public var endpoints: [String: String] = [:]
+        public var endpoint: String?
     }
 
     public var defaultProvider: String?
@@ -85,7 +91,10 @@ public struct StudioConfig: Sendable, Hashable {
                                                          project: entry["project"]?.string,
                                                          location: entry["location"]?.string,
                                                          quotaProject: entry["quota_project"]?.string,
-                                                         latencyScale: number(entry["latency_scale"]))
+                                                         latencyScale: number(entry["latency_scale"]),
+                                                         uploadCommand: entry["upload_command"]?.string,
+                                                         endpoints: (entry["endpoints"]?.table).map(strings) ?? [:],
+                                                         endpoint: entry["endpoint"]?.string)
             }
         }
         if let tracking = table["tracking"]?.table {
@@ -101,6 +110,11 @@ public struct StudioConfig: Sendable, Hashable {
             config.confirmCostAboveUSD = number(studio["confirm_cost_above_usd"]) ?? config.confirmCostAboveUSD
         }
         return config
+    }
+
+    /// The string values of a table.
+    private static func strings(_ table: TOMLTable) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: table.keys.compactMap { key in table[key]?.string.map { (key, $0) } })
     }
 
     /// A TOML number written either way (`2` or `2.0`).

@@ -7,14 +7,21 @@ public struct CostEstimator: Sendable {
     public init(prices: PriceTable) { self.prices = prices }
 
     /// The estimate for a family on a provider (by its rules id), or nil when no price is known.
+    /// `listPricesApply` is false for a reseller: Google's list prices are not its prices.
     public func estimate(family: String?, rulesProvider: String, mode: GenerationMode,
-                         effective: EffectiveParameters) -> CostEstimate? {
+                         effective: EffectiveParameters, listPricesApply: Bool = true) -> CostEstimate? {
         guard let family,
-              let entry = prices.entry(family: family, provider: rulesProvider, resolution: effective.resolution)
+              let entry = prices.entry(family: family, provider: rulesProvider, resolution: effective.resolution,
+                                       listPricesApply: listPricesApply)
         else { return nil }
         let seconds = mode == .extendVideo ? Self.extensionSeconds : effective.durationSeconds
-        let perSecond = effective.generateAudio ? entry.audio : entry.silent
         let samples = max(1, effective.sampleCount)
+        if let perRequest = entry.perRequest {
+            return CostEstimate(usd: perRequest * Double(samples), pricePerSecond: perRequest / Double(max(1, seconds)),
+                                billedSeconds: seconds, samples: samples, withAudio: effective.generateAudio,
+                                source: entry.source, asOf: entry.as_of, perRequest: perRequest)
+        }
+        let perSecond = effective.generateAudio ? entry.audio : entry.silent
         return CostEstimate(usd: perSecond * Double(seconds * samples), pricePerSecond: perSecond,
                             billedSeconds: seconds, samples: samples, withAudio: effective.generateAudio,
                             source: entry.source, asOf: entry.as_of)

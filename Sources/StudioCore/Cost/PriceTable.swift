@@ -8,6 +8,8 @@ public struct PriceTable: Codable, Sendable {
         public var resolution: String
         public var audio: Double
         public var silent: Double
+        /// A flat price per request (per sample), for gateways that charge so; `audio`/`silent` are then unused.
+        public var perRequest: Double?
         public var source: String
         public var as_of: String
     }
@@ -35,9 +37,10 @@ public struct PriceTable: Codable, Sendable {
         try DataFile.decode(PriceTable.self, from: url, field: "prices", description: "the price table")
     }
 
-    /// The entry for a family on a provider (its own entry first) at a resolution.
-    public func entry(family: String, provider: String, resolution: String) -> Entry? {
+    /// The entry for a family on a provider (its own entry first) at a resolution. Google's list
+    /// prices (entries without a provider) stand in only where `listPricesApply`.
+    public func entry(family: String, provider: String, resolution: String, listPricesApply: Bool = true) -> Entry? {
         let candidates = entries.filter { $0.family == family && ($0.resolution == resolution || $0.resolution == "*") }
-        return candidates.first { $0.provider == provider } ?? candidates.first { $0.provider == nil }
+        return candidates.first { $0.provider == provider } ?? (listPricesApply ? candidates.first { $0.provider == nil } : nil)
     }
 }

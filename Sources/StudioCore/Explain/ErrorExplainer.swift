@@ -66,7 +66,7 @@ public struct ErrorExplainer: Sendable {
     private func likelyCauses(_ spec: GenerationSpec?) -> [String] {
         guard let spec else { return ["an unsupported combination of mode, model and parameters, or no access to this feature"] }
         var causes: [String] = []
-        let model = registry.model(matching: spec.model)
+        let model = registry.model(matching: spec.model, provider: spec.provider)
         let family = model?.family ?? ""
         if spec.mode == .referenceImages {
             if spec.effective.aspectRatio != "16:9" { causes.append("reference images with \(spec.effective.aspectRatio) (16:9 only)") }

@@ -24,6 +24,6 @@ extension OutputRecord {
     /// inside a Vertex AI operation answer (its internal name is not worth showing).
     public var remoteLabel: String? {
         guard let remoteURI else { return nil }
-        return remoteURI.hasPrefix(VertexAIProvider.inlineScheme) ? "inline in the operation answer" : remoteURI
+        return [VertexAIProvider.inlineScheme, OpenAIRelayProvider.inlineScheme].contains(where: remoteURI.hasPrefix) ? "inline in the operation answer" : remoteURI
     }
 }

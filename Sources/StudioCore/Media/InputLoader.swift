@@ -34,8 +34,15 @@ public struct InputLoader: Sendable {
         return wanted
     }
 
-    /// A Cloud Storage object (`gs://…`): sent by URI on Vertex AI, never read here.
-    public static func isRemote(_ path: String) -> Bool { path.hasPrefix("gs://") }
+    /// A Cloud Storage object (`gs://…`, Vertex AI) or a web address (`https://…`, gateways that take
+    /// images as URLs): sent by URI, never read here.
+    public static func isRemote(_ path: String) -> Bool { path.hasPrefix("gs://") || isWebURL(path) }
+
+    /// An `http://` or `https://` address.
+    public static func isWebURL(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasPrefix("https://") || lower.hasPrefix("http://")
+    }
 
     /// How an input is named on screen: a file by its name, a Cloud Storage object by its whole URI.
     public static func displayName(_ path: String) -> String {

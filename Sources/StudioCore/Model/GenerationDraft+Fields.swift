@@ -32,6 +32,8 @@ extension GenerationDraft {
         case "storageUri": return storageUri
         case "fps": return fps.map(String.init)
         case "pubsubTopic": return pubsubTopic
+        case "safetyLevel": return safetyLevel.map(String.init)
+        case "autoFix": return autoFix.map { $0 ? "on" : "off" }
         case "labels": return labels.isEmpty ? nil : labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
         default: return extraParameters[field].map { $0.stringValue ?? $0.encodedString() }
         }
@@ -70,6 +72,8 @@ extension GenerationDraft {
         case "sampleCount": (sampleCount, problem) = number(Int.self)
         case "seed": (seed, problem) = number(Int64.self)
         case "fps": (fps, problem) = number(Int.self)
+        case "safetyLevel": (safetyLevel, problem) = number(Int.self)
+        case "autoFix": (autoFix, problem) = toggle()
         case "generateAudio": (generateAudio, problem) = toggle()
         case "enhancePrompt": (enhancePrompt, problem) = toggle()
         case "personGeneration": personGeneration = text

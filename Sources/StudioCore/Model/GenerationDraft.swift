@@ -22,6 +22,10 @@ public struct GenerationDraft: Codable, Sendable, Hashable {
     public var storageUri: String?
     public var fps: Int?
     public var pubsubTopic: String?
+    /// The task relay's content safety level, 1 (strictest) … 6 (most permissive).
+    public var safetyLevel: Int?
+    /// The task relay's prompt auto-fix.
+    public var autoFix: Bool?
     public var labels: [String: String] = [:]
     /// Fields the registry does not know yet, sent as given in `parameters` (a warning, not a block).
     public var extraParameters: [String: JSONValue] = [:]
@@ -71,6 +75,8 @@ public struct GenerationDraft: Codable, Sendable, Hashable {
         put("storageUri", storageUri.map(JSONValue.string))
         put("fps", fps.map { .number(Double($0)) })
         put("pubsubTopic", pubsubTopic.map(JSONValue.string))
+        put("safetyLevel", safetyLevel.map { .number(Double($0)) })
+        put("autoFix", autoFix.map(JSONValue.bool))
         if !labels.isEmpty { values["labels"] = .object(labels.mapValues(JSONValue.string)) }
         for (key, value) in extraParameters { values["param." + key] = value }
         return values

@@ -8,7 +8,8 @@ public struct MediaRef: Codable, Sendable, Hashable {
     public var height: Int
     public var byteCount: Int
     public var originalPath: String
-    /// Set when the input is a Cloud Storage object (`gs://…`, Vertex AI only): it is sent by URI, no bytes are read.
+    /// Set when the input is remote — a Cloud Storage object (`gs://…`, Vertex AI) or a web address
+    /// (`https://…`, gateways that take URLs): it is sent by URI, no bytes are read.
     public var gcsUri: String?
 
     public init(sha256: String, mimeType: String, width: Int, height: Int, byteCount: Int, originalPath: String,
@@ -36,7 +37,7 @@ public enum VideoRef: Codable, Sendable, Hashable {
 }
 
 extension MediaRef {
-    /// A `gs://` input: its type guessed from the name, no bytes, no size.
+    /// A `gs://` or `https://` input: its type guessed from the name, no bytes, no size.
     public static func remote(_ uri: String) -> MediaRef {
         let ext = (uri as NSString).pathExtension.lowercased()
         let types = ["png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "webp": "image/webp", "mp4": "video/mp4"]

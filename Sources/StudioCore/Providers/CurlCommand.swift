@@ -18,14 +18,18 @@ public enum CurlCommand {
     }
 
     /// The shell text of a provider's secret header: a Vertex AI token from gcloud, an API key from
-    /// `GEMINI_API_KEY` (or `GOOGLE_API_KEY` for Vertex express mode), any value for the sandboxes.
+    /// `GEMINI_API_KEY` (or `GOOGLE_API_KEY` for Vertex express mode), a gateway's key from
+    /// `VEO_STUDIO_<ID>_API_KEY`, any value for the sandboxes.
     public static func secret(provider: String, header: String) -> String {
         let bearer = header.lowercased() == "authorization"
         switch provider {
         case "vertex": return bearer ? "Bearer $(gcloud auth print-access-token)" : "${GOOGLE_API_KEY:?set GOOGLE_API_KEY}"
-        case "vertex-sandbox": return bearer ? "Bearer sandbox" : "sandbox"
         case "sandbox": return "sandbox"
-        default: return "${GEMINI_API_KEY:?set GEMINI_API_KEY}"
+        case _ where provider.hasSuffix("-sandbox"): return bearer ? "Bearer sandbox" : "sandbox"
+        case "gemini": return "${GEMINI_API_KEY:?set GEMINI_API_KEY}"
+        default:
+            let variable = GatewayProviderFactory.keyVariable(provider)
+            return bearer ? "Bearer ${\(variable):?set \(variable)}" : "${\(variable):?set \(variable)}"
         }
     }
 

@@ -31,14 +31,19 @@ public struct HTTPTransport: Sendable {
         HTTPTransport(timeout: .minutes(30), client: client)
     }
 
-    /// Sends a request and decodes a JSON answer; any status other than 200 is an error.
+    /// Sends a request and decodes a JSON answer; any status outside 2xx is an error.
     public func sendJSON(_ request: WireRequest, stage: ServerAnswer.Stage) async throws -> JSONValue {
         try await json(from: try await execute(request), stage: stage)
     }
 
-    /// Reads a whole (bounded) JSON answer; any status other than 200 is an error.
+    /// Sends raw bytes as the body (an upload) and decodes a JSON answer.
+    public func sendJSON(_ request: WireRequest, rawBody: Data, stage: ServerAnswer.Stage) async throws -> JSONValue {
+        try await json(from: try await execute(request, rawBody: rawBody), stage: stage)
+    }
+
+    /// Reads a whole (bounded) JSON answer; any status outside 2xx is an error (gateways answer 201 or 202 too).
     public func json(from response: HTTPClientResponse, stage: ServerAnswer.Stage) async throws -> JSONValue {
-        guard response.status == .ok else { throw await Self.failure(of: response, stage: stage) }
+        guard (200..<300).contains(response.status.code) else { throw await Self.failure(of: response, stage: stage) }
         let body: ByteBuffer
         do {
             body = try await response.body.collect(upTo: Self.maxJSONBytes)
@@ -80,11 +85,14 @@ public struct HTTPTransport: Sendable {
     }
 
     /// Starts a request and returns the response head (for streaming bodies).
-    public func execute(_ request: WireRequest) async throws -> HTTPClientResponse {
+    /// `rawBody` replaces the JSON body with bytes as they are.
+    public func execute(_ request: WireRequest, rawBody: Data? = nil) async throws -> HTTPClientResponse {
         var outgoing = HTTPClientRequest(url: request.url)
         outgoing.method = HTTPMethod(rawValue: request.method)
         for header in request.headers { outgoing.headers.add(name: header.name, value: header.value) }
-        if let body = request.body {
+        if let rawBody {
+            outgoing.body = .bytes(ByteBuffer(bytes: rawBody))
+        } else if let body = request.body {
             outgoing.body = .bytes(ByteBuffer(bytes: body.encoded()))
         }
         do {

@@ -12,6 +12,9 @@ public protocol VideoProvider: Sendable {
     var id: String { get }
     /// True when outputs are synthetic (the sandbox).
     var isSynthetic: Bool { get }
+    /// Makes the inputs sendable before the request is built (a gateway that takes URLs uploads
+    /// local images here). Runs after the journal has the generation; sends no generation.
+    func prepareInputs(_ spec: GenerationSpec, media: MediaSource) async throws -> GenerationSpec
     /// The exact submit request for a spec; reads input bytes from `media`, sends nothing.
     func submitRequest(for spec: GenerationSpec, media: MediaSource) throws -> WireRequest
     /// Sends a submit and returns the operation name.
@@ -20,6 +23,11 @@ public protocol VideoProvider: Sendable {
     func poll(operation: String) async throws -> OperationSnapshot
     /// Streams a generated video to `destination` (atomically: a `.part` file renamed at the end).
     func download(_ video: RemoteVideo, to destination: URL) async throws -> DownloadedFile
+}
+
+extension VideoProvider {
+    /// Most providers send inputs as they are.
+    public func prepareInputs(_ spec: GenerationSpec, media: MediaSource) async throws -> GenerationSpec { spec }
 }
 
 /// A video written to disk, with what the journal records of it.

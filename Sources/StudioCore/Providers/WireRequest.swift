@@ -42,7 +42,7 @@ public struct WireRequest: Codable, Sendable, Hashable {
         case .object(let object):
             var result: [String: JSONValue] = [:]
             for (key, inner) in object {
-                if ["bytesBase64Encoded", "encodedVideo"].contains(key), case .string(let text) = inner {
+                if case .string(let text) = inner, ["bytesBase64Encoded", "encodedVideo"].contains(key) || looksLikeBase64(text) {
                     result[key] = .string("<base64, \(text.count) chars>")
                 } else {
                     result[key] = abbreviate(inner)
@@ -51,6 +51,13 @@ public struct WireRequest: Codable, Sendable, Hashable {
             return .object(result)
         case .array(let array): return .array(array.map(abbreviate))
         default: return value
+        }
+    }
+
+    /// A long string of base64 characters only (a gateway's bare base64 image under any key).
+    private static func looksLikeBase64(_ text: String) -> Bool {
+        text.utf8.count > 512 && text.utf8.allSatisfy { byte in
+            (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte == 43 || byte == 47 || byte == 61
         }
     }
 }

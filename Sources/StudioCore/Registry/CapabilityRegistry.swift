@@ -56,22 +56,27 @@ public struct CapabilityRegistry: Sendable {
 
     private static let builtInFields: [FormFieldEntry] = (try? builtIn().document.fields ?? []) ?? []
 
-    /// The model entry for an id or alias on any provider.
-    public func model(matching id: String) -> ModelEntry? {
+    /// The model entry for an id or alias, case-insensitively. With a provider, that provider's own
+    /// ids win (a gateway may give a family's alias to another family: `veo3.1` is 3.1 Fast on one).
+    public func model(matching id: String, provider: String? = nil) -> ModelEntry? {
         let lowered = id.lowercased()
+        if let rulesAs = provider.map({ self.provider($0)?.rulesAs ?? $0 }),
+           let own = document.models.first(where: { $0.ids[rulesAs]?.lowercased() == lowered }) {
+            return own
+        }
         return document.models.first { entry in
-            entry.aliases.contains(lowered) || entry.ids.values.contains(lowered)
+            entry.aliases.contains(lowered) || entry.ids.values.contains { $0.lowercased() == lowered }
         }
     }
 
     /// The id to send for a model on a provider: an id of another provider is mapped to this
     /// provider's own (e.g. `veo-3.1-generate-001` → `veo-3.1-generate-preview` on the Gemini API).
     public func wireModelID(for requested: String, provider: ProviderEntry) -> (id: String, mappedFrom: String?) {
-        guard let entry = model(matching: requested),
+        guard let entry = model(matching: requested, provider: provider.id),
               let own = entry.ids[provider.rulesAs] else { return (requested, nil) }
         let lowered = requested.lowercased()
-        if own == lowered { return (own, nil) }
-        if entry.ids.values.contains(lowered), lowered != own { return (own, requested) }
+        if own.lowercased() == lowered { return (own, nil) }
+        if entry.ids.values.contains(where: { $0.lowercased() == lowered }) { return (own, requested) }
         if entry.aliases.contains(lowered) { return (own, nil) }
         return (requested, nil)
     }

@@ -38,6 +38,12 @@ public struct ProviderEntry: Codable, Sendable, Hashable {
     public var maxImageBytes: Int
     public var warnImageBytes: Int?
     public var outputRetentionHours: Int?
+    /// Where requests go unless the config or `--base-url` says otherwise (a gateway's documented host).
+    public var defaultBaseURL: String?
+    /// True when the provider takes images as web addresses, not bytes (local files need an upload command).
+    public var imagesAsURLs: Bool?
+    /// False for a reseller: Google's list prices are not its prices (no estimate without its own).
+    public var googleListPrices: Bool?
     public var source: String
     public var as_of: String
 }

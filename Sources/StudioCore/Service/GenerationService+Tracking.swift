@@ -4,7 +4,7 @@ extension GenerationService {
     /// The latency the schedule expects for a model on a provider: its history when there is
     /// enough of it, else the registry's, on the provider's clock (`latencyScale`).
     public func latencyModel(provider: String, model: String, latencyScale: Double = 1) -> LatencyModel {
-        let entry = registry.model(matching: model)?.latency
+        let entry = registry.model(matching: model, provider: provider)?.latency
         let prior = LatencyModel(medianSeconds: (entry?.medianSeconds ?? 75) * latencyScale, sigma: entry?.sigma ?? 0.5)
         let history = (try? journal.recentLatencies(provider: provider, model: model)) ?? []
         return LatencyModel.fitted(history: history, prior: prior)

@@ -14,6 +14,8 @@ public struct GenerationService: Sendable {
     public let clock: any StudioClock
     public let policy: TrackerPolicy
     public let logger: Logger
+    /// Providers taking images as URLs that have an upload command configured (local files allowed).
+    public var uploadingProviders: Set<String> = []
     let random: @Sendable () -> Double
 
     public init(journal: Journal, registry: CapabilityRegistry, prices: PriceTable, assets: AssetStore, mediaRoot: URL,
@@ -48,8 +50,22 @@ public struct GenerationService: Sendable {
         if registry.provider(draft.provider ?? "gemini")?.rulesAs == "vertex" {
             prepareVertexExtension(draft, media: &media, loadIssues: &loadIssues, source: &source)
         }
-        let report = validator.validate(draft, media: media, loadIssues: loadIssues, extensionSource: source, now: clock.now())
+        var report = validator.validate(draft, media: media, loadIssues: loadIssues, extensionSource: source, now: clock.now())
+        uploadIssues(draft, report: &report)
         return PreparedGeneration(draft: draft, report: report, media: media, extensionSource: source)
+    }
+
+    /// A provider that takes images as URLs cannot send a local file unless an upload command is set.
+    private func uploadIssues(_ draft: GenerationDraft, report: inout ValidationReport) {
+        guard let provider = draft.provider.flatMap(registry.provider), provider.imagesAsURLs == true,
+              !uploadingProviders.contains(provider.id) else { return }
+        let local = InputLoader.files(of: draft).filter { !InputLoader.isRemote($0.path) }
+        guard let first = local.first else { return }
+        report.issues.append(ValidationIssue(
+            field: first.field, code: "gateway.upload_command_missing",
+            message: "\(provider.id) takes images as URLs, and \(InputLoader.displayName(first.path))\(local.count > 1 ? " (and \(local.count - 1) more)" : "") is a local file",
+            fix: "set upload_command under [providers.\(provider.id)] in config.toml (a command given the file's path that prints its URL), or give https:// URLs"))
+        report.spec = nil
     }
 
     /// What the journal knows of the video a draft extends.
@@ -112,7 +128,9 @@ public struct GenerationService: Sendable {
 
         let request: WireRequest
         do {
-            request = try provider.submitRequest(for: spec, media: assets)
+            request = try provider.submitRequest(for: try await provider.prepareInputs(spec, media: assets), media: assets)
+        } catch let error as StudioError {
+            return try finishFailed(id, code: error.code, message: error.message, explanation: "nothing was sent: \(error.fix)")
         } catch {
             return try finishFailed(id, code: "request.build", message: "\(error)", explanation: "the request could not be built from the stored inputs")
         }

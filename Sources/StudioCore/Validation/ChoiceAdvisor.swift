@@ -51,7 +51,7 @@ public struct ChoiceAdvisor: Sendable {
             let provider = registry.provider(draft.provider ?? "gemini")?.rulesAs ?? "gemini"
             return registry.document.models.compactMap { $0.ids[provider] }
         default:
-            let family = draft.model.flatMap { registry.model(matching: $0)?.family }
+            let family = draft.model.flatMap { registry.model(matching: $0, provider: draft.provider)?.family }
             return family.flatMap { entry.familyChoices?[$0] } ?? entry.choices ?? []
         }
     }

@@ -29,6 +29,8 @@ struct DraftFacts {
         values["referenceCount"] = .number(Double(draft.references.count))
         let inputPaths = [draft.image, draft.lastFrame].compactMap { $0 } + draft.references.map(\.path)
         values["gcsInputs"] = .number(Double(inputPaths.filter { $0.hasPrefix("gs://") }.count))
+        values["urlInputs"] = .number(Double(inputPaths.filter(InputLoader.isWebURL).count))
+        values["localInputs"] = .number(Double(inputPaths.filter { !InputLoader.isRemote($0) }.count))
         let others = (draft.image == nil ? 0 : 1) + (draft.lastFrame == nil ? 0 : 1) + draft.references.count
         values["otherInputs"] = .number(Double(others))
         put("aspectRatio", .string(effective.aspectRatio))
@@ -44,6 +46,8 @@ struct DraftFacts {
         put("storageUri", draft.storageUri.map(JSONValue.string))
         put("fps", draft.fps.map { .number(Double($0)) })
         put("pubsubTopic", draft.pubsubTopic.map(JSONValue.string))
+        put("safetyLevel", draft.safetyLevel.map { .number(Double($0)) })
+        put("autoFix", draft.autoFix.map(JSONValue.bool))
         put("labels", draft.labels.isEmpty ? nil : .bool(true))
         if let video = draft.video {
             switch video {

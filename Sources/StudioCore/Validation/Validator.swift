@@ -29,7 +29,7 @@ public struct Validator: Sendable {
         let mode = draft.mode
         let requestedModel = draft.model ?? extensionSource?.model ?? registry.defaultModel(provider: provider, mode: mode)
         let (modelID, mappedFrom) = registry.wireModelID(for: requestedModel, provider: provider)
-        let model = registry.model(matching: modelID)
+        let model = registry.model(matching: modelID, provider: provider.id)
         issues += modelIssues(model: model, modelID: modelID, mappedFrom: mappedFrom, provider: provider, mode: mode)
         issues += mediaIssues(draft: draft, media: media, provider: provider)
         if case .generation(let id) = draft.video, extensionSource?.remoteURI == nil, media["video"] == nil {
@@ -47,7 +47,8 @@ public struct Validator: Sendable {
                                           message: "\(key) is not in the registry; it is sent as given in parameters",
                                           fix: "check the spelling if the service refuses it", severity: .warning))
         }
-        let cost = costs.estimate(family: model?.family, rulesProvider: provider.rulesAs, mode: mode, effective: effective)
+        let cost = costs.estimate(family: model?.family, rulesProvider: provider.rulesAs, mode: mode, effective: effective,
+                                  listPricesApply: provider.googleListPrices ?? true)
         guard !issues.contains(where: { $0.severity == .error }) else {
             return ValidationReport(issues: issues, spec: nil, cost: cost)
         }

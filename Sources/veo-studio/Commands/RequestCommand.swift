@@ -22,7 +22,7 @@ struct RequestCommand: AsyncParsableCommand {
             Output.issueLines(prepared.report.errors).forEach(Output.stderr)
             throw CLIFailure.badInput("no request: \(prepared.report.errors.count) problem(s) above")
         }
-        let provider = try context.previewProvider(draft.provider ?? "sandbox", baseURL: spec.baseURL)
+        let provider = try await context.previewProvider(draft.provider ?? "sandbox", baseURL: spec.baseURL)
         let request = try provider.submitRequest(for: validSpec, media: LoadedMediaSource(files: Array(prepared.media.values)))
             .redacted()
         if curl {

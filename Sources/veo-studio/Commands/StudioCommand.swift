@@ -25,7 +25,7 @@ struct StudioCommand: AsyncParsableCommand {
         let service = try context.service()
         let providerID = context.providerID(requested: nil)
         let runtime = StudioRuntime(backend: CursesTerminal(theme: chosen), dependencies: .init(
-            service: service, providerName: providerID, synthetic: StudioContext.sandboxIDs.contains(providerID),
+            service: service, providerName: providerID, synthetic: context.isSandbox(providerID),
             provider: { id in try await context.provider(id, baseURL: nil) },
             latencyScale: { id in context.latencyScale(id) },
             shouldStop: { terminationSignal.load(ordering: .relaxed) != 0 },

@@ -11,7 +11,8 @@ import Foundation
 public final class InlineVideoReader {
     /// Strings other than video payloads longer than this are refused (an answer is small apart from videos).
     public static let maxPlainStringBytes = 4 * 1024 * 1024
-    private static let streamedKey = "bytesBase64Encoded"
+    /// The key whose string values are videos (`bytesBase64Encoded` on Vertex AI).
+    private let streamedKey: String
     private static let flushBytes = 1 << 20
 
     private enum Expect { case value, valueOrEnd, key, keyOrEnd, colon, commaOrEnd, end }
@@ -37,8 +38,11 @@ public final class InlineVideoReader {
     private var decoded: [UInt8] = []
     private var scalar: [UInt8] = []
 
-    /// - Parameter makeWriter: opens the file for the n-th inline video (0-based, in the answer's order).
-    public init(makeWriter: @escaping (Int) throws -> AtomicFileWriter) {
+    /// - Parameters:
+    ///   - streamedKey: the key whose string values are base64 videos.
+    ///   - makeWriter: opens the file for the n-th inline video (0-based, in the answer's order).
+    public init(streamedKey: String = "bytesBase64Encoded", makeWriter: @escaping (Int) throws -> AtomicFileWriter) {
+        self.streamedKey = streamedKey
         self.makeWriter = makeWriter
     }
 
@@ -104,7 +108,7 @@ public final class InlineVideoReader {
             } else {
                 try expectValue()
                 stringIsKey = false
-                if case .object(_, let key)? = stack.last, key == Self.streamedKey {
+                if case .object(_, let key)? = stack.last, key == streamedKey {
                     let writer = try makeWriter(writers.count)
                     writers.append(writer)
                     streaming = (Base64StreamDecoder(), writer)

@@ -18,7 +18,12 @@ public struct VertexAIProvider: VideoProvider {
 
     public let id: String
     public let isSynthetic: Bool
-    public let endpoint: VertexEndpoint
+    /// Where submits and polls go: Vertex AI's endpoint, or a gateway speaking its body.
+    public let routes: any PredictRoutes
+    /// Vertex AI's endpoint (the routes, when they are Vertex AI's).
+    public var endpoint: VertexEndpoint {
+        routes as? VertexEndpoint ?? VertexEndpoint(project: nil, location: VertexSettings.defaultLocation)
+    }
     public let quotaProject: String?
     let tokens: AccessTokenSource?
     let apiKey: String?
@@ -29,11 +34,11 @@ public struct VertexAIProvider: VideoProvider {
     /// - Parameters:
     ///   - stagingDirectory: where inline videos are written while an answer arrives (same disk as the media folder).
     ///   - tokens: where Bearer tokens come from; `apiKey` instead for express mode.
-    public init(id: String = "vertex", endpoint: VertexEndpoint, tokens: AccessTokenSource? = nil, apiKey: String? = nil,
+    public init(id: String = "vertex", endpoint: any PredictRoutes, tokens: AccessTokenSource? = nil, apiKey: String? = nil,
                 quotaProject: String? = nil, stagingDirectory: URL, referenceTypeSpelling: [String: String] = ["asset": "ASSET", "style": "STYLE"],
                 isSynthetic: Bool = false, transport: HTTPTransport = HTTPTransport()) {
         self.id = id
-        self.endpoint = endpoint
+        self.routes = endpoint
         self.tokens = tokens
         self.apiKey = apiKey
         self.quotaProject = quotaProject
@@ -53,7 +58,7 @@ public struct VertexAIProvider: VideoProvider {
     }
 
     public func submitRequest(for spec: GenerationSpec, media: MediaSource) throws -> WireRequest {
-        WireRequest(method: "POST", url: endpoint.submitURL(model: spec.model), headers: headers,
+        WireRequest(method: "POST", url: routes.submitURL(model: spec.model), headers: headers,
                     body: try encoder.body(for: spec, media: media))
     }
 
@@ -62,26 +67,23 @@ public struct VertexAIProvider: VideoProvider {
         guard let name = answer["name"]?.stringValue, !name.isEmpty else {
             throw ProviderFailure.malformed("the submit answer has no operation name")
         }
-        return name
+        return routes.operationID(submitURL: request.url, name: name)
     }
 
     public func poll(operation: String) async throws -> OperationSnapshot {
-        let request = WireRequest(method: "POST", url: endpoint.fetchURL(operation: operation), headers: headers,
-                                  body: .object(["operationName": .string(operation)]))
+        let request = WireRequest(method: "POST", url: routes.fetchURL(operation: operation), headers: headers,
+                                  body: .object(["operationName": .string(routes.fetchedName(operation: operation))]))
         // A finished answer may carry hundreds of MB of inline video: the download deadline applies
         // (a stalled connection still fails on the read timeout).
         let response = try await authorized(request, transport: transport.forDownloads())
         guard response.status == .ok else { throw await HTTPTransport.failure(of: response, stage: .poll) }
-        let folder = stagingFolder(operation)
-        let reader = InlineVideoReader { index in
-            try AtomicFileWriter(destination: folder.appendingPathComponent("sample_\(index).mp4"))
-        }
+        let reader = staging.reader(for: operation)
         do {
             for try await piece in response.body {
                 try piece.withUnsafeReadableBytes { try reader.feed($0) }
             }
             let (json, files) = try reader.finish()
-            Self.stagedFiles.withLock { known in for file in files { known[file.path] = file } }
+            staging.remember(files)
             return try VertexOperationDecoder.decode(json) { "\(Self.inlineScheme)\(operation)#\($0)" }
         } catch {
             reader.abandon()
@@ -94,7 +96,12 @@ public struct VertexAIProvider: VideoProvider {
         if video.uri.hasPrefix(Self.inlineScheme) {
             return try await moveStaged(video.uri, to: destination)
         }
-        guard let url = endpoint.mediaURL(gcsURI: video.uri) else {
+        guard let url = routes.mediaURL(gcsURI: video.uri) else {
+            if video.uri.hasPrefix("gs://") {
+                throw ProviderFailure.local(StudioError(field: "storageUri", code: "output.in_your_bucket",
+                                                        message: "\(id) wrote the video to \(video.uri), a bucket it gives no download for",
+                                                        fix: "copy it with your own Google Cloud access (gcloud storage cp \(video.uri) .), or leave the bucket empty to get videos inline"))
+            }
             throw ProviderFailure.malformed("\(video.uri) is neither a gs:// URI nor an inline video")
         }
         let request = WireRequest(method: "GET", url: url, headers: headers, body: nil)
@@ -104,69 +111,19 @@ public struct VertexAIProvider: VideoProvider {
 
     // MARK: Inline videos
 
-    /// The staging folder of one operation.
-    func stagingFolder(_ operation: String) -> URL {
-        stagingDirectory.appendingPathComponent(Self.stagingFolderName(operation))
-    }
+    var staging: StagedVideoStore { StagedVideoStore(directory: stagingDirectory) }
 
     /// The name of an operation's staging folder: a hash of the operation name.
-    public static func stagingFolderName(_ operation: String) -> String {
-        SHA256.hash(data: Data(operation.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
-    }
+    public static func stagingFolderName(_ operation: String) -> String { StagedVideoStore.folderName(operation) }
 
     private func moveStaged(_ uri: String, to destination: URL) async throws -> DownloadedFile {
-        let reference = uri.dropFirst(Self.inlineScheme.count)
-        guard let hash = reference.lastIndex(of: "#"), let index = Int(reference[reference.index(after: hash)...]) else {
-            throw ProviderFailure.malformed("\(uri) does not name an inline video")
-        }
-        let operation = String(reference[..<hash])
-        let folder = stagingFolder(operation)
-        let staged = folder.appendingPathComponent("sample_\(index).mp4")
-        if !FileManager.default.fileExists(atPath: staged.path) {
-            // Staged files are gone (crash, cleanup): the operation still holds the videos.
+        let (operation, index) = try StagedVideoStore.parse(uri, scheme: Self.inlineScheme)
+        return try await staging.claim(operation: operation, index: index, to: destination) {
             let snapshot = try await poll(operation: operation)
-            guard snapshot.done, snapshot.videos.indices.contains(index),
-                  FileManager.default.fileExists(atPath: staged.path) else {
+            guard snapshot.done, snapshot.videos.indices.contains(index) else {
                 throw ProviderFailure.malformed("the operation no longer holds inline video \(index)")
             }
         }
-        do {
-            try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if FileManager.default.fileExists(atPath: destination.path) { try FileManager.default.removeItem(at: destination) }
-            try FileManager.default.moveItem(at: staged, to: destination)
-        } catch {
-            throw ProviderFailure.local(StudioError(field: "media", code: "media.unwritable",
-                                                    message: "cannot move the video into \(destination.path): \(error.localizedDescription)",
-                                                    fix: "check the permissions and free space of the media folder"))
-        }
-        if let left = try? FileManager.default.contentsOfDirectory(atPath: folder.path), left.isEmpty {
-            try? FileManager.default.removeItem(at: folder)
-        }
-        if let known = Self.stagedFiles.withLock({ $0.removeValue(forKey: staged.path) }) {
-            return DownloadedFile(path: destination.path, bytes: known.bytes, sha256: known.sha256)
-        }
-        return try Self.describe(destination)
-    }
-
-    /// Size and sha256 of the files staged by this process (written while the answer arrived), so
-    /// moving one into place does not read it again; after a restart the moved file is hashed.
-    private static let stagedFiles = LockedBox<[String: DownloadedFile]>([:])
-
-    /// Size and sha256 of a file, read in pieces.
-    static func describe(_ url: URL) throws -> DownloadedFile {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            throw ProviderFailure.local(StudioError(field: "media", code: "media.unreadable", message: "cannot read \(url.path)",
-                                                    fix: "check the permissions of the media folder"))
-        }
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        var size = 0
-        while let piece = try handle.read(upToCount: 1 << 20), !piece.isEmpty {
-            hasher.update(data: piece)
-            size += piece.count
-        }
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        return DownloadedFile(path: url.path, bytes: size, sha256: digest)
     }
 
     // MARK: Credentials
@@ -198,7 +155,7 @@ public struct VertexAIProvider: VideoProvider {
             let message = (try? JSONValue.decode(body))?["error"]?["message"]?.stringValue ?? "HTTP 401"
             let source = await tokens.lastTokenOrigin()
             throw ProviderFailure.local(StudioError(field: "credentials", code: "credentials.rejected",
-                                                    message: "Vertex AI refused the token from \(source.origin): \(message)",
+                                                    message: "\(id == "vertex" ? "Vertex AI" : id) refused the token from \(source.origin): \(message)",
                                                     fix: source.fix))
         }
     }
