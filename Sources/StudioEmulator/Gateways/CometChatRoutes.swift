@@ -85,7 +85,8 @@ struct CometChatRoutes: ProfileRoutes {
             while true {
                 let snapshot = OperationSnapshot(record: record, done: record.isDone(at: engine.clock.now()))
                 let progress = GatewayProgress(snapshot, now: engine.clock.now())
-                if progress.percent != shown {
+                // Every 5 points at most, and always the first and the last.
+                if shown < 0 || progress.percent == 100 || progress.percent >= shown + 5 {
                     shown = progress.percent
                     try await send(CometChatWire.chunk(record, content: CometChatWire.progressLine(progress.percent)))
                     if cut { throw StreamCut() }
