@@ -16,8 +16,15 @@ struct EmulatorCommand: AsyncParsableCommand {
             Authorization: Bearer). The vertex profile also serves a Cloud Storage subset (/storage/v1, \
             /upload/storage/v1) and an OAuth token endpoint (POST /token) for service-account JWTs.
 
+            Gateway profiles, each in its own envelope: openai-relay (/v1/video/generations and OpenAI's \
+            /v1/videos), maas-vertex (/v1/ai/{endpoint}/veo/videos/generate and /task), comet-chat \
+            (/v1/chat/completions, synchronous or streamed) and task-relay (/v1/videos/generations, \
+            /v1/tasks/{id}). All six profiles are served unless --profile picks some. Image URLs for the \
+            gateways can be uploaded with PUT /_emulator/uploads/{name}.
+
             Marker words in a prompt steer the outcome: [[rai]], [[rai:CATEGORY]], [[rai-partial]], \
-            [[op_error]], [[submit_error]]. Control endpoints live under /_emulator/ (health, requests, \
+            [[op_error]], [[submit_error]]; on the gateways also [[inline]], [[status:completed]] \
+            (openai-relay) and [[cut]] (comet-chat). Control endpoints live under /_emulator/ (health, requests, \
             reset, faults, operations, objects). See docs/EMULATOR.md.
 
             Fault grammar for --faults:

@@ -405,6 +405,6 @@ struct VertexRoutesTests {
             let gemini = try await emulator.submit(Body.text())
             #expect(gemini.status == .ok)
         }
-        #expect(EmulatorOptions().profiles == [.gemini, .vertex])
+        #expect(EmulatorOptions().profiles == [.gemini, .vertex, .openAIRelay, .maasVertex, .cometChat, .taskRelay])
     }
 }

@@ -164,9 +164,10 @@ actor EmulatorEngine {
         }
         let plan = try planner.plan(request)
 
-        let operationID = profile == .vertex ? uniqueUUID() : uniqueID()
+        let operationID = operationID(for: profile, at: now)
         let latency = latencyModel.sample(median: model.latencyMedianSeconds, using: &latencyRandom)
         let finishAt = now.addingTimeInterval(latency)
+        let retention = profileRules.linkLifetimeSeconds.map { Duration.seconds($0) } ?? options.retention
         var record = OperationRecord(
             id: operationID, model: modelID, profile: profile, apiVersion: apiVersion, createdAt: now, finishAt: finishAt,
             mode: plan.mode, prompt: request.prompt, sampleCount: plan.sampleCount, durationSeconds: plan.durationSeconds,
@@ -198,7 +199,7 @@ actor EmulatorEngine {
             for index in 0..<produced {
                 var file = makeFile(
                     index: index, operation: record, plan: plan, model: model, inputs: inputs,
-                    prompt: request.effectivePrompt ?? "", seed: request.seed, retention: options.retention)
+                    prompt: request.effectivePrompt ?? "", seed: request.seed, retention: retention)
                 if let output, let naming = profileRules.storage {
                     let name = naming.outputObjectName
                         .replacingOccurrences(of: "{directory}", with: output.name)
@@ -244,7 +245,7 @@ actor EmulatorEngine {
     /// The file behind a Gemini API download, if it exists, is finished and is not expired.
     func downloadableFile(id: String) throws(GoogleAPIError) -> FileRecord {
         let now = clock.now()
-        guard let file = files[id], operations[file.operationID]?.profile != .vertex, file.availableAt <= now,
+        guard let file = files[id], operations[file.operationID]?.profile == .gemini, file.availableAt <= now,
             file.expiresAt > now
         else {
             if let file = files[id], file.expiresAt <= now {
@@ -290,7 +291,7 @@ actor EmulatorEngine {
         objects.removeAll()
         quota.reset()
         faults.replace(with: .none)
-        for sub in ["files", "inputs", "objects"] {
+        for sub in ["files", "inputs", "objects", "uploads"] {
             try? FileManager.default.removeItem(at: workDirectory.appendingPathComponent(sub))
         }
         persist()
@@ -320,6 +321,26 @@ actor EmulatorEngine {
     }
 
     // MARK: Helpers
+
+    /// A new operation id in the form `profile` uses: 12 alphanumerics (Gemini API), a UUID (Vertex
+    /// and the MaaS gateway), `task_…` (OpenAI relay), `task-unified-<unix>-<8>` (task relay), 24 alphanumerics (chat).
+    private func operationID(for profile: EmulatorProfile, at now: Date) -> String {
+        switch profile {
+        case .gemini: return uniqueID()
+        case .vertex, .maasVertex: return uniqueUUID()
+        case .openAIRelay, .cometChat, .taskRelay:
+            while true {
+                let random = ids.identifier() + ids.identifier()
+                let id: String
+                switch profile {
+                case .openAIRelay: id = "task_" + random
+                case .taskRelay: id = "task-unified-\(Int(now.timeIntervalSince1970))-" + random.prefix(8)
+                default: id = random
+                }
+                if operations[id] == nil { return id }
+            }
+        }
+    }
 
     private func uniqueID() -> String {
         while true {

@@ -13,6 +13,8 @@ struct GoogleAPIError: Error, Sendable {
     var details: [JSONValue] = []
     /// Extra response headers.
     var headers: [(name: String, value: String)] = []
+    /// A gateway rule's own error code (gateway envelopes only).
+    var errorCode: String?
 
     /// Builds the answer for `rule`, filling `{placeholders}` from `values`.
     init(rule: Rule, _ values: [String: String] = [:]) {
@@ -20,6 +22,7 @@ struct GoogleAPIError: Error, Sendable {
         httpStatus = rule.http ?? 400
         status = rule.status ?? "INVALID_ARGUMENT"
         message = rule.text(values)
+        errorCode = rule.errorCode
     }
 
     /// The JSON body.

@@ -29,13 +29,16 @@ struct OperationRecord: Sendable, Codable {
     var outputDirectory: String?
 
     /// The full operation name: `models/{model}/operations/{id}` on the Gemini API,
-    /// `projects/{p}/locations/{l}/publishers/google/models/{model}/operations/{uuid}` on Vertex.
+    /// `projects/{p}/locations/{l}/publishers/google/models/{model}/operations/{uuid}` on Vertex,
+    /// the bare task id on the gateways.
     var name: String {
         switch profile {
         case .gemini:
             return "models/\(model)/operations/\(id)"
         case .vertex:
             return "projects/\(project ?? "")/locations/\(location ?? "")/publishers/google/models/\(model)/operations/\(id)"
+        case .openAIRelay, .maasVertex, .cometChat, .taskRelay:
+            return id
         }
     }
 

@@ -45,7 +45,8 @@ struct SubmissionPlanner {
         var hops = 0
         var sourceFileID: String?
         var outputDuration = request.durationSeconds ?? 8
-        let storage = try outputStorage(request)
+        var storageFailure: OperationError?
+        let storage = try outputStorage(request, deferred: &storageFailure)
 
         switch mode {
         case .referenceToVideo:
@@ -96,7 +97,7 @@ struct SubmissionPlanner {
             frame: frameSize(resolution: resolution, aspectRatio: aspectRatio),
             hops: hops, sourceFileID: sourceFileID, storage: storage
         )
-        plan.deferredError = deferredError(
+        plan.deferredError = storageFailure ?? deferredError(
             request, mode: mode, resolution: resolution, sampleCount: sampleCount, storage: storage, markers: markers)
         if plan.deferredError == nil, let safetyCategory {
             plan.safety = SafetyOutcome(category: safetyCategory, partial: markers.raiPartial)
@@ -203,11 +204,17 @@ struct SubmissionPlanner {
         return output
     }
 
-    /// Where outputs go (Vertex `storageUri`); a malformed URI answers 400 at submit.
-    private func outputStorage(_ request: GenerationRequest) throws(GoogleAPIError) -> GCSLocation? {
+    /// Where outputs go (Vertex `storageUri`); a malformed URI answers 400 at submit, or ends the
+    /// operation when the profile's rule for it has the `operation` stage (the MaaS gateway).
+    private func outputStorage(
+        _ request: GenerationRequest, deferred: inout OperationError?
+    ) throws(GoogleAPIError) -> GCSLocation? {
         guard let uri = request.storageUri else { return nil }
         guard let location = GCSLocation(uri: uri) else {
-            throw reject("vertex.storage.unsupported_uri", ["uri": uri])
+            let rule = rules.rule("vertex.storage.unsupported_uri", in: profile)
+            guard rule.stage == "operation" else { throw reject("vertex.storage.unsupported_uri", ["uri": uri]) }
+            deferred = OperationError(code: rule.code ?? 3, message: rule.text(["uri": uri]), ruleID: rule.id)
+            return nil
         }
         return GCSLocation(bucket: location.bucket, name: location.directoryPrefix)
     }

@@ -5,6 +5,8 @@ import Hummingbird
 /// handler, `truncated`/`malformed` let the handler run and then damage its answer.
 struct FaultGate: Sendable {
     let engine: EmulatorEngine
+    /// Writes an error in the profile's envelope (Google's unless a gateway says otherwise).
+    var answer: @Sendable (GoogleAPIError) -> Reply = { Reply.error($0) }
 
     func serve(_ route: FaultRoute, _ work: @Sendable () async throws -> Reply) async throws -> Response {
         let decision = await engine.faultDecision(for: route)
@@ -17,11 +19,11 @@ struct FaultGate: Sendable {
             let seconds = max(1, Int((5 / max(engine.options.speed, 1e-6)).rounded(.up)))
             error.details = [GoogleAPIError.retryInfo(seconds: seconds)]
             error.headers = [("Retry-After", String(seconds))]
-            return Reply.error(error).response()
+            return answer(error).response()
         case .internalError?:
-            return Reply.error(GoogleAPIError(rule: engine.rules.rule("fault.500"))).response()
+            return answer(GoogleAPIError(rule: engine.rules.rule("fault.500"))).response()
         case .unavailable?:
-            return Reply.error(GoogleAPIError(rule: engine.rules.rule("fault.503"))).response()
+            return answer(GoogleAPIError(rule: engine.rules.rule("fault.503"))).response()
         default:
             break
         }
@@ -29,7 +31,7 @@ struct FaultGate: Sendable {
         do {
             reply = try await work()
         } catch let error as GoogleAPIError {
-            reply = .error(error)
+            reply = answer(error)
         }
         return reply.response(damage: decision.action)
     }

@@ -10,6 +10,8 @@ enum Reply: Sendable {
     case json(status: Int, body: JSONValue, headers: [(name: String, value: String)])
     /// A file's bytes with their content type (an MP4, or a stored object).
     case file(URL, contentType: String)
+    /// A response built by the handler (a streamed answer); faults do not damage it.
+    case prepared(Response)
 
     /// An MP4 file.
     static func video(_ url: URL) -> Reply {
@@ -43,6 +45,8 @@ enum Reply: Sendable {
             }
             return Response(
                 status: Self.status(status), headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        case .prepared(let response):
+            return response
         case .file(let url, let contentType):
             guard let data = try? Data(contentsOf: url) else {
                 return Reply.json(

@@ -129,6 +129,8 @@ public struct ProfileRules: Sendable, Decodable {
     public var `extension`: ExtensionRules
     /// Quota settings.
     public var quota: QuotaRules
+    /// Gateways: how long result links (and the files behind them) stay valid; nil keeps the emulator's retention.
+    public var linkLifetimeSeconds: Int?
 
     /// `sampleCount` range.
     public struct SampleCountRules: Sendable, Decodable {
@@ -247,6 +249,8 @@ public struct Rule: Sendable, Decodable {
     public var status: String?
     /// google.rpc code for operation-stage answers.
     public var code: Int?
+    /// A gateway's own error code string (`error.code` in its envelope), when it has one.
+    public var errorCode: String?
     /// Message template; `{name}` placeholders are filled in.
     public var message: String
     /// Where the rule comes from.
@@ -255,7 +259,7 @@ public struct Rule: Sendable, Decodable {
     public var asOf: String
 
     enum CodingKeys: String, CodingKey {
-        case id, stage, http, status, code, message, source
+        case id, stage, http, status, code, errorCode, message, source
         case asOf = "as_of"
     }
 

@@ -10,6 +10,7 @@ func buildEmulatorRouter(engine: EmulatorEngine) throws -> Router<BasicRequestCo
     router.add(middleware: GoogleErrorMiddleware(rules: engine.rules))
     router.add(middleware: RequestRecorderMiddleware(engine: engine))
     ControlRoutes(engine: engine).register(on: router)
+    UploadRoutes(engine: engine).register(on: router)
     for profile in engine.options.profiles {
         try profile.routes(engine: engine).register(on: router)
     }

@@ -7,7 +7,7 @@ public struct EmulatorOptions: Sendable {
     /// TCP port; 0 picks any free port.
     public var port: Int = 0
     /// Wire profiles served side by side (their paths do not collide).
-    public var profiles: [EmulatorProfile] = [.gemini, .vertex]
+    public var profiles: [EmulatorProfile] = EmulatorProfile.allCases
     /// Latency (and fault delays) are divided by this; tests use e.g. 1000.
     public var speed: Double = 1
     /// Makes operation ids, file ids, latency and probabilistic faults repeatable.
@@ -40,6 +40,6 @@ public struct EmulatorOptions: Sendable {
     /// The default inline limit: 32 MiB.
     public static let defaultInlineLimitBytes = 32 * 1024 * 1024
 
-    /// Default options: loopback, any free port, both profiles, real-time latency.
+    /// Default options: loopback, any free port, every profile, real-time latency.
     public init() {}
 }

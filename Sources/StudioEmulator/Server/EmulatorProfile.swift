@@ -6,4 +6,15 @@ public enum EmulatorProfile: String, Sendable, CaseIterable, Codable {
     /// Vertex AI: `/{v1beta1,v1}/projects/{p}/locations/{l}/publishers/google/models/{model}:predictLongRunning`,
     /// `:fetchPredictOperation`, OAuth Bearer auth, a Cloud Storage subset and a token endpoint.
     case vertex
+    /// A relay speaking new-api's task protocol (`/v1/video/generations`) and OpenAI's Videos API (`/v1/videos`).
+    case openAIRelay = "openai-relay"
+    /// A MaaS reseller taking Vertex bodies: `/v1/ai/{endpoint}/veo/videos/generate` and `…/task`.
+    case maasVertex = "maas-vertex"
+    /// A synchronous chat-completions gateway: `/v1/chat/completions`, the video link in the answer text.
+    case cometChat = "comet-chat"
+    /// A unified task gateway: `/v1/videos/generations` and `/v1/tasks/{id}`, progress 0-100, links valid 24 h.
+    case taskRelay = "task-relay"
+
+    /// Whether this is one of the third-party gateways (their own envelopes, not Google's).
+    var isGateway: Bool { self != .gemini && self != .vertex }
 }

@@ -1,0 +1,90 @@
+import Foundation
+
+/// What a gateway download found: the file, or why there is none.
+enum GatewayFileLookup: Sendable {
+    case ready(FileRecord)
+    /// The task exists but has no video (yet): running, failed or filtered.
+    case notReady(OperationSnapshot)
+    /// The link's lifetime is over.
+    case expired
+    /// No such task on this profile.
+    case missing
+}
+
+extension EmulatorEngine {
+    /// Checks a gateway's `Authorization` header: `Bearer KEY`, or the bare key when `bareKeyAllowed`.
+    /// A missing key answers `missingRule`, a key outside `options.apiKeys` answers `invalidRule`.
+    nonisolated func authenticateGateway(
+        authorization: String?, bareKeyAllowed: Bool, missingRule: String, invalidRule: String
+    ) throws(GoogleAPIError) -> String {
+        var key = authorization?.trimmingCharacters(in: .whitespaces) ?? ""
+        if key.lowercased().hasPrefix("bearer ") {
+            key = String(key.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+        } else if !bareKeyAllowed {
+            key = ""
+        }
+        guard !key.isEmpty else { throw GoogleAPIError(rule: rules.rule(missingRule)) }
+        if let accepted = options.apiKeys, !accepted.contains(key) {
+            throw GoogleAPIError(rule: rules.rule(invalidRule))
+        }
+        return key
+    }
+
+    /// A gateway task of `profile` with its state now (the first time it is seen done, rendering starts),
+    /// and its videos; nil when `profile` has no task `id`.
+    func gatewayTask(profile: EmulatorProfile, id: String) async -> (OperationSnapshot, [FileRecord])? {
+        guard let record = operations[id], record.profile == profile else { return nil }
+        let snapshot = await snapshot(of: record)
+        guard snapshot.done, case .videos(let ids, _, _) = record.outcome else { return (snapshot, []) }
+        return (snapshot, ids.compactMap { files[$0] })
+    }
+
+    /// Video number `index` of a gateway task, if finished and within its link lifetime.
+    func gatewayFile(profile: EmulatorProfile, operationID: String, index: Int = 0) -> GatewayFileLookup {
+        guard let record = operations[operationID], record.profile == profile else { return .missing }
+        let now = clock.now()
+        let snapshot = OperationSnapshot(record: record, done: record.isDone(at: now))
+        guard snapshot.done, case .videos(let ids, _, _) = record.outcome, ids.indices.contains(index),
+            let file = files[ids[index]]
+        else { return .notReady(snapshot) }
+        guard file.expiresAt > now else {
+            try? FileManager.default.removeItem(at: renderer.outputURL(for: file.id))
+            return .expired
+        }
+        return .ready(file)
+    }
+
+    /// The MP4 bytes of a file (rendered now if needed).
+    func videoData(_ file: FileRecord) async -> Data {
+        let url = await renderer.video(for: file)
+        return (try? Data(contentsOf: url)) ?? Data()
+    }
+
+    // MARK: Uploads (reference images for the URL-taking gateways)
+
+    /// Where upload `name` is kept.
+    nonisolated func uploadURL(_ name: String) -> URL {
+        workDirectory.appendingPathComponent("uploads").appendingPathComponent(name)
+    }
+
+    /// Stores the bytes of `PUT /_emulator/uploads/{name}`.
+    func storeUpload(name: String, data: Data) throws {
+        let url = uploadURL(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try AtomicFile.write(data, to: url)
+    }
+
+    /// The bytes of an upload, if it exists.
+    nonisolated func upload(named name: String) -> Data? {
+        guard UploadName.isValid(name) else { return nil }
+        return try? Data(contentsOf: uploadURL(name))
+    }
+}
+
+/// Names accepted for uploads: letters, digits, `.`, `_`, `-`; not starting with a dot.
+enum UploadName {
+    static func isValid(_ name: String) -> Bool {
+        !name.isEmpty && name.count <= 200 && !name.hasPrefix(".")
+            && name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)) }
+    }
+}
