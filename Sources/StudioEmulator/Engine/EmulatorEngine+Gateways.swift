@@ -1,16 +1,5 @@
 import Foundation
 
-/// What a gateway download found: the file, or why there is none.
-enum GatewayFileLookup: Sendable {
-    case ready(FileRecord)
-    /// The task exists but has no video (yet): running, failed or filtered.
-    case notReady(OperationSnapshot)
-    /// The link's lifetime is over.
-    case expired
-    /// No such task on this profile.
-    case missing
-}
-
 extension EmulatorEngine {
     /// Checks a gateway's `Authorization` header: `Bearer KEY`, or the bare key when `bareKeyAllowed`.
     /// A missing key answers `missingRule`, a key outside `options.apiKeys` answers `invalidRule`.
@@ -78,13 +67,5 @@ extension EmulatorEngine {
     nonisolated func upload(named name: String) -> Data? {
         guard UploadName.isValid(name) else { return nil }
         return try? Data(contentsOf: uploadURL(name))
-    }
-}
-
-/// Names accepted for uploads: letters, digits, `.`, `_`, `-`; not starting with a dot.
-enum UploadName {
-    static func isValid(_ name: String) -> Bool {
-        !name.isEmpty && name.count <= 200 && !name.hasPrefix(".")
-            && name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)) }
     }
 }

@@ -14,7 +14,7 @@ public struct EmulatorOptions: Sendable {
     public var seed: UInt64? = nil
     /// Injected faults (the `--faults SPEC` string, parsed).
     public var faults: FaultPlan = .none
-    /// Accepted API keys (Gemini API and Vertex AI express mode); nil accepts any non-empty key.
+    /// Accepted API keys (Gemini API, Vertex AI express mode and the gateways' Bearer keys); nil accepts any non-empty key.
     public var apiKeys: Set<String>? = nil
     /// Accepted Bearer tokens (Vertex and Cloud Storage routes); nil accepts any non-empty token
     /// except tokens this emulator issued that have expired. Issued tokens are accepted until they expire.
@@ -30,7 +30,8 @@ public struct EmulatorOptions: Sendable {
     public var inlineLimitBytes: Int = EmulatorOptions.defaultInlineLimitBytes
     /// Submits allowed per key (or token) and model within 60 s; more answer 429.
     public var requestsPerMinute: Int = 10
-    /// How long generated videos stay downloadable and extendable (Gemini API files).
+    /// How long generated videos stay downloadable and extendable (Gemini API files, and gateway
+    /// links whose rules give no lifetime of their own).
     public var retention: Duration = .seconds(172_800)
     /// When set, operations, file metadata, inputs, MP4s, stored objects and issued tokens persist here across restarts.
     public var stateDirectory: URL? = nil
