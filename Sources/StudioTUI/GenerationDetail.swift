@@ -12,6 +12,8 @@ public struct GenerationDetail: Sendable {
     public var inputs: [String]
     /// The stored copies of the input images, for thumbnails.
     public var inputImagePaths: [String] = []
+    /// When it was read (an undownloaded link's expiry is told against it).
+    public var now = Date()
 
     public init(record: GenerationRecord, outputs: [OutputRecord], events: [EventRecord], children: [GenerationRecord],
                 inputs: [String]) {
@@ -55,6 +57,7 @@ public struct GenerationDetail: Sendable {
         for output in outputs {
             let size = output.bytes.map { "\($0 / 1024) KB" } ?? "not downloaded"
             lines.append(("output \(output.sampleIndex + 1): \(output.path ?? output.remoteLabel ?? "") (\(size))", .success))
+            if let expiry = output.linkExpiry(now: now) { lines.append((expiry, .warning)) }
         }
         if let message = r.errorMessage { lines.append((message, r.status == .unknown ? .warning : .error)) }
         if let explanation = r.errorExplanation { lines.append(("→ \(explanation)", .text)) }

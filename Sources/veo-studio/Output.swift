@@ -69,6 +69,7 @@ enum Output {
             "cost_estimate_usd": record.costEstimateUSD.map(JSONValue.number) ?? .null,
             "parent": record.parentID.map { .number(Double($0)) } ?? .null,
             "synthetic": .bool(record.synthetic),
+            "progress": record.progress.map(JSONValue.number) ?? .null,
             "error": errorJSON(record),
         ])
     }

@@ -39,13 +39,16 @@ public struct GenerationRecord: Codable, Sendable, Hashable, Identifiable, Fetch
     public var outputSeconds: Int?
     public var pollCount: Int
     public var synthetic: Bool
+    /// The provider's own progress (0…1) at the last poll, when it reports one (no invented percentages).
+    public var progress: Double?
 
     public init(id: Int64? = nil, createdAt: Date, updatedAt: Date, provider: String, model: String, mode: GenerationMode,
                 status: JobStatus, prompt: String, negativePrompt: String? = nil, specJSON: String, requestJSON: String? = nil,
                 operationName: String? = nil, submittedAt: Date? = nil, finishedAt: Date? = nil, costEstimateUSD: Double? = nil,
                 errorCode: String? = nil, errorMessage: String? = nil, errorExplanation: String? = nil,
                 serverAnswerJSON: String? = nil, raiCount: Int = 0, raiReasonsJSON: String? = nil, parentID: Int64? = nil,
-                parentKind: String? = nil, hops: Int = 0, outputSeconds: Int? = nil, pollCount: Int = 0, synthetic: Bool = false) {
+                parentKind: String? = nil, hops: Int = 0, outputSeconds: Int? = nil, pollCount: Int = 0, synthetic: Bool = false,
+                progress: Double? = nil) {
         self.id = id
         self.createdAt = createdAt
         self.updatedAt = updatedAt
@@ -73,6 +76,7 @@ public struct GenerationRecord: Codable, Sendable, Hashable, Identifiable, Fetch
         self.outputSeconds = outputSeconds
         self.pollCount = pollCount
         self.synthetic = synthetic
+        self.progress = progress
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

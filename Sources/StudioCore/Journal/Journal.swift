@@ -85,10 +85,12 @@ public struct Journal: Sendable {
     }
 
     /// Counts one poll (for the operations panel and the polling benchmark).
-    public func recordPoll(_ id: Int64, answer: String?) throws {
+    public func recordPoll(_ id: Int64, answer: String?, progress: Double? = nil) throws {
         try writer.write { db in
-            try db.execute(sql: "UPDATE generation SET pollCount = pollCount + 1, serverAnswerJSON = COALESCE(?, serverAnswerJSON) WHERE id = ?",
-                           arguments: [answer, id])
+            try db.execute(sql: """
+                UPDATE generation SET pollCount = pollCount + 1, serverAnswerJSON = COALESCE(?, serverAnswerJSON),
+                                      progress = COALESCE(?, progress) WHERE id = ?
+                """, arguments: [answer, progress, id])
         }
     }
 

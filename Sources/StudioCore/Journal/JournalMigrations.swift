@@ -87,6 +87,10 @@ enum JournalMigrations {
         migrator.registerMigration("v2-latency-index") { db in
             try db.create(index: "generation_provider_model_status", on: "generation", columns: ["provider", "model", "status"])
         }
+        // A gateway that reports its own progress (0…1); nil for services that report none.
+        migrator.registerMigration("v3-provider-progress") { db in
+            try db.alter(table: "generation") { t in t.add(column: "progress", .double) }
+        }
         return migrator
     }
 }

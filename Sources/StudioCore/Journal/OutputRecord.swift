@@ -20,6 +20,16 @@ public struct OutputRecord: Codable, Sendable, Hashable, Identifiable, Fetchable
 }
 
 extension OutputRecord {
+    /// For a video not downloaded yet whose link lapses (a gateway's 24 h links): when it does.
+    public func linkExpiry(now: Date) -> String? {
+        guard path == nil, let expiresAt else { return nil }
+        let when = ISO8601DateFormatter.string(from: expiresAt, timeZone: TimeZone(identifier: "UTC")!,
+                                              formatOptions: [.withFullDate, .withTime, .withColonSeparatorInTime])
+        let hours = expiresAt.timeIntervalSince(now) / 3600
+        if hours <= 0 { return "link expired \(when) UTC" }
+        return "link expires \(when) UTC (in \(hours < 1 ? "\(Int(hours * 60)) min" : "\(Int(hours)) h")) — download it before then"
+    }
+
     /// Where the video came from, for people: its remote URI, or "inline" for a video that came
     /// inside a Vertex AI operation answer (its internal name is not worth showing).
     public var remoteLabel: String? {

@@ -47,7 +47,7 @@ extension GenerationService {
                     result = .failure(.transport("\(error)"))
                 }
                 switch result {
-                case .success(let snapshot): try journal.recordPoll(id, answer: snapshot.raw.encodedString())
+                case .success(let snapshot): try journal.recordPoll(id, answer: snapshot.raw.encodedString(), progress: snapshot.progress)
                 case .failure(let failure): try journal.recordPoll(id, answer: nil)
                     emit("poll failed: \(failure.description); retrying")
                 }

@@ -7,8 +7,8 @@ extension EmulatorEngine {
         authorization: String?, bareKeyAllowed: Bool, missingRule: String, invalidRule: String
     ) throws(GoogleAPIError) -> String {
         var key = authorization?.trimmingCharacters(in: .whitespaces) ?? ""
-        if key.lowercased().hasPrefix("bearer ") {
-            key = String(key.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+        if key.lowercased().hasPrefix("bearer ") || key.lowercased() == "bearer" {
+            key = String(key.dropFirst(6)).trimmingCharacters(in: .whitespaces)
         } else if !bareKeyAllowed {
             key = ""
         }

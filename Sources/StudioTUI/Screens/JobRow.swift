@@ -13,6 +13,8 @@ public struct JobRow: Hashable, Sendable {
     public var elapsedSeconds: Int
     /// "20–70 s" (the 25th–75th percentile of the time left), or nil when not running.
     public var eta: String?
+    /// "37 %": the provider's own progress, when it reports one (shown instead of the ETA range).
+    public var progress: String?
     public var cost: String
     public var synthetic: Bool
 
@@ -33,6 +35,7 @@ public struct JobRow: Hashable, Sendable {
         } else {
             eta = nil
         }
+        progress = [.queued, .running].contains(record.status) ? record.progress.map { "\(Int(($0 * 100).rounded())) %" } : nil
         cost = record.costEstimateUSD.map(CostEstimate.dollars) ?? "—"
         synthetic = record.synthetic
     }
@@ -63,7 +66,7 @@ public struct JobRow: Hashable, Sendable {
             + mode.padding(toLength: 12, withPad: " ", startingAt: 0)
             + modelColumn
         let tail = "  " + time.padding(toLength: 7, withPad: " ", startingAt: 0)
-            + (eta.map { "eta \($0)" } ?? "").padding(toLength: 14, withPad: " ", startingAt: 0)
+            + (progress.map { "done \($0)" } ?? eta.map { "eta \($0)" } ?? "").padding(toLength: 14, withPad: " ", startingAt: 0)
             + cost.padding(toLength: 7, withPad: " ", startingAt: 0)
         let room = max(0, width - DisplayWidth.of(head) - DisplayWidth.of(tail))
         let prompt = DisplayWidth.prefix(promptHead, fitting: room)

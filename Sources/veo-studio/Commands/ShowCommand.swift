@@ -61,6 +61,7 @@ struct ShowCommand: AsyncParsableCommand {
         for (role, asset) in assets { print("  input \(role): \(asset.originalPath) (\(asset.width)×\(asset.height), stored \(asset.storedPath))") }
         for output in outputs {
             print("  output \(output.sampleIndex): \(output.path ?? "(not downloaded)") \(output.bytes.map { "\($0) bytes" } ?? "") \(output.remoteLabel ?? "")")
+            if let expiry = output.linkExpiry(now: Date()) { print("    \(expiry)") }
         }
         if let message = record.errorMessage { print("  \(message)") }
         if let explanation = record.errorExplanation { print("  → \(explanation)") }

@@ -1,0 +1,204 @@
+import Foundation
+import Logging
+import Testing
+import StudioEmulator
+@testable import StudioCore
+
+/// Every mode each gateway offers, end to end against its own emulator profile (written from the
+/// gateway's document, not from this client): submit → poll → download → journal, plus each
+/// gateway's own ways to fail — an error in `url`, inline base64, a wrapped operation error, a
+/// 24 h link, a refusal in a chat answer, a stream cut before its link.
+@Suite(.serialized)
+struct GatewayEndToEndTests {
+    static let speed = 2000.0
+    static let key = "gw-test-key-7f3a9c"
+
+    struct Stack {
+        let folder: TemporaryFolder
+        let server: EmulatorServer
+        let service: GenerationService
+        let baseURL: String
+
+        static func start() async throws -> Stack {
+            let folder = TemporaryFolder()
+            var options = EmulatorOptions()
+            options.speed = GatewayEndToEndTests.speed
+            options.seed = 11
+            options.requestsPerMinute = 1000
+            let server = EmulatorServer(options: options, logger: Logger(label: "test.emulator"))
+            let url = try await server.start()
+            let journal = try Journal.open(at: folder.url.appendingPathComponent("journal.sqlite"))
+            var service = GenerationService(journal: journal, registry: Fixtures.registry, prices: Fixtures.prices,
+                                            assets: AssetStore(root: folder.url.appendingPathComponent("assets")),
+                                            mediaRoot: folder.url.appendingPathComponent("media"),
+                                            policy: TrackerPolicy(backoffBaseSeconds: 0.01, backoffMaxSeconds: 0.05))
+            service.uploadingProviders = ["comet-chat", "task-relay"]
+            folder.write("first.png", TestImages.png(width: 64, height: 36))
+            folder.write("last.png", TestImages.png(width: 64, height: 36, rgb: (20, 90, 200)))
+            folder.write("ref.png", TestImages.png(width: 40, height: 40, rgb: (10, 200, 10)))
+            return Stack(folder: folder, server: server, service: service, baseURL: url.absoluteString)
+        }
+
+        func provider(_ id: String) throws -> VideoProvider {
+            let entry = try #require(Fixtures.registry.provider(id))
+            let made = GatewayProviderFactory.make(entry, access: GatewayAccess(baseURL: baseURL, apiKey: GatewayEndToEndTests.key),
+                                                   settings: StudioConfig.ProviderSettings(), uploads: .emulator(baseURL: baseURL),
+                                                   stagingDirectory: folder.url.appendingPathComponent("staging"), isSynthetic: false)
+            return try #require(made)
+        }
+
+        func run(_ id: String, _ build: (inout GenerationDraft) -> Void) async throws -> GenerationRecord {
+            var draft = GenerationDraft()
+            draft.provider = id
+            build(&draft)
+            let prepared = service.prepare(draft, loader: InputLoader(baseDirectory: folder.url))
+            #expect(prepared.report.isValid, "\(id): \(prepared.report.errors.map(\.line))")
+            let provider = try provider(id)
+            let submitted = try await service.submit(prepared, provider: provider)
+            guard submitted.status == .queued else { return submitted }
+            return try await service.track(try #require(submitted.id), provider: provider, latencyScale: 1 / GatewayEndToEndTests.speed)
+        }
+
+        /// The emulator's log of requests whose path ends so.
+        func requests(pathSuffix: String) async throws -> [StudioCore.JSONValue] {
+            let list = try await HTTPTransport().sendJSON(WireRequest(method: "GET", url: "\(baseURL)/_emulator/requests", headers: [], body: nil),
+                                                          stage: .poll)
+            return (list.arrayValue ?? list["requests"]?.arrayValue ?? []).filter { ($0["path"]?.stringValue ?? "").hasSuffix(pathSuffix) }
+        }
+
+        func stop() async { await server.stop() }
+    }
+
+    func expectDone(_ record: GenerationRecord, _ stack: Stack, mode: GenerationMode, samples: Int = 1) throws {
+        #expect(record.status == .done, "\(record.provider) \(mode): \(record.errorMessage ?? "")")
+        #expect(record.mode == mode)
+        let outputs = try stack.service.journal.outputs(of: try #require(record.id))
+        #expect(outputs.count == samples)
+        for output in outputs {
+            let path = try #require(output.path)
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            #expect(ImageInspector.isMP4([UInt8](bytes.prefix(16))), "an MP4 arrives")
+            #expect(output.bytes == bytes.count)
+        }
+        #expect(!(record.requestJSON ?? "").contains(Self.key), "the key never reaches the journal")
+    }
+
+    @Test func openAIRelayEveryModeInlineAndErrorInURL() async throws {
+        let stack = try await Stack.start()
+        let id = "openai-relay"
+        try expectDone(try await stack.run(id) { $0.prompt = "a lighthouse" }, stack, mode: .textToVideo)
+        try expectDone(try await stack.run(id) { $0.prompt = "comes alive"; $0.image = "first.png" }, stack, mode: .imageToVideo)
+        try expectDone(try await stack.run(id) { $0.prompt = "red to blue"; $0.image = "first.png"; $0.lastFrame = "last.png"
+            $0.model = "veo-3.1-generate-preview" }, stack, mode: .firstLastFrame)
+        try expectDone(try await stack.run(id) { $0.prompt = "two meet"; $0.model = "veo-3.1-generate-preview"
+            $0.references = [.init(path: "first.png"), .init(path: "ref.png")] }, stack, mode: .referenceImages)
+        let inline = try await stack.run(id) { $0.prompt = "inline please [[inline]] [[status:completed]]" }
+        try expectDone(inline, stack, mode: .textToVideo)
+        let inlineID = try #require(inline.id)
+        let output = try #require(try stack.service.journal.outputs(of: inlineID).first)
+        #expect(output.remoteURI?.hasPrefix(OpenAIRelayProvider.inlineScheme) == true, "\(output.remoteURI ?? "")")
+        #expect(output.remoteLabel == "inline in the operation answer")
+        let body = try #require(try await stack.requests(pathSuffix: "/v1/video/generations").first?["body"])
+        #expect(body["image"] == nil && body["model"]?.stringValue != nil, "text to video sends no image")
+
+        let failed = try await stack.run(id) { $0.prompt = "[[op_error]]" }
+        #expect(failed.status == .failed)
+        let message = try #require(failed.errorMessage)
+        #expect(!message.isEmpty && !message.hasPrefix("http"), "the error text in url is the message, not a link: \(message)")
+        let failedID = try #require(failed.id)
+        #expect(try stack.service.journal.outputs(of: failedID).isEmpty, "no download of an error text")
+        await stack.stop()
+    }
+
+    @Test func maasVertexEveryModeAndItsWrappedErrors() async throws {
+        let stack = try await Stack.start()
+        let id = "maas-vertex"
+        try expectDone(try await stack.run(id) { $0.prompt = "a harbour" }, stack, mode: .textToVideo)
+        try expectDone(try await stack.run(id) { $0.prompt = "moves"; $0.image = "first.png" }, stack, mode: .imageToVideo)
+        try expectDone(try await stack.run(id) { $0.prompt = "fades"; $0.image = "first.png"; $0.lastFrame = "last.png" }, stack, mode: .firstLastFrame)
+        try expectDone(try await stack.run(id) { $0.prompt = "an ingredient"; $0.references = [.init(path: "ref.png")] },
+                       stack, mode: .referenceImages)
+        try expectDone(try await stack.run(id) { $0.prompt = "two"; $0.sampleCount = 2; $0.compressionQuality = "lossless" },
+                       stack, mode: .textToVideo, samples: 2)
+        let veo3 = try await stack.run(id) { $0.prompt = "with sound by default"; $0.model = "MaaS_Veo_3_generate_preview" }
+        try expectDone(veo3, stack, mode: .textToVideo)
+        let sent = try await stack.requests(pathSuffix: "/veo/videos/generate")
+        #expect(sent.contains { $0["path"]?.stringValue?.contains("/v1/ai/MaaS_Veo_3_generate_preview/") == true
+            && $0["body"]?["parameters"]?["generateAudio"] != nil }, "generateAudio is always sent where it is required")
+        #expect(sent.contains { $0["body"]?["parameters"]?["compressionQuality"]?.stringValue == "lossless" }, "lowercase as the seed writes it")
+
+        let failed = try await stack.run(id) { $0.prompt = "[[op_error]]" }
+        #expect(failed.status == .failed && failed.errorMessage?.isEmpty == false, "\(failed.errorMessage ?? "")")
+        let filtered = try await stack.run(id) { $0.prompt = "[[rai:celebrity]] a famous face" }
+        #expect(filtered.status == .filtered, "\(filtered.status)")
+        await stack.stop()
+    }
+
+    @Test func cometChatEveryModeARefusalAndACutStream() async throws {
+        let stack = try await Stack.start()
+        let id = "comet-chat"
+        try expectDone(try await stack.run(id) { $0.prompt = "a kitten on a cloud" }, stack, mode: .textToVideo)
+        try expectDone(try await stack.run(id) { $0.prompt = "moves"; $0.image = "first.png" }, stack, mode: .imageToVideo)
+        try expectDone(try await stack.run(id) { $0.prompt = "fades"; $0.image = "first.png"; $0.lastFrame = "last.png" }, stack, mode: .firstLastFrame)
+        try expectDone(try await stack.run(id) { $0.prompt = "ingredients"; $0.references = [.init(path: "first.png"), .init(path: "ref.png")] },
+                       stack, mode: .referenceImages)
+        let chat = try #require(try await stack.requests(pathSuffix: "/v1/chat/completions").last?["body"])
+        let refs = chat["extra_body"]?["google"]?["referenceImages"]?.arrayValue ?? []
+        #expect(refs.count == 2 && refs.allSatisfy { $0["image"]?["uri"]?.stringValue?.contains("/_emulator/uploads/") == true },
+                "local images are uploaded and sent by URL: \(chat.encodedString().prefix(300))")
+
+        let refused = try await stack.run(id) { $0.prompt = "[[rai]] not allowed" }
+        #expect(refused.status == .failed && refused.errorMessage?.contains("Generation failed") == true, "\(refused.errorMessage ?? "")")
+
+        let before = try await stack.requests(pathSuffix: "/v1/chat/completions").count
+        let cut = try await stack.run(id) { $0.prompt = "cut me off [[cut]]" }
+        #expect(cut.status == .unknown, "a stream cut before the link leaves the outcome unknown: \(cut.status)")
+        #expect(cut.errorExplanation?.isEmpty == false)
+        let resumed = try await stack.service.resumeAll(includeUnknown: true, providerFor: { _ in (try stack.provider(id), 1 / Self.speed) })
+        #expect(resumed.allSatisfy { $0.id != cut.id || $0.status == .unknown })
+        #expect(try await stack.requests(pathSuffix: "/v1/chat/completions").count == before + 1, "never sent a second time")
+        await stack.stop()
+    }
+
+    @Test func taskRelayReferencesProgressAndTheTwentyFourHourLink() async throws {
+        let stack = try await Stack.start()
+        let id = "task-relay"
+        let one = try await stack.run(id) { $0.prompt = "a woman in a garden"; $0.references = [.init(path: "ref.png")] }
+        try expectDone(one, stack, mode: .referenceImages)
+        #expect(one.progress == 1, "the relay's own progress is kept: \(String(describing: one.progress))")
+        let oneID = try #require(one.id)
+        let output = try #require(try stack.service.journal.outputs(of: oneID).first)
+        let expires = try #require(output.expiresAt)
+        #expect(abs(expires.timeIntervalSince(output.createdAt) - 24 * 3600) < 5, "links live 24 h")
+        var undownloaded = output
+        undownloaded.path = nil
+        #expect(undownloaded.linkExpiry(now: output.createdAt)?.contains("link expires") == true)
+        #expect(undownloaded.linkExpiry(now: expires.addingTimeInterval(1))?.contains("link expired") == true)
+
+        try expectDone(try await stack.run(id) { $0.prompt = "three"; $0.model = "veo-3.1-fast-reference-to-video"
+            $0.references = [.init(path: "first.png"), .init(path: "last.png"), .init(path: "ref.png")] }, stack, mode: .referenceImages)
+        let sent = try #require(try await stack.requests(pathSuffix: "/v1/videos/generations").last?["body"])
+        #expect(sent["reference_image_urls"]?.arrayValue?.count == 3 && sent["duration"]?.intValue == 8)
+        let failed = try await stack.run(id) { $0.prompt = "[[op_error]]"; $0.references = [.init(path: "ref.png")] }
+        #expect(failed.status == .failed && failed.errorMessage?.isEmpty == false)
+        await stack.stop()
+    }
+
+    @Test func aWrongKeyIsRefusedInEachGatewaysOwnWordsAndNeverShown() async throws {
+        let stack = try await Stack.start()
+        for id in ["openai-relay", "maas-vertex", "comet-chat", "task-relay"] {
+            let entry = try #require(Fixtures.registry.provider(id))
+            let made = GatewayProviderFactory.make(entry, access: GatewayAccess(baseURL: stack.baseURL, apiKey: ""),
+                                                   settings: .init(), uploads: .none, stagingDirectory: stack.folder.url, isSynthetic: false)
+            let provider = try #require(made)
+            var draft = GenerationDraft()
+            draft.provider = id
+            draft.prompt = "no key"
+            if id == "task-relay" { draft.references = [.init(path: "https://example.com/ref.png")] }
+            let record = try await stack.service.submit(stack.service.prepare(draft), provider: provider)
+            #expect([.failed, .unknown].contains(record.status), "\(id): \(record.status)")
+            #expect(record.errorMessage?.isEmpty == false, "\(id) explains the refusal")
+        }
+        await stack.stop()
+    }
+}
