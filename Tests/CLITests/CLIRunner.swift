@@ -31,6 +31,16 @@ struct CLIRunner {
         try runBare(arguments + ["--home", home.path], environment: extra)
     }
 
+    /// `run` off the concurrency pool: a test that serves an in-process emulator must not block the
+    /// threads that emulator needs while the CLI talks to it.
+    func runAwaiting(_ arguments: [String], environment extra: [String: String] = [:]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result { try self.run(arguments, environment: extra) })
+            }
+        }
+    }
+
     /// Runs with exactly these arguments.
     func runBare(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()

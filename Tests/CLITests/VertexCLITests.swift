@@ -84,7 +84,7 @@ struct VertexCLITests {
         try Data("[providers.vertex]\nlatency_scale = 0.0025\n".utf8).write(to: cli.home.appendingPathComponent("config.toml"))
         let environment = ["GOOGLE_OAUTH_ACCESS_TOKEN": "ya29.SECRET-token-123", "PATH": "/nonexistent",
                            "GOOGLE_CLOUD_QUOTA_PROJECT": "billing-project"]
-        let generated = try cli.run(["generate", "--provider", "vertex", "--base-url", url.absoluteString, "--project", "my-project",
+        let generated = try await cli.runAwaiting(["generate", "--provider", "vertex", "--base-url", url.absoluteString, "--project", "my-project",
                                      "--prompt", "a lantern in the fog", "--storage-uri", "gs://studio-out/veo/", "--wait", "--json"],
                                     environment: environment)
         #expect(generated.status == 0, "\(generated.stderr)")
@@ -92,7 +92,7 @@ struct VertexCLITests {
         #expect(result["status"]?.stringValue == "done")
         let shown = try cli.run(["show", "\(result["id"]?.intValue ?? 0)", "--json"])
         #expect(shown.stdout.contains("gs://studio-out/veo/"), "the gs:// URI is kept in the journal")
-        let wrong = try cli.run(["generate", "--provider", "vertex", "--base-url", url.absoluteString, "--project", "my-project",
+        let wrong = try await cli.runAwaiting(["generate", "--provider", "vertex", "--base-url", url.absoluteString, "--project", "my-project",
                                  "--prompt", "refused"], environment: ["GOOGLE_OAUTH_ACCESS_TOKEN": "ya29.wrong", "PATH": "/nonexistent"])
         #expect(wrong.status != 0 && wrong.stdout.contains("refused the token from GOOGLE_OAUTH_ACCESS_TOKEN"), "\(wrong.stdout)")
         #expect(!(wrong.stdout + wrong.stderr).contains("ya29.wrong"))
