@@ -13,7 +13,7 @@ echo "all present (interop Python: ${python#"$(pwd)/"})"
 swift build --build-tests
 swift test --skip-build --parallel --num-workers 2
 
-echo "== SDK interop (google-genai against the emulator)"
+echo "== SDK interop (google-genai and openai against the emulator)"
 PYTHON="$python" scripts/interop/run-sdk-interop.sh .build/debug/veo-studio
 
 echo "== terminal (tmux)"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs Google's Python SDK (google-genai 2.34.0, unmodified) against the Veo emulator.
+# Runs Google's Python SDK (google-genai 2.34.0, unmodified) against the Veo emulator, and the
+# `openai` package's Videos API (3.57.0, unmodified) against its openai-relay profile.
 #
 # usage: scripts/interop/run-sdk-interop.sh [PATH_TO_VEO_STUDIO_BINARY]
 #        (default: .build/debug/veo-studio)
@@ -15,9 +16,9 @@ binary="${1:-.build/debug/veo-studio}"
 python="${PYTHON:-python3}"
 startup_limit=30
 
-if ! "$python" -c "import google.genai" >/dev/null 2>&1; then
-    echo "SDK interop test could not run: the Python package google-genai is not importable by $python." >&2
-    echo "Install it with: pip install google-genai==2.34.0" >&2
+if ! "$python" -c "import google.genai, openai" >/dev/null 2>&1; then
+    echo "SDK interop test could not run: google-genai or openai is not importable by $python." >&2
+    echo "Install them with: pip install -r $here/requirements.txt" >&2
     exit 3
 fi
 if [[ ! -x "$binary" ]]; then
@@ -76,6 +77,8 @@ echo "== Gemini API profile"
 VEO_EMULATOR_URL="$url" "$python" "$here/sdk_gemini_interop.py" "$url" || status=$?
 echo "== Vertex AI profile"
 VEO_EMULATOR_URL="$url" "$python" "$here/sdk_vertex_interop.py" "$url" || status=$?
+echo "== openai-relay profile (the openai package's Videos API)"
+"$python" "$here/openai_videos_interop.py" "$url" || status=$?
 if [[ $status -ne 0 ]]; then
     echo "--- emulator log ---" >&2
     tail -n 40 "$workdir/stderr" >&2

@@ -152,4 +152,31 @@ check "it is in History like any other" tui_wait_for_re "#6 +done" 5
 tui_keys q
 check "q quits with 0" test "$(tui_wait_exit 5)" = 0
 
+# 5. The gateways on their sandboxes: a task relay job made from the CLI shows the relay's own
+#    progress in Operations; a chat-completions job is made in the form.
+export VEO_STUDIO_SANDBOX_SPEED=3
+"$binary" generate --home "$home" --provider task-relay-sandbox --prompt "a garden at noon" --ref "$pics/a.png" >/dev/null 2>&1
+tui_start "$binary" studio --home "$home"
+tui_wait_for "F3 Operations" 15 >/dev/null
+tui_resize 120 40
+check "the task relay's own progress shows in Operations" tui_wait_for_re "done [0-9]+ %" 40
+check "the relay job finishes" tui_wait_for "Operations — 0 unfinished" 60
+export VEO_STUDIO_SANDBOX_SPEED=20
+tui_keys F2
+tui_wait_for "Generate — text to video on sandbox" 5 >/dev/null
+tui_type "a kitten on a cloud"
+tui_keys Tab Tab Right Right Right Right Right Right Right Right Right
+check "choosing the chat gateway's sandbox" tui_wait_for "Generate — text to video on comet-chat-sandbox" 5
+check "priced per request as the gateway states it" tui_wait_for 'cost $2.00' 5
+tui_keys C-s
+tui_wait_for_re "Submit for|│#[0-9]+ +(submitting|queued|running)" 5 >/dev/null
+screen_has "Submit for" && tui_keys y
+check "the chat job shows in Operations" tui_wait_for_re "│#[0-9]+ +(submitting|queued|running|downloading)" 5
+check "it finishes" tui_wait_for "Operations — 0 unfinished" 60
+tui_keys F4
+gateway_jobs_listed() { tui_wait_for "a kitten on a cloud" 5 >/dev/null && screen_has "a garden at noon"; }
+check "both gateway jobs are in History" gateway_jobs_listed
+tui_keys q
+check "q quits with 0" test "$(tui_wait_exit 5)" = 0
+
 finish

@@ -97,8 +97,11 @@ public struct GenerationService: Sendable {
 
     /// Journals the generation, then submits it. A submit that provably never left the machine
     /// is forgotten and thrown; a lost answer leaves the job `unknown` (never resubmitted on its own).
+    /// `onRecorded` is told once the journal holds the job, before anything is sent (a synchronous
+    /// gateway's submit lasts the whole generation).
     public func submit(_ prepared: PreparedGeneration, provider: VideoProvider,
-                       parent: (id: Int64, kind: String)? = nil) async throws -> GenerationRecord {
+                       parent: (id: Int64, kind: String)? = nil,
+                       onRecorded: @Sendable (GenerationRecord) -> Void = { _ in }) async throws -> GenerationRecord {
         guard let spec = prepared.report.spec else {
             throw StudioError(field: prepared.report.errors.first?.field ?? "draft", code: "draft.invalid",
                               message: prepared.report.errors.map(\.message).joined(separator: "; "),
@@ -125,6 +128,7 @@ public struct GenerationService: Sendable {
             hops: hops, outputSeconds: seconds, pollCount: 0, synthetic: provider.isSynthetic)
         record = try journal.recordNewGeneration(record, assets: stored)
         guard let id = record.id else { return record }
+        onRecorded(record)
 
         let request: WireRequest
         do {

@@ -202,6 +202,9 @@ enum GenerateView {
     /// "$3.20 (8 s × $0.40/s, audio)" — the source and date are in `veo-studio rules`.
     static func shortCost(_ cost: CostEstimate) -> String {
         let samples = cost.samples > 1 ? " × \(cost.samples)" : ""
+        if let perRequest = cost.perRequest {
+            return "\(CostEstimate.dollars(cost.usd)) (\(CostEstimate.dollars(perRequest))/request\(samples))"
+        }
         return "\(CostEstimate.dollars(cost.usd)) (\(cost.billedSeconds) s × \(CostEstimate.dollars(cost.pricePerSecond))/s\(samples)\(cost.withAudio ? ", audio" : ""))"
     }
 

@@ -241,14 +241,18 @@ public final class StudioRuntime {
             }
             do {
                 let ready = try await providers.provider(providerID)
-                let record = try await service.submit(prepared, provider: ready.provider, parent: parent)
+                let record = try await service.submit(prepared, provider: ready.provider, parent: parent) { recorded in
+                    // The job is in Operations at once, even while a synchronous gateway's answer streams.
+                    if let id = recorded.id { inbox.post(.submitFinished(id, "#\(id) sent to \(providerID) — watch it here in Operations")) }
+                }
                 guard let id = record.id else { return }
+                // The form moved on when the job was recorded: from here on only tell what happened.
                 if record.status == .queued {
                     tracker.track(id, provider: providerID)
                     let synthetic = ready.provider.isSynthetic ? " (sandbox: synthetic, nothing is charged)" : ""
-                    inbox.post(.submitFinished(id, "#\(id) queued\(synthetic) — watch it here in Operations"))
+                    inbox.post(.toast("#\(id) queued\(synthetic) — watch it here in Operations"))
                 } else {
-                    inbox.post(.submitFinished(id, "#\(id) \(record.status.rawValue): \(record.errorMessage ?? "")"))
+                    inbox.post(.toast("#\(id) \(record.status.rawValue): \(record.errorMessage ?? "")"))
                 }
             } catch {
                 inbox.post(.submitFinished(nil, "not submitted: \(error)"))
