@@ -8,7 +8,7 @@ import StudioEmulator
 struct EmulatorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "emulator",
-        abstract: "Run a local emulator of Google's Veo video service (Gemini API and Vertex AI wire protocols).",
+        abstract: "Run a local emulator of Google's Veo video service (Gemini API, Vertex AI and four gateways' protocols).",
         discussion: """
             Prints one line, "Veo emulator listening on http://HOST:PORT (profiles: gemini, vertex)", then serves \
             until interrupted. Point a client at that URL instead of https://generativelanguage.googleapis.com \

@@ -247,7 +247,7 @@ struct ValidatorTableTests {
         Case(name: "comet: no Pub/Sub", provider: "comet-chat", build: { $0.pubsubTopic = "projects/p/topics/t" },
              errors: ["gateway.no_pubsub_topic"]),
         Case(name: "comet: no labels", provider: "comet-chat", build: { $0.labels = ["team": "a"] }, errors: ["gateway.no_labels"]),
-        Case(name: "comet: no fps", provider: "comet-chat", build: { $0.fps = 24 }, errors: ["gateway.no_fps"]),
+        Case(name: "comet: fps goes in config (seeds/002)", provider: "comet-chat", build: { $0.fps = 24 }),
         Case(name: "comet: no compression quality", provider: "comet-chat", build: { $0.compressionQuality = "optimized" },
              errors: ["gateway.no_compression_quality"]),
         Case(name: "comet: no resize mode", provider: "comet-chat", build: { $0.resizeMode = "pad"; $0.image = "https://example.com/a.png" },

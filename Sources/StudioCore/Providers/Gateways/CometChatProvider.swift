@@ -53,6 +53,7 @@ public struct CometChatProvider: VideoProvider {
         put("sampleCount", draft.sampleCount.map { .number(Double($0)) })
         put("generateAudio", draft.generateAudio.map(JSONValue.bool))
         put("personGeneration", draft.personGeneration.map(JSONValue.string))
+        put("fps", draft.fps.map { .number(Double($0)) })
         for (key, value) in draft.extraParameters { config[key] = value }
         if !config.isEmpty { google["config"] = .object(config) }
         var body: [String: JSONValue] = [
