@@ -40,7 +40,8 @@ struct RulesCommand: AsyncParsableCommand {
         }
         print("\nPrices (\(context.prices.currency) \(context.prices.unit))")
         for entry in context.prices.entries {
-            print("  \(entry.family) \(entry.provider ?? "any provider") \(entry.resolution): audio \(entry.audio), silent \(entry.silent) [\(entry.source), \(entry.as_of)]")
+            let price = entry.perRequest.map { "\($0) per request" } ?? "audio \(entry.audio), silent \(entry.silent)"
+            print("  \(entry.family) \(entry.provider ?? "any provider") \(entry.resolution): \(price) [\(entry.source), \(entry.as_of)]")
         }
     }
 }
