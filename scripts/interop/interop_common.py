@@ -5,11 +5,11 @@ Imported by sdk_gemini_interop.py and sdk_vertex_interop.py, which sit in the sa
 """
 
 import os
-import struct
 import sys
 import time
 import traceback
-import zlib
+
+from interop_images import png
 
 try:
     from google.genai import types
@@ -21,16 +21,6 @@ POLL_INTERVAL = 0.2
 POLL_DEADLINE = 120.0
 
 
-def png(width, height, rgb):
-    """A solid-colour PNG made with the standard library."""
-    raw = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
-
-    def chunk(kind, data):
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
 
 
 def image(rgb):

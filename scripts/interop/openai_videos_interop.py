@@ -6,12 +6,12 @@ Usage: python openai_videos_interop.py URL     (URL as printed by `veo-studio em
 Prints a PASS or FAIL line per case and "N passed, M failed"; exits 1 on any failure.
 """
 
-import struct
 import sys
 import time
 import traceback
+
+from interop_images import png
 import warnings
-import zlib
 
 try:
     import openai
@@ -27,16 +27,6 @@ POLL_INTERVAL = 0.2
 POLL_DEADLINE = 120.0
 
 
-def png(width, height, rgb):
-    """A solid-colour PNG made with the standard library."""
-    raw = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
-
-    def chunk(kind, data):
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
 
 
 def is_mp4(data):

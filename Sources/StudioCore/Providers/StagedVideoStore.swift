@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Crypto
 import Foundation
 
@@ -21,6 +22,25 @@ struct StagedVideoStore: Sendable {
         let folder = folder(operation)
         return InlineVideoReader(streamedKey: streamedKey) { index in
             try AtomicFileWriter(destination: folder.appendingPathComponent("sample_\(index).mp4"))
+        }
+    }
+
+    /// Reads an answer that may carry videos inline (under `streamedKey`), staging them for `operation`
+    /// while it arrives, and decodes the rest; a cut-off or undecodable answer leaves no file behind.
+    func read<Result>(_ response: HTTPClientResponse, operation: String, streamedKey: String = "bytesBase64Encoded",
+                      decode: (JSONValue, [DownloadedFile]) throws -> Result) async throws -> Result {
+        let reader = reader(for: operation, streamedKey: streamedKey)
+        do {
+            for try await piece in response.body {
+                try piece.withUnsafeReadableBytes { try reader.feed($0) }
+            }
+            let (json, files) = try reader.finish()
+            remember(files)
+            return try decode(json, files)
+        } catch {
+            reader.abandon()
+            if let failure = error as? ProviderFailure { throw failure }
+            throw ProviderFailure.transport("the answer was cut off after \(reader.bytesRead) bytes: \(error)")
         }
     }
 

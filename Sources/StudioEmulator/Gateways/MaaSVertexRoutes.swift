@@ -32,16 +32,7 @@ struct MaaSVertexRoutes: ProfileRoutes {
             let endpoint = context.parameters.get("endpoint") ?? ""
             return try await gate.serve(.poll) {
                 _ = try Self.authenticate(request, engine: engine)
-                let body = try await RouteSupport.body(of: request)
-                let json: JSONValue
-                do {
-                    json = try JSONValue(parsing: body)
-                } catch {
-                    throw GoogleAPIError(rule: engine.rules.rule("body.invalid_json"), ["detail": (error as? JSONParseError)?.reason ?? "\(error)"])
-                }
-                guard let name = json["operationName"]?.stringValue, !name.isEmpty else {
-                    throw GoogleAPIError(rule: engine.rules.rule("value.invalid"), ["path": "operationName"])
-                }
+                let name = try await RouteSupport.operationName(of: request, rules: engine.rules)
                 guard let (snapshot, files) = await engine.gatewayTask(profile: .maasVertex, id: name),
                     snapshot.record.model == endpoint
                 else {

@@ -41,4 +41,19 @@ enum RouteSupport {
         let buffer = try await request.collectBody(upTo: maxBodyBytes)
         return Data(buffer.readableBytesView)
     }
+
+    /// The `operationName` of a fetch body (`{"operationName": …}`), or the rules' 400.
+    static func operationName(of request: Request, rules: ServerRules) async throws -> String {
+        let data = try await body(of: request)
+        let json: JSONValue
+        do {
+            json = try JSONValue(parsing: data)
+        } catch {
+            throw GoogleAPIError(rule: rules.rule("body.invalid_json"), ["detail": (error as? JSONParseError)?.reason ?? "\(error)"])
+        }
+        guard let name = json["operationName"]?.stringValue, !name.isEmpty else {
+            throw GoogleAPIError(rule: rules.rule("value.invalid"), ["path": "operationName"])
+        }
+        return name
+    }
 }

@@ -79,16 +79,7 @@ struct VertexRoutes: ProfileRoutes {
         let profile = self.profile
         return try await gate.serve(.poll) {
             _ = try await Self.authenticate(request, engine: engine)
-            let body = try await RouteSupport.body(of: request)
-            let json: JSONValue
-            do {
-                json = try JSONValue(parsing: body)
-            } catch {
-                throw GoogleAPIError(rule: engine.rules.rule("body.invalid_json"), ["detail": (error as? JSONParseError)?.reason ?? "\(error)"])
-            }
-            guard let name = json["operationName"]?.stringValue, !name.isEmpty else {
-                throw GoogleAPIError(rule: engine.rules.rule("value.invalid"), ["path": "operationName"])
-            }
+            let name = try await RouteSupport.operationName(of: request, rules: engine.rules)
             let (snapshot, videos) = try await engine.pollVertex(operationName: name, modelID: model)
             return .ok(VertexWire.operation(snapshot, videos: videos, profile: profile))
         }

@@ -45,21 +45,11 @@ public struct OpenAIRelayProvider: VideoProvider {
         let response = try await transport.forDownloads().execute(request)
         guard response.status == .ok else { throw await HTTPTransport.failure(of: response, stage: .poll) }
         // The answer may carry the whole video in base64: read it streaming, never whole.
-        let reader = staging.reader(for: operation, streamedKey: "bytes_base64_encoded")
-        do {
-            for try await piece in response.body {
-                try piece.withUnsafeReadableBytes { try reader.feed($0) }
-            }
-            let (json, files) = try reader.finish()
-            let videos = files.filter { $0.bytes > 0 }
+        return try await staging.read(response, operation: operation, streamedKey: "bytes_base64_encoded") { json, files in
+            // A running task's "bytes_base64_encoded" is "": an empty staged file, not a video.
             for empty in files where empty.bytes == 0 { try? FileManager.default.removeItem(atPath: empty.path) }
-            staging.remember(videos)
-            let inline = videos.isEmpty ? nil : StagedVideoStore.uri(scheme: Self.inlineScheme, operation: operation, index: 0)
+            let inline = files.contains { $0.bytes > 0 } ? StagedVideoStore.uri(scheme: Self.inlineScheme, operation: operation, index: 0) : nil
             return try RelayTaskDecoder.decode(json, task: operation, inlineURI: inline)
-        } catch {
-            reader.abandon()
-            if let failure = error as? ProviderFailure { throw failure }
-            throw ProviderFailure.transport("the task answer was cut off after \(reader.bytesRead) bytes: \(error)")
         }
     }
 

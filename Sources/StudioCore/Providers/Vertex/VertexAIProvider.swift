@@ -77,18 +77,8 @@ public struct VertexAIProvider: VideoProvider {
         // (a stalled connection still fails on the read timeout).
         let response = try await authorized(request, transport: transport.forDownloads())
         guard response.status == .ok else { throw await HTTPTransport.failure(of: response, stage: .poll) }
-        let reader = staging.reader(for: operation)
-        do {
-            for try await piece in response.body {
-                try piece.withUnsafeReadableBytes { try reader.feed($0) }
-            }
-            let (json, files) = try reader.finish()
-            staging.remember(files)
-            return try VertexOperationDecoder.decode(json) { "\(Self.inlineScheme)\(operation)#\($0)" }
-        } catch {
-            reader.abandon()
-            if let failure = error as? ProviderFailure { throw failure }
-            throw ProviderFailure.transport("the operation answer was cut off after \(reader.bytesRead) bytes: \(error)")
+        return try await staging.read(response, operation: operation) { json, _ in
+            try VertexOperationDecoder.decode(json) { StagedVideoStore.uri(scheme: Self.inlineScheme, operation: operation, index: $0) }
         }
     }
 
