@@ -81,11 +81,12 @@ public struct CapabilityRegistry: Sendable {
         return (requested, nil)
     }
 
-    /// The default model for a provider: the first model that offers the mode there and is not shut down.
+    /// The default model for a provider: the first model that offers the mode there, else its first
+    /// model (the mode is then refused in its own words, not as another provider's id).
     public func defaultModel(provider: ProviderEntry, mode: GenerationMode) -> String {
-        document.models.first { entry in
-            (entry.modes[provider.rulesAs] ?? []).contains(mode)
-        }?.ids[provider.rulesAs] ?? "veo-3.1-generate-preview"
+        let offering = document.models.first { ($0.modes[provider.rulesAs] ?? []).contains(mode) }
+        let any = document.models.first { $0.ids[provider.rulesAs] != nil }
+        return (offering ?? any)?.ids[provider.rulesAs] ?? "veo-3.1-generate-preview"
     }
 
     /// The lifecycle entry of a model on a provider, if the registry knows one.

@@ -101,10 +101,19 @@ enum GenerateView {
             if fallback == nil {
                 x += buffer.write("default", at: point(), role: current == nil ? (focused ? .selection : .accent) : .muted, clip: rect) + 1
             }
-            for choice in choices {
-                let chosen = (current ?? fallback) == choice.value
+            // A row wider than the field starts late enough that the chosen value stays in sight.
+            let labels = choices.map { shortChoice($0.value, field: field.id) }
+            let chosenIndex = choices.firstIndex { (current ?? fallback) == $0.value } ?? 0
+            var first = 0
+            while first < chosenIndex,
+                  x + 2 + labels[first...chosenIndex].reduce(0) { $0 + DisplayWidth.of($1) + 1 } > rect.maxX {
+                first += 1
+            }
+            if first > 0 { x += buffer.write("…", at: point(), role: .muted, clip: rect) + 1 }
+            for (index, choice) in choices.enumerated() where index >= first {
+                let chosen = index == chosenIndex && (current ?? fallback) == choice.value
                 let role: StyleRole = chosen ? (focused ? .selection : .accent) : (choice.isAllowed ? .text : .disabled)
-                x += buffer.write(shortChoice(choice.value, field: field.id), at: point(), role: role, clip: rect) + 1
+                x += buffer.write(labels[index], at: point(), role: role, clip: rect) + 1
             }
             if current == nil, fallback != nil, field.id != "provider" {
                 x += buffer.write("(default)", at: point(), role: .muted, clip: rect) + 1
