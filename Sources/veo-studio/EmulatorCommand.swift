@@ -37,8 +37,12 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(name: .long, help: "TCP port to listen on; 0 picks any free port.")
     var port: Int = 8765
 
-    @Option(name: .long, help: "Interface to bind. Keep 127.0.0.1 unless other machines must reach it.")
+    @Option(name: .long, help: "Interface to bind. Keep 127.0.0.1 unless other machines must reach it (then add --allow-remote).")
     var host: String = "127.0.0.1"
+
+    @Flag(name: .customLong("allow-remote"),
+          help: "Allow a --host other than loopback: the emulator then listens beyond this machine, and accepts any key by default.")
+    var allowRemote = false
 
     @Option(name: .long, parsing: .singleValue,
             help: "Wire profile to serve (repeatable or comma-separated): \(EmulatorProfile.allCases.map(\.rawValue).joined(separator: ", ")). Default: all.")
@@ -103,6 +107,10 @@ struct EmulatorCommand: AsyncParsableCommand {
         guard !host.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ValidationError("--host must not be empty; use 127.0.0.1 for this machine only.")
         }
+        if !allowRemote, !Self.isLoopback(host) {
+            throw ValidationError(
+                "--host \(host) is not a loopback address: the emulator would listen beyond this machine. Use 127.0.0.1, ::1 or localhost, or add --allow-remote if other machines must reach it.")
+        }
         _ = try parsedProfiles()
         guard speed.isFinite, speed > 0 else {
             throw ValidationError("--speed must be a positive number such as 1 (real time) or 100; got \(speed).")
@@ -147,6 +155,25 @@ struct EmulatorCommand: AsyncParsableCommand {
         guard Logger.Level(rawValue: logLevel.lowercased()) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical; got \(logLevel).")
         }
+    }
+
+    /// 127.0.0.0/8, ::1 (in any spelling, bracketed or not) or localhost: reachable from this machine only.
+    static func isLoopback(_ host: String) -> Bool {
+        var name = host.trimmingCharacters(in: .whitespaces).lowercased()
+        if name.hasPrefix("["), name.hasSuffix("]") { name = String(name.dropFirst().dropLast()) }
+        if name == "localhost" || name == "localhost." { return true }
+        var v4 = in_addr()
+        if inet_pton(AF_INET, name, &v4) == 1 {
+            return UInt32(bigEndian: v4.s_addr) >> 24 == 127
+        }
+        var v6 = in6_addr()
+        if inet_pton(AF_INET6, name, &v6) == 1 {
+            let bytes = withUnsafeBytes(of: v6) { Array($0) }
+            if bytes == Array(repeating: 0, count: 15) + [1] { return true }
+            // ::ffff:127.x.y.z, an IPv4 loopback address written as IPv6.
+            if bytes[0..<10].allSatisfy({ $0 == 0 }), bytes[10] == 0xFF, bytes[11] == 0xFF { return bytes[12] == 127 }
+        }
+        return false
     }
 
     /// The PEM public keys from the `--service-account-key` files.

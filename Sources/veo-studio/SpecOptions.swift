@@ -77,13 +77,37 @@ struct SpecOptions: ParsableArguments {
     /// The prompt from `--prompt` or `--prompt-file`.
     func promptText() throws -> String? {
         guard let promptFile else { return prompt }
+        let data: Data
         if promptFile == "-" {
-            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let contents = FileManager.default.contents(atPath: promptFile) else {
+                throw CLIFailure.badInput("error: --prompt-file: cannot read \(promptFile) — check the path")
+            }
+            data = contents
         }
-        guard let data = FileManager.default.contents(atPath: promptFile) else {
-            throw CLIFailure.badInput("error: --prompt-file: cannot read \(promptFile) — check the path")
+        guard let text = String(data: data, encoding: .utf8) else {
+            // Decoding with replacement would send U+FFFD in place of the bytes: say where the first bad one is.
+            let offset = Self.firstInvalidUTF8Offset(data) ?? 0
+            let name = promptFile == "-" ? "standard input" : promptFile
+            throw CLIFailure.badInput(
+                "error: --prompt-file: \(name) is not UTF-8 text (first bad byte at offset \(offset)) — save it as UTF-8, e.g. iconv -f latin1 -t utf-8 \(promptFile == "-" ? "FILE" : promptFile) > prompt.txt")
         }
-        return String(decoding: data, as: UTF8.self)
+        return text
+    }
+
+    /// The offset of the first byte that does not belong to valid UTF-8, if any.
+    static func firstInvalidUTF8Offset(_ data: Data) -> Int? {
+        var decoder = UTF8()
+        var iterator = data.makeIterator()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
     }
 
     /// A draft with only what these flags set.

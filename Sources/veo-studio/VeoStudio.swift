@@ -36,6 +36,11 @@ struct VeoStudio: AsyncParsableCommand {
                 if !failure.message.isEmpty { FileHandle.standardError.write(Data((failure.message + "\n").utf8)) }
                 Foundation.exit(failure.exitCode)
             }
+            // A flag the command does not know or refuses is bad input too: exit 2 as the README says, not 64.
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
             exit(withError: error)
         }
     }

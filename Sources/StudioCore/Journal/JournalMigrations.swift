@@ -91,6 +91,16 @@ enum JournalMigrations {
         migrator.registerMigration("v3-provider-progress") { db in
             try db.alter(table: "generation") { t in t.add(column: "progress", .double) }
         }
+        // One owner per job at a time (two processes on one home): who submits or tracks it, until when.
+        migrator.registerMigration("v4-job-lease") { db in
+            try db.create(table: "job_lease") { t in
+                t.column("generationID", .integer).primaryKey().references("generation", onDelete: .cascade)
+                t.column("owner", .text).notNull()
+                t.column("pid", .integer).notNull()
+                t.column("host", .text).notNull()
+                t.column("expiresAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -1,6 +1,18 @@
 /// Reads an image's type from its magic number and its dimensions from its header.
 /// Returns nil when the bytes are not an image it knows (or are truncated).
 public enum ImageInspector {
+    /// The longest side, in pixels, the studio accepts from an image header (larger ones are refused
+    /// before anything decodes them: a 100000×100000 header would ask for tens of gigabytes).
+    public static let maxSide = 16_384
+
+    /// The format the first bytes announce (magic number only), even when the rest is cut short or damaged.
+    public static func claimedFormat(_ bytes: [UInt8]) -> ImageInfo.Format? {
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return .png }
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
+        if bytes.starts(with: Array("RIFF".utf8)), bytes.count < 12 || Array(bytes[8..<12]) == Array("WEBP".utf8) { return .webp }
+        return nil
+    }
+
     public static func inspect(_ bytes: [UInt8]) -> ImageInfo? {
         guard bytes.count >= 12 else { return nil }
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return png(bytes) }

@@ -5,7 +5,10 @@ extension GenerationService {
     /// with advice, and is never resubmitted on its own. Returns how many were found.
     @discardableResult
     public func markInterruptedSubmits() throws -> Int {
-        let stuck = try journal.unfinished().filter { $0.status == .submitting }
+        // A submit another live process is still making is not interrupted.
+        let stuck = try journal.unfinished().filter { record in
+            record.status == .submitting && (try? journal.otherLiveOwner(of: record.id ?? 0, than: owner, now: clock.now())) == nil
+        }
         for record in stuck {
             guard let id = record.id else { continue }
             try journal.update(id, status: .unknown, detail: "interrupted during submit", at: clock.now()) { r in

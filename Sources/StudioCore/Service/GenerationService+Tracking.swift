@@ -21,6 +21,13 @@ extension GenerationService {
                               fix: "list them with veo-studio history")
         }
         func emit(_ message: String) { onEvent(TrackingEvent(generationID: id, status: record.status, message: message)) }
+        // One owner per job: another live process already tracks it, so this one only watches the journal.
+        let claim = try journal.claim(id, for: owner, until: clock.now().addingTimeInterval(Self.leaseSeconds), now: clock.now())
+        guard claim.claimed else {
+            emit("tracked by another process (pid \(claim.holderPID ?? 0)); its progress shows here")
+            return record
+        }
+        defer { try? journal.release(id, by: owner) }
         if record.status == .downloading, try journal.outputs(of: id).contains(where: { $0.remoteURI != nil }) {
             return try await downloadPending(id, provider: provider, onEvent: onEvent)
         }
@@ -37,6 +44,7 @@ extension GenerationService {
             switch action {
             case .poll(let wait):
                 if let pollLimit, machine.polls >= pollLimit { return try journal.generation(id) ?? record }
+                try journal.claim(id, for: owner, until: clock.now().addingTimeInterval(wait + Self.leaseSeconds), now: clock.now())
                 if wait > 0, pollLimit == nil { try await clock.sleep(for: wait) }
                 let result: Result<OperationSnapshot, ProviderFailure>
                 do {

@@ -16,6 +16,10 @@ public struct GenerationService: Sendable {
     public let logger: Logger
     /// Providers taking images as URLs that have an upload command configured (local files allowed).
     public var uploadingProviders: Set<String> = []
+    /// This service as the owner of the jobs it submits and tracks (one owner per job at a time).
+    public var owner = JobOwner()
+    /// How long a claim on a job lasts past its next planned step, for owners on other hosts.
+    static let leaseSeconds = 120.0
     let random: @Sendable () -> Double
 
     public init(journal: Journal, registry: CapabilityRegistry, prices: PriceTable, assets: AssetStore, mediaRoot: URL,
@@ -128,6 +132,9 @@ public struct GenerationService: Sendable {
             hops: hops, outputSeconds: seconds, pollCount: 0, synthetic: provider.isSynthetic)
         record = try journal.recordNewGeneration(record, assets: stored)
         guard let id = record.id else { return record }
+        // A synchronous gateway's submit lasts the whole generation: the claim covers it.
+        try journal.claim(id, for: owner, until: now.addingTimeInterval(3600), now: now)
+        defer { try? journal.release(id, by: owner) }
         onRecorded(record)
 
         let request: WireRequest

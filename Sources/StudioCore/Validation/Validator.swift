@@ -32,6 +32,7 @@ public struct Validator: Sendable {
         let model = registry.model(matching: modelID, provider: provider.id)
         issues += modelIssues(model: model, modelID: modelID, mappedFrom: mappedFrom, provider: provider, mode: mode)
         issues += mediaIssues(draft: draft, media: media, provider: provider)
+        issues += Self.textIssues(draft)
         if case .generation(let id) = draft.video, extensionSource?.remoteURI == nil, media["video"] == nil {
             issues.append(ValidationIssue(field: "video", code: "extension.source_unavailable",
                                           message: "generation \(id) has no video on the server to extend (unknown id, not finished, or its output was never recorded)",
@@ -55,6 +56,33 @@ public struct Validator: Sendable {
         let spec = makeSpec(draft: draft, provider: provider, modelID: modelID, media: media,
                             extensionSource: extensionSource, effective: effective)
         return ValidationReport(issues: issues, spec: spec, cost: cost)
+    }
+
+    /// The longest prompt (and negative prompt) the studio sends, in UTF-8 bytes: far above what a
+    /// video prompt needs, low enough that a wrong file given as a prompt is caught here.
+    public static let maxPromptBytes = 64 * 1024
+
+    /// Prompts must be plain text of a sane length: no NUL or other control characters (tab and
+    /// line breaks aside), at most `maxPromptBytes`.
+    static func textIssues(_ draft: GenerationDraft) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        for (field, text) in [("prompt", draft.prompt), ("negativePrompt", draft.negativePrompt)] {
+            guard let text else { continue }
+            if let index = text.unicodeScalars.firstIndex(where: { $0.value < 0x20 && !["\t", "\n", "\r"].contains($0) }) {
+                let scalar = text.unicodeScalars[index]
+                let offset = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: index)
+                issues.append(ValidationIssue(field: field, code: "\(field).control_character",
+                                              message: "\(field) contains the control character U+\(String(format: "%04X", scalar.value))\(scalar.value == 0 ? " (NUL)" : "") at character \(offset)",
+                                              fix: "remove it: a prompt is plain text (tabs and line breaks are fine)"))
+            }
+            let bytes = text.utf8.count
+            if bytes > maxPromptBytes {
+                issues.append(ValidationIssue(field: field, code: "\(field).too_long",
+                                              message: "\(field) is \(bytes / 1024) KB; the studio sends at most \(maxPromptBytes / 1024) KB",
+                                              fix: "shorten it to a description of the shot (a few sentences), or check --prompt-file names the right file"))
+            }
+        }
+        return issues
     }
 
     /// Enum-like values in their canonical spelling; blank text treated as unset.
@@ -139,9 +167,27 @@ public struct Validator: Sendable {
                 continue
             }
             guard let info = file.image else {
+                if let claimed = ImageInspector.claimedFormat([UInt8](file.data.prefix(16))) {
+                    issues.append(ValidationIssue(field: field, code: "image.corrupt",
+                                                  message: "\(name) starts like a \(claimed.rawValue.uppercased()) but its header is cut short or damaged",
+                                                  fix: "re-export or re-download the image, then choose it again"))
+                    continue
+                }
                 issues.append(ValidationIssue(field: field, code: "image.not_an_image",
                                               message: "\(name) is not an image (its bytes are not JPEG, PNG or WebP)",
                                               fix: "choose a JPEG, PNG or WebP image"))
+                continue
+            }
+            if [.png, .jpeg, .webp].contains(info.format), info.width <= 0 || info.height <= 0 {
+                issues.append(ValidationIssue(field: field, code: "image.corrupt",
+                                              message: "\(name) is a \(info.format.rawValue.uppercased()) whose header says it is \(info.width)×\(info.height) pixels",
+                                              fix: "re-export or re-download the image, then choose it again"))
+                continue
+            }
+            if max(info.width, info.height) > ImageInspector.maxSide {
+                issues.append(ValidationIssue(field: field, code: "image.too_many_pixels",
+                                              message: "\(name) is \(info.width)×\(info.height) pixels; images may be at most \(ImageInspector.maxSide) pixels on a side",
+                                              fix: "scale it down, e.g. ffmpeg -i \(name) -vf scale=1920:-2 smaller.png"))
                 continue
             }
             if !provider.imageMimeTypes.contains(info.mimeType) {

@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+
+/// One owner per job: a lease row per generation being submitted or tracked.
+extension Journal {
+    /// Takes (or renews) the job for `owner` until `until`. Succeeds when nobody holds it, when
+    /// `owner` already does, or when the holder is gone (its process ended, or its lease lapsed).
+    /// Returns the live holder when it is someone else.
+    @discardableResult
+    public func claim(_ id: Int64, for owner: JobOwner, until: Date, now: Date) throws -> (claimed: Bool, holderPID: Int32?) {
+        try writer.write { db in
+            if let row = try Row.fetchOne(db, sql: "SELECT owner, pid, host, expiresAt FROM job_lease WHERE generationID = ?", arguments: [id]) {
+                let holder: String = row["owner"]
+                let pid: Int32 = row["pid"]
+                let expires: Date = row["expiresAt"]
+                if holder != owner.id, expires > now, JobOwner.isRunning(pid: pid, host: row["host"]) {
+                    return (false, pid)
+                }
+            }
+            try db.execute(sql: """
+                INSERT INTO job_lease (generationID, owner, pid, host, expiresAt) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(generationID) DO UPDATE SET owner = excluded.owner, pid = excluded.pid,
+                    host = excluded.host, expiresAt = excluded.expiresAt
+                """, arguments: [id, owner.id, owner.pid, owner.host, until])
+            return (true, nil)
+        }
+    }
+
+    /// Gives the job up (only if `owner` holds it).
+    public func release(_ id: Int64, by owner: JobOwner) throws {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM job_lease WHERE generationID = ? AND owner = ?", arguments: [id, owner.id])
+        }
+    }
+
+    /// The pid of a live owner other than `owner`, if the job has one.
+    public func otherLiveOwner(of id: Int64, than owner: JobOwner, now: Date) throws -> Int32? {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT owner, pid, host, expiresAt FROM job_lease WHERE generationID = ?", arguments: [id])
+            else { return nil }
+            let holder: String = row["owner"]
+            let pid: Int32 = row["pid"]
+            let expires: Date = row["expiresAt"]
+            return holder != owner.id && expires > now && JobOwner.isRunning(pid: pid, host: row["host"]) ? pid : nil
+        }
+    }
+}

@@ -1,0 +1,442 @@
+#!/usr/bin/env bash
+# Proof: SIGKILL the CLI anywhere and no job is lost, none is paid twice.
+#
+# usage: scripts/proofs/kill-anywhere.sh [BINARY] [--kills N] [--seed S] [--speed X]
+#        BINARY   the veo-studio binary (default .build/debug/veo-studio)
+#        --kills  how many generations to kill (default 60, the CI size; 200 is the full size)
+#        --seed   seeds the emulator and the kill delays (default 1)
+#        --speed  the emulator's --speed (default 100)
+#
+# Starts ONE emulator (`veo-studio emulator --port 0 --seed S --speed X --rpm 100000`, every
+# profile) on 127.0.0.1 and ONE studio home (a temporary folder with a config.toml that sets
+# `latency_scale = 1/speed` for every provider). Then, cycling through the providers gemini, vertex,
+# openai-relay, maas-vertex, comet-chat and task-relay, for each kill K:
+#   1. `veo-studio generate --provider P --prompt "kill test K" --wait` runs in the background;
+#   2. it is SIGKILLed at one of these moments (in turn): a seeded random delay of 0-1.5 s;
+#      immediately after start; right after the emulator logged a new request (the submit);
+#      the moment the emulator created the operation (its counter in /_emulator/health, read about
+#      every 2 ms: the gap between the service's answer and the journal's commit); after a poll
+#      was answered (during polling); during download (two samples where the provider allows it;
+#      the kill comes when a `.part` file shows up in the home or the emulator logged a download);
+#   3. `veo-studio resume --wait --json` (bounded by `timeout`) tracks what is left to its end.
+# Then it proves, per provider, from the emulator's request log and operations and the journal
+# (`jobs --json`, `history --json`, `show ID --json`):
+#   1. no generation was submitted twice (submit requests per prompt <= 1);
+#   2. every operation the emulator created is tracked to its end: its generation is done, or
+#      failed/filtered with an explanation, or `unknown` with an explanation where the kill fell in
+#      the gap (no operation committed to the journal; on comet-chat, which has no operation to
+#      poll, a connection dropped before the link); nothing is left unfinished;
+#   3. every output's sha256 (journal) equals the file on disk and the emulator's bytes (fetched
+#      again from the emulator through the profile's own route);
+#   4. no `*.part` file under the home and no staged video left for a finished job.
+# Prints the counts and ends with `N passed, M failed`; exits 1 on any failure, 3 when it cannot run.
+set -u
+
+binary=".build/debug/veo-studio"
+kills=60
+seed=1
+speed=100
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --kills) kills="${2:?--kills needs a number}"; shift 2 ;;
+        --seed) seed="${2:?--seed needs a number}"; shift 2 ;;
+        --speed) speed="${2:?--speed needs a number}"; shift 2 ;;
+        -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
+        -*) echo "unknown option $1" >&2; exit 2 ;;
+        *) binary="$1"; shift ;;
+    esac
+done
+[[ "$kills" =~ ^[0-9]+$ && "$seed" =~ ^[0-9]+$ ]] || { echo "--kills and --seed take whole numbers" >&2; exit 2; }
+for tool in jq curl sha256sum base64 timeout find; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "kill-anywhere could not run: $tool is missing" >&2; exit 3; }
+done
+if [[ ! -x "$binary" ]]; then
+    echo "kill-anywhere could not run: no veo-studio binary at $binary (build it with: swift build --product veo-studio)" >&2
+    exit 3
+fi
+binary="$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")"
+
+providers=(gemini vertex openai-relay maas-vertex comet-chat task-relay)
+moments=(random immediate submit gap random polling download)
+resume_limit=90
+started_at=$SECONDS
+
+work="$(mktemp -d)"
+home="$work/home"
+tools="$work/bin"
+mkdir -p "$home" "$tools"
+emulator_pid=""
+child_pid=""
+cleanup() {
+    if [[ -n "$child_pid" ]] && kill -0 "$child_pid" 2>/dev/null; then kill -KILL "$child_pid" 2>/dev/null; fi
+    if [[ -n "$emulator_pid" ]] && kill -0 "$emulator_pid" 2>/dev/null; then
+        kill -TERM "$emulator_pid" 2>/dev/null
+        local deadline=$((SECONDS + 5))
+        while kill -0 "$emulator_pid" 2>/dev/null && (( SECONDS < deadline )); do sleep 0.05; done
+        kill -KILL "$emulator_pid" 2>/dev/null
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# PATH for the CLI: only ffmpeg/ffprobe (no gcloud, so Vertex takes GOOGLE_OAUTH_ACCESS_TOKEN).
+for tool in ffmpeg ffprobe; do
+    found="$(command -v "$tool" 2>/dev/null || true)"
+    [[ -n "$found" ]] && ln -s "$found" "$tools/$tool"
+done
+
+# --- the emulator -------------------------------------------------------------------------------
+"$binary" emulator --port 0 --host 127.0.0.1 --speed "$speed" --seed "$seed" --rpm 100000 \
+    >"$work/emulator.out" 2>"$work/emulator.err" &
+emulator_pid=$!
+url=""
+deadline=$((SECONDS + 30))
+while (( SECONDS < deadline )); do
+    if [[ -s "$work/emulator.out" ]]; then
+        url="$(head -n 1 "$work/emulator.out" | grep -o 'http://127\.0\.0\.1:[0-9]*' || true)"
+        [[ -n "$url" ]] && break
+    fi
+    kill -0 "$emulator_pid" 2>/dev/null || break
+    sleep 0.05
+done
+if [[ -z "$url" ]]; then
+    echo "The emulator printed no URL within 30 s:" >&2
+    cat "$work/emulator.out" "$work/emulator.err" >&2
+    exit 3
+fi
+port="${url##*:}"
+echo "emulator: $url (speed $speed, seed $seed); kills: $kills"
+
+scale="$(awk -v s="$speed" 'BEGIN { printf "%.6f", 1 / s }')"
+for provider in "${providers[@]}"; do
+    printf '[providers.%s]\nlatency_scale = %s\n\n' "$provider" "$scale"
+done >"$home/config.toml"
+
+# Every CLI call runs with the same environment: keys for every provider, a PATH without gcloud.
+cli() {
+    env -i HOME="$work" PATH="$tools" LANG=C.UTF-8 \
+        GEMINI_API_KEY=kill-key GOOGLE_OAUTH_ACCESS_TOKEN=t \
+        VEO_STUDIO_OPENAI_RELAY_API_KEY=kill-key VEO_STUDIO_MAAS_VERTEX_API_KEY=kill-key \
+        VEO_STUDIO_COMET_CHAT_API_KEY=kill-key VEO_STUDIO_TASK_RELAY_API_KEY=kill-key \
+        "$binary" "$@" --home "$home" --base-url "$url"
+}
+cli_plain() {   # commands that send nothing take no --base-url
+    env -i HOME="$work" PATH="$tools" LANG=C.UTF-8 "$binary" "$@" --home "$home"
+}
+
+# The emulator's counters, read with bash's own /dev/tcp (no process per poll, about 2 ms), so a
+# kill can follow the creation of an operation closely. Sets health_requests and health_operations.
+health_requests=0
+health_operations=0
+read_health() {
+    local answer="" field
+    exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
+    printf 'GET /_emulator/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
+    IFS= read -r -d '' -t 2 answer <&3
+    exec 3<&-
+    field="${answer#*\"requests\"}"; field="${field#*:}"; field="${field%%[,\}]*}"
+    [[ "${field// /}" =~ ^[0-9]+$ ]] && health_requests=$((10#${field// /}))
+    field="${answer#*\"operations\"}"; field="${field#*:}"; field="${field%%[,\}]*}"
+    [[ "${field// /}" =~ ^[0-9]+$ ]] && health_operations=$((10#${field// /}))
+    return 0
+}
+request_count() { read_health; echo "$health_requests"; }
+alive() { kill -0 "$1" 2>/dev/null; }
+sleep_ms() { sleep "$(($1 / 1000)).$(printf '%03d' $(($1 % 1000)))"; }
+part_file_present() { [[ -n "$(find "$home/media" "$home/staging" -name '*.part' -print -quit 2>/dev/null)" ]]; }
+download_logged_since() {   # $1: request count before the generation started
+    curl -s --max-time 2 "$url/_emulator/requests" | jq -e --argjson from "$1" \
+        '[.[] | select(.seq > $from) | select(.path | test(":download$|/content$|^/comet/videos/|^/task-relay/files/"))] | length > 0' >/dev/null 2>&1
+}
+
+# --- the kills ----------------------------------------------------------------------------------
+RANDOM=$seed
+declare -A moment_count=() hit_count=()
+resume_timeouts=0
+kills_live=0
+download_part_hits=0
+for ((k = 0; k < kills; k++)); do
+    provider="${providers[k % ${#providers[@]}]}"
+    moment="${moments[(k / ${#providers[@]}) % ${#moments[@]}]}"
+    delay_ms=$((RANDOM % 1501))
+    args=(generate --provider "$provider" --prompt "kill test $k" --wait)
+    case "$provider" in
+        vertex) args+=(--project p) ;;
+        task-relay) args+=(--ref https://cdn.example.com/r.png) ;;
+    esac
+    if [[ "$moment" == download && "$provider" != openai-relay && "$provider" != task-relay ]]; then
+        args+=(--samples 2)
+    fi
+    read_health
+    base=$health_requests
+    base_operations=$health_operations
+    cli "${args[@]}" >"$work/generate.out" 2>&1 &
+    child_pid=$!
+    case "$moment" in
+        immediate) ;;
+        random) sleep_ms "$delay_ms" ;;
+        submit|polling)
+            want=$((base + 1)); [[ "$moment" == polling ]] && want=$((base + 2))
+            deadline=$((SECONDS + 10))
+            while alive "$child_pid" && (( SECONDS < deadline )); do
+                read_health
+                (( health_requests >= want )) && break
+                sleep 0.01
+            done ;;
+        gap)
+            # The moment the emulator has created the operation: its answer is on the way and the
+            # journal has not committed it yet (or just has).
+            deadline=$((SECONDS + 10))
+            while alive "$child_pid" && (( SECONDS < deadline )); do
+                read_health
+                (( health_operations > base_operations )) && break
+            done ;;
+        download)
+            deadline=$((SECONDS + 15))
+            seen=$base
+            while alive "$child_pid" && (( SECONDS < deadline )); do
+                if part_file_present; then download_part_hits=$((download_part_hits + 1)); break; fi
+                read_health; now=$health_requests
+                if (( now != seen )); then
+                    seen=$now
+                    download_logged_since "$base" && break
+                fi
+                sleep 0.01
+            done ;;
+    esac
+    if alive "$child_pid"; then
+        kill -KILL "$child_pid" 2>/dev/null && kills_live=$((kills_live + 1))
+        hit_count[$moment]=$(( ${hit_count[$moment]:-0} + 1 ))
+    fi
+    moment_count[$moment]=$(( ${moment_count[$moment]:-0} + 1 ))
+    wait "$child_pid" 2>/dev/null
+    child_pid=""
+    timeout "$resume_limit" env -i HOME="$work" PATH="$tools" LANG=C.UTF-8 \
+        GEMINI_API_KEY=kill-key GOOGLE_OAUTH_ACCESS_TOKEN=t \
+        VEO_STUDIO_OPENAI_RELAY_API_KEY=kill-key VEO_STUDIO_MAAS_VERTEX_API_KEY=kill-key \
+        VEO_STUDIO_COMET_CHAT_API_KEY=kill-key VEO_STUDIO_TASK_RELAY_API_KEY=kill-key \
+        "$binary" resume --wait --json --project p --home "$home" --base-url "$url" >"$work/resume.out" 2>&1
+    rc=$?
+    if (( rc == 124 )); then
+        resume_timeouts=$((resume_timeouts + 1))
+        echo "kill $k ($provider, $moment): resume --wait did not end within ${resume_limit} s" >&2
+    fi
+    if (( (k + 1) % 10 == 0 )); then echo "… $((k + 1))/$kills kills ($((SECONDS - started_at)) s)"; fi
+done
+kill_seconds=$((SECONDS - started_at))
+
+# --- evidence -----------------------------------------------------------------------------------
+curl -s --max-time 30 "$url/_emulator/requests" >"$work/requests.json"
+curl -s --max-time 30 "$url/_emulator/operations" >"$work/operations.json"
+cli_plain history --json --limit 10000 >"$work/history.json" 2>"$work/history.err"
+cli_plain jobs --json >"$work/jobs.json" 2>"$work/jobs.err"
+if ! jq -e 'type == "array"' "$work/requests.json" >/dev/null 2>&1 ||
+   ! jq -e 'type == "array"' "$work/operations.json" >/dev/null 2>&1 ||
+   ! jq -e 'type == "array"' "$work/history.json" >/dev/null 2>&1; then
+    echo "could not read the evidence (emulator log, operations or history)" >&2
+    cat "$work/history.err" >&2
+    exit 1
+fi
+
+# Submits per prompt, by profile, from the request log.
+jq -r '.[] | select(.method == "POST") |
+    (if (.path | test(":predictLongRunning$")) then
+        (if (.path | startswith("/v1beta1/") or test("^/v1/projects/|^/v1/publishers/")) then "vertex" else "gemini" end)
+     elif (.path | test("^/v1/video/generations$|^/v1/videos$")) then "openai-relay"
+     elif (.path | test("/veo/videos/generate$")) then "maas-vertex"
+     elif (.path | test("^/v1/chat/completions$")) then "comet-chat"
+     elif (.path | test("^/v1/videos/generations$")) then "task-relay"
+     else empty end) as $profile |
+    (.body.instances[0].prompt // .body.prompt // ((.body.messages // []) | last | .content) // "?") as $prompt |
+    [$profile, $prompt, (.status | tostring)] | @tsv' "$work/requests.json" >"$work/submits.tsv"
+
+failures=()
+passed=0
+failed=0
+check() {   # name, ok(0/1), detail
+    if [[ "$2" == 0 ]]; then passed=$((passed + 1)); echo "PASS $1${3:+ — $3}"
+    else failed=$((failed + 1)); failures+=("$1"); echo "FAIL $1${3:+ — $3}"; fi
+}
+
+# Fetch an emulator operation's videos again through the profile's route; print their sha256s, sorted.
+emulator_shas() {   # profile, op json
+    local profile="$1" op="$2" name version model count i
+    name="$(jq -r .name <<<"$op")"; version="$(jq -r .apiVersion <<<"$op")"
+    model="$(jq -r .model <<<"$op")"; count="$(jq '.files | length' <<<"$op")"
+    case "$profile" in
+        gemini)
+            jq -r '.files[].id' <<<"$op" | while read -r id; do
+                curl -s --max-time 30 -H 'x-goog-api-key: kill-key' "$url/$version/files/$id:download?alt=media" | sha256sum | cut -c1-64
+            done ;;
+        vertex|maas-vertex)
+            local route
+            if [[ "$profile" == vertex ]]; then route="$url/$version/${name%/operations/*}:fetchPredictOperation"
+            else route="$url/v1/ai/$model/veo/videos/task"; fi
+            curl -s --max-time 30 -X POST -H 'Authorization: Bearer kill-key' -H 'Content-Type: application/json' \
+                -d "$(jq -cn --arg n "$name" '{operationName: $n}')" "$route" >"$work/fetched.json"
+            for ((i = 0; i < count; i++)); do
+                jq -r --argjson i "$i" '(.data // .) | .response.videos[$i].bytesBase64Encoded // ""' "$work/fetched.json" |
+                    base64 -d 2>/dev/null | sha256sum | cut -c1-64
+            done ;;
+        openai-relay)
+            curl -s --max-time 30 -H 'Authorization: Bearer kill-key' "$url/v1/videos/$name/content" | sha256sum | cut -c1-64 ;;
+        comet-chat)
+            for ((i = 0; i < count; i++)); do
+                local suffix=""; (( i > 0 )) && suffix="-$((i + 1))"
+                curl -s --max-time 30 "$url/comet/videos/$name$suffix.mp4" | sha256sum | cut -c1-64
+            done ;;
+        task-relay)
+            curl -s --max-time 30 "$url/task-relay/files/$name.mp4" | sha256sum | cut -c1-64 ;;
+    esac | sort
+}
+
+total_submits=0 total_done=0 total_failed=0 total_gap=0 total_dups=0 total_mismatch=0 total_parts=0
+total_unknown_unsent=0 total_staged_left=0 total_empty_staging=0
+empty_staging_notes=()
+
+# Leftovers: .part files anywhere under the home, and staging folders of finished jobs.
+find "$home" -name '*.part' >"$work/parts.txt" 2>/dev/null
+jq -r '.[] | [(.id | tostring), .provider, .status, ((.operation // "") | split(" ")[0])] | @tsv' "$work/history.json" >"$work/jobs.tsv"
+declare -A staging_owner=() staging_status=()
+while IFS=$'\t' read -r id provider status operation; do
+    [[ -z "$operation" ]] && continue
+    folder="$(printf '%s' "$operation" | sha256sum | cut -c1-16)"
+    staging_owner[$folder]="$provider:$id"
+    staging_status[$folder]="$status"
+done <"$work/jobs.tsv"
+
+echo
+for provider in "${providers[@]}"; do
+    profile_ops="$(jq -c --arg p "$provider" '[.[] | select(.profile == $p) | select(.prompt | test("^kill test [0-9]+$"))]' "$work/operations.json")"
+    generations="$(jq -c --arg p "$provider" '[.[] | select(.provider == $p) | select(.prompt | test("^kill test [0-9]+$"))]' "$work/history.json")"
+    n_kills=0
+    for ((k = 0; k < kills; k++)); do [[ "${providers[k % ${#providers[@]}]}" == "$provider" ]] && n_kills=$((n_kills + 1)); done
+
+    # 1. no generation submitted twice
+    submits="$(awk -F'\t' -v p="$provider" '$1 == p && $2 ~ /^kill test [0-9]+$/' "$work/submits.tsv" | wc -l)"
+    dups="$(awk -F'\t' -v p="$provider" '$1 == p && $2 ~ /^kill test [0-9]+$/ { n[$2]++ } END { d = 0; for (x in n) if (n[x] > 1) d++; print d }' "$work/submits.tsv")"
+    dup_list="$(awk -F'\t' -v p="$provider" '$1 == p { n[$2]++ } END { for (x in n) if (n[x] > 1) printf "%s (%d×) ", x, n[x] }' "$work/submits.tsv")"
+    total_submits=$((total_submits + submits)); total_dups=$((total_dups + dups))
+    check "$provider: no generation submitted twice" "$(( dups > 0 ))" "$submits submits, $dups duplicated${dup_list:+: $dup_list}"
+
+    # 2. every operation tracked to its end
+    problems=()
+    n_done=0 n_failed=0 n_gap=0 n_unsent=0
+    while read -r op; do
+        [[ -z "$op" ]] && continue
+        prompt="$(jq -r .prompt <<<"$op")"
+        matches="$(jq -c --arg p "$prompt" '[.[] | select(.prompt == $p)]' <<<"$generations")"
+        if [[ "$(jq length <<<"$matches")" != 1 ]]; then
+            problems+=("\"$prompt\": the emulator has operation $(jq -r .name <<<"$op") but the journal has $(jq length <<<"$matches") generations for it")
+            continue
+        fi
+        g="$(jq -c '.[0]' <<<"$matches")"
+        status="$(jq -r .status <<<"$g")"; has_error="$(jq -r '(.error // "") | tostring | length > 0' <<<"$g")"
+        journal_op="$(jq -r '.operation // ""' <<<"$g")"
+        case "$status" in
+            done) n_done=$((n_done + 1)) ;;
+            failed|filtered)
+                if [[ "$has_error" == true ]]; then n_failed=$((n_failed + 1))
+                else problems+=("\"$prompt\" (#$(jq -r .id <<<"$g")) is $status without an explanation"); fi ;;
+            unknown)
+                if [[ "$has_error" != true ]]; then
+                    problems+=("\"$prompt\" (#$(jq -r .id <<<"$g")) is unknown without an explanation")
+                elif [[ -z "$journal_op" || "$provider" == comet-chat ]]; then
+                    n_gap=$((n_gap + 1))
+                else
+                    problems+=("\"$prompt\" (#$(jq -r .id <<<"$g")) is unknown although its operation $journal_op was journaled")
+                fi ;;
+            *) problems+=("\"$prompt\" (#$(jq -r .id <<<"$g")) is still $status after resume --wait") ;;
+        esac
+    done < <(jq -c '.[]' <<<"$profile_ops")
+    # Generations the emulator never saw: must not claim success, must not be left unfinished.
+    while read -r g; do
+        [[ -z "$g" ]] && continue
+        prompt="$(jq -r .prompt <<<"$g")"; status="$(jq -r .status <<<"$g")"
+        jq -e --arg p "$prompt" 'any(.[]; .prompt == $p)' <<<"$profile_ops" >/dev/null && continue
+        case "$status" in
+            unknown|failed)
+                if jq -e '(.error // "") | tostring | length > 0' <<<"$g" >/dev/null; then n_unsent=$((n_unsent + 1))
+                else problems+=("\"$prompt\" (#$(jq -r .id <<<"$g")) never reached the emulator and is $status without an explanation"); fi ;;
+            *) problems+=("\"$prompt\" (#$(jq -r .id <<<"$g")) never reached the emulator but is $status") ;;
+        esac
+    done < <(jq -c '.[]' <<<"$generations")
+    unfinished="$(jq -r --arg p "$provider" '[.[] | select(.provider == $p) | select(.status != "unknown")] | length' "$work/jobs.json" 2>/dev/null || echo "?")"
+    [[ "$unfinished" != 0 ]] && problems+=("jobs --json still lists $unfinished unfinished $provider jobs")
+    total_done=$((total_done + n_done)); total_failed=$((total_failed + n_failed)); total_gap=$((total_gap + n_gap))
+    total_unknown_unsent=$((total_unknown_unsent + n_unsent))
+    detail="$n_kills kills, $(jq length <<<"$profile_ops") operations: $n_done done, $n_failed failed, $n_gap unknown-in-gap; $n_unsent journal-only (never reached the service)"
+    check "$provider: every operation tracked to its end" "$(( ${#problems[@]} > 0 ))" "$detail"
+    for p in "${problems[@]+"${problems[@]}"}"; do echo "     $p"; done
+
+    # 3. sha256: journal = file on disk = emulator
+    mismatches=()
+    n_outputs=0
+    while read -r g; do
+        [[ -z "$g" ]] && continue
+        id="$(jq -r .id <<<"$g")"; prompt="$(jq -r .prompt <<<"$g")"
+        cli_plain show "$id" --json >"$work/show.json" 2>/dev/null || { mismatches+=("show $id failed"); continue; }
+        journal_shas="$(jq -r '.outputs[].sha256' "$work/show.json" | sort)"
+        while IFS=$'\t' read -r path sha; do
+            n_outputs=$((n_outputs + 1))
+            if [[ ! -f "$path" ]]; then mismatches+=("#$id: $path is missing"); continue; fi
+            disk="$(sha256sum "$path" | cut -c1-64)"
+            [[ "$disk" == "$sha" ]] || mismatches+=("#$id: $path has sha256 $disk, the journal says $sha")
+        done < <(jq -r '.outputs[] | [.path, .sha256] | @tsv' "$work/show.json")
+        op="$(jq -c --arg p "$prompt" 'first(.[] | select(.prompt == $p)) // empty' <<<"$profile_ops")"
+        if [[ -z "$op" ]]; then mismatches+=("#$id is done but the emulator has no operation for \"$prompt\""); continue; fi
+        emulator="$(emulator_shas "$provider" "$op")"
+        [[ "$emulator" == "$journal_shas" ]] ||
+            mismatches+=("#$id \"$prompt\": journal [$(echo $journal_shas)] vs emulator [$(echo $emulator)]")
+    done < <(jq -c '.[] | select(.status == "done")' <<<"$generations")
+    total_mismatch=$((total_mismatch + ${#mismatches[@]}))
+    check "$provider: every output's sha256 equals the emulator's" "$(( ${#mismatches[@]} > 0 ))" "$n_outputs outputs, ${#mismatches[@]} mismatches"
+    for m in "${mismatches[@]+"${mismatches[@]}"}"; do echo "     $m"; done
+
+    # 4. no .part files, no staged videos left for finished jobs
+    leftovers=()
+    ids="$(jq -r '.[].id' <<<"$generations" | tr '\n' ' ')"
+    while read -r part; do
+        [[ -z "$part" ]] && continue
+        owner="$(basename "$part" | grep -o 'veo-[0-9]*-' | grep -o '[0-9]*' | head -n 1)"
+        if [[ -n "$owner" && " $ids " == *" $owner "* ]]; then leftovers+=("$part"); total_parts=$((total_parts + 1)); fi
+    done <"$work/parts.txt"
+    if [[ -d "$home/staging" ]]; then
+        for folder in "$home/staging"/*/; do
+            [[ -d "$folder" ]] || continue
+            name="$(basename "$folder")"
+            owner="${staging_owner[$name]:-}"
+            [[ "${owner%%:*}" == "$provider" ]] || continue
+            [[ "${staging_status[$name]}" == unknown ]] && continue
+            files="$(find "$folder" -type f | wc -l)"
+            if (( files > 0 )); then
+                leftovers+=("staging/$name ($files files) of ${staging_status[$name]} job #${owner#*:}")
+                total_staged_left=$((total_staged_left + 1))
+                while read -r f; do [[ "$f" == *.part ]] && total_parts=$((total_parts + 1)); done < <(find "$folder" -type f)
+            else
+                total_empty_staging=$((total_empty_staging + 1))
+                empty_staging_notes+=("$provider #${owner#*:} (${staging_status[$name]})")
+            fi
+        done
+    fi
+    check "$provider: no .part file or staged video left behind" "$(( ${#leftovers[@]} > 0 ))" "${#leftovers[@]} left"
+    for l in "${leftovers[@]+"${leftovers[@]}"}"; do echo "     $l"; done
+done
+
+# .part files no job owns count against the whole run.
+stray="$(wc -l <"$work/parts.txt")"
+check "no .part file anywhere under the home" "$(( stray > 0 ))" "$stray found"
+total_parts=$stray
+check "resume --wait always ended within ${resume_limit} s" "$(( resume_timeouts > 0 ))" "$resume_timeouts timed out"
+
+echo
+echo "kills: $kills ($kills_live hit a live process; by moment: $(for m in random immediate submit gap polling download; do printf '%s %s/%s ' "$m" "${hit_count[$m]:-0}" "${moment_count[$m]:-0}"; done| sed 's/ $//'); download kills with a .part on disk: $download_part_hits)"
+echo "submits: $total_submits, done: $total_done, failed: $total_failed, unknown-in-gap: $total_gap, journal-only (never sent): $total_unknown_unsent"
+echo "duplicates: $total_dups, sha mismatches: $total_mismatch, part files: $total_parts, staged leftovers: $total_staged_left"
+if (( total_empty_staging > 0 )); then
+    echo "note: $total_empty_staging empty staging folders of finished jobs remain (no bytes; the staging sweep removes them after an hour): ${empty_staging_notes[*]}"
+fi
+echo "time: kills ${kill_seconds} s, total $((SECONDS - started_at)) s"
+echo "$passed passed, $failed failed"
+(( failed == 0 ))
