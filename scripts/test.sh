@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of the project: the Swift test suites, the interop test in which Google's own
-# Python SDK drives the emulator through all five modes, and the terminal tests in tmux.
+# Runs every test of the project: the Swift test suites, the interop tests in which Google's own
+# Python SDK and the openai package drive the emulator, the terminal tests in tmux, the kill-anywhere
+# proof (CI size) and the fuzz targets (a fixed, bounded number of inputs each).
 # It checks the prerequisites first (scripts/prerequisites.sh: as root on Debian it installs
 # what is missing; otherwise it names each missing thing and the command that installs it).
 set -euo pipefail
@@ -19,3 +20,9 @@ PYTHON="$python" scripts/interop/run-sdk-interop.sh .build/debug/veo-studio
 echo "== terminal (tmux)"
 scripts/tui/terminal-check.sh .build/debug/veo-studio
 scripts/tui/studio.sh .build/debug/veo-studio
+
+echo "== proofs: SIGKILL anywhere, then resume (CI size; --kills 200 for the full size)"
+scripts/proofs/kill-anywhere.sh .build/debug/veo-studio
+
+echo "== fuzzing (20 000 inputs per target; scripts/fuzz/run.sh 600 for a long run)"
+scripts/fuzz/run.sh --runs 20000

@@ -59,7 +59,9 @@ struct SubmitFlow {
                 print("  tracking: veo-studio resume --wait  (or veo-studio show \(record.id ?? 0))")
             }
         }
-        if [.failed, .filtered, .unknown].contains(record.status) {
+        // With --wait anything short of done is a failure to deliver (a download that could not be
+        // written stays resumable, but the video is not here).
+        if [.failed, .filtered, .unknown].contains(record.status) || (wait && record.status == .downloading) {
             throw CLIFailure(message: "", exitCode: 1)
         }
     }

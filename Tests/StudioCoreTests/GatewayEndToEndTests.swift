@@ -19,9 +19,10 @@ struct GatewayEndToEndTests {
         let service: GenerationService
         let baseURL: String
 
-        static func start() async throws -> Stack {
+        static func start(faults: String? = nil, deadlineSeconds: Double = 15 * 60) async throws -> Stack {
             let folder = TemporaryFolder()
             var options = EmulatorOptions()
+            if let faults { options.faults = try FaultPlan(spec: faults) }
             options.speed = GatewayEndToEndTests.speed
             options.seed = 11
             options.requestsPerMinute = 1000
@@ -31,7 +32,7 @@ struct GatewayEndToEndTests {
             var service = GenerationService(journal: journal, registry: Fixtures.registry, prices: Fixtures.prices,
                                             assets: AssetStore(root: folder.url.appendingPathComponent("assets")),
                                             mediaRoot: folder.url.appendingPathComponent("media"),
-                                            policy: TrackerPolicy(backoffBaseSeconds: 0.01, backoffMaxSeconds: 0.05))
+                                            policy: TrackerPolicy(deadlineSeconds: deadlineSeconds, backoffBaseSeconds: 0.01, backoffMaxSeconds: 0.05))
             service.uploadingProviders = ["comet-chat", "task-relay"]
             folder.write("first.png", TestImages.png(width: 64, height: 36))
             folder.write("last.png", TestImages.png(width: 64, height: 36, rgb: (20, 90, 200)))
@@ -40,6 +41,9 @@ struct GatewayEndToEndTests {
         }
 
         func provider(_ id: String) throws -> VideoProvider {
+            if id == "sandbox" {
+                return GeminiAPIProvider(id: "sandbox", apiKey: GatewayEndToEndTests.key, baseURL: baseURL, isSynthetic: true)
+            }
             let entry = try #require(Fixtures.registry.provider(id))
             let made = GatewayProviderFactory.make(entry, access: GatewayAccess(baseURL: baseURL, apiKey: GatewayEndToEndTests.key),
                                                    settings: StudioConfig.ProviderSettings(), uploads: .emulator(baseURL: baseURL),

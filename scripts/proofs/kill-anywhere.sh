@@ -29,6 +29,7 @@
 #   3. every output's sha256 (journal) equals the file on disk and the emulator's bytes (fetched
 #      again from the emulator through the profile's own route);
 #   4. no `*.part` file under the home and no staged video left for a finished job.
+# KILL_ANYWHERE_KEEP=1 keeps the run's folder (home, emulator log, evidence) and prints its path.
 # Prints the counts and ends with `N passed, M failed`; exits 1 on any failure, 3 when it cannot run.
 set -u
 
@@ -41,7 +42,7 @@ while [[ $# -gt 0 ]]; do
         --kills) kills="${2:?--kills needs a number}"; shift 2 ;;
         --seed) seed="${2:?--seed needs a number}"; shift 2 ;;
         --speed) speed="${2:?--speed needs a number}"; shift 2 ;;
-        -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
         -*) echo "unknown option $1" >&2; exit 2 ;;
         *) binary="$1"; shift ;;
     esac
@@ -75,7 +76,7 @@ cleanup() {
         while kill -0 "$emulator_pid" 2>/dev/null && (( SECONDS < deadline )); do sleep 0.05; done
         kill -KILL "$emulator_pid" 2>/dev/null
     fi
-    rm -rf "$work"
+    if [[ -n "${KILL_ANYWHERE_KEEP:-}" ]]; then echo "kept the run's files in $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -114,8 +115,10 @@ for provider in "${providers[@]}"; do
 done >"$home/config.toml"
 
 # Every CLI call runs with the same environment: keys for every provider, a PATH without gcloud.
-cli() {
-    env -i HOME="$work" PATH="$tools" LANG=C.UTF-8 \
+# launch runs the CLI in place of the calling (background) subshell, so `$!` is the CLI's own pid and
+# SIGKILL reaches it, not a wrapper shell that would leave the CLI running.
+launch() {
+    exec env -i HOME="$work" PATH="$tools" LANG=C.UTF-8 \
         GEMINI_API_KEY=kill-key GOOGLE_OAUTH_ACCESS_TOKEN=t \
         VEO_STUDIO_OPENAI_RELAY_API_KEY=kill-key VEO_STUDIO_MAAS_VERTEX_API_KEY=kill-key \
         VEO_STUDIO_COMET_CHAT_API_KEY=kill-key VEO_STUDIO_TASK_RELAY_API_KEY=kill-key \
@@ -144,7 +147,10 @@ read_health() {
 request_count() { read_health; echo "$health_requests"; }
 alive() { kill -0 "$1" 2>/dev/null; }
 sleep_ms() { sleep "$(($1 / 1000)).$(printf '%03d' $(($1 % 1000)))"; }
-part_file_present() { [[ -n "$(find "$home/media" "$home/staging" -name '*.part' -print -quit 2>/dev/null)" ]]; }
+part_files() { find "$home/media" "$home/staging" -name '*.part' 2>/dev/null | sort; }
+part_file_present() {   # a .part file that was not there before this generation started
+    [[ -n "$(part_files | comm -13 "$work/parts-before.txt" - | head -n 1)" ]]
+}
 download_logged_since() {   # $1: request count before the generation started
     curl -s --max-time 2 "$url/_emulator/requests" | jq -e --argjson from "$1" \
         '[.[] | select(.seq > $from) | select(.path | test(":download$|/content$|^/comet/videos/|^/task-relay/files/"))] | length > 0' >/dev/null 2>&1
@@ -154,6 +160,7 @@ download_logged_since() {   # $1: request count before the generation started
 RANDOM=$seed
 declare -A moment_count=() hit_count=()
 resume_timeouts=0
+survivors=0
 kills_live=0
 download_part_hits=0
 for ((k = 0; k < kills; k++)); do
@@ -168,10 +175,11 @@ for ((k = 0; k < kills; k++)); do
     if [[ "$moment" == download && "$provider" != openai-relay && "$provider" != task-relay ]]; then
         args+=(--samples 2)
     fi
+    part_files >"$work/parts-before.txt"
     read_health
     base=$health_requests
     base_operations=$health_operations
-    cli "${args[@]}" >"$work/generate.out" 2>&1 &
+    launch "${args[@]}" >"$work/generate.out" 2>&1 &
     child_pid=$!
     case "$moment" in
         immediate) ;;
@@ -205,13 +213,24 @@ for ((k = 0; k < kills; k++)); do
                 sleep 0.01
             done ;;
     esac
+    live=0
     if alive "$child_pid"; then
-        kill -KILL "$child_pid" 2>/dev/null && kills_live=$((kills_live + 1))
+        kill -KILL "$child_pid" 2>/dev/null && kills_live=$((kills_live + 1)) && live=1
         hit_count[$moment]=$(( ${hit_count[$moment]:-0} + 1 ))
     fi
-    moment_count[$moment]=$(( ${moment_count[$moment]:-0} + 1 ))
     wait "$child_pid" 2>/dev/null
     child_pid=""
+    # The killed CLI must really be gone (no wrapper that left it running).
+    for cmdline in /proc/[0-9]*/cmdline; do
+        if { tr '\0' '\n' <"$cmdline"; } 2>/dev/null | grep -qx "kill test $k"; then
+            survivors=$((survivors + 1)); echo "kill $k: a CLI for \"kill test $k\" still runs (${cmdline%/cmdline})" >&2; break
+        fi
+    done
+    # Where the kill landed, as the journal saw it before resume: its status then.
+    before="$(cli_plain history --json --limit 5 2>/dev/null | jq -r --arg p "kill test $k" \
+        'first(.[] | select(.prompt == $p) | .status + (if (.operation // "") == "" then "" else "+op" end)) // "none"' 2>/dev/null)"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$k" "$provider" "$moment" "$live" "${before:-none}" >>"$work/kills.tsv"
+    moment_count[$moment]=$(( ${moment_count[$moment]:-0} + 1 ))
     timeout "$resume_limit" env -i HOME="$work" PATH="$tools" LANG=C.UTF-8 \
         GEMINI_API_KEY=kill-key GOOGLE_OAUTH_ACCESS_TOKEN=t \
         VEO_STUDIO_OPENAI_RELAY_API_KEY=kill-key VEO_STUDIO_MAAS_VERTEX_API_KEY=kill-key \
@@ -428,10 +447,19 @@ done
 stray="$(wc -l <"$work/parts.txt")"
 check "no .part file anywhere under the home" "$(( stray > 0 ))" "$stray found"
 total_parts=$stray
+check "every killed CLI was gone" "$(( survivors > 0 ))" "$survivors survived"
 check "resume --wait always ended within ${resume_limit} s" "$(( resume_timeouts > 0 ))" "$resume_timeouts timed out"
 
 echo
 echo "kills: $kills ($kills_live hit a live process; by moment: $(for m in random immediate submit gap polling download; do printf '%s %s/%s ' "$m" "${hit_count[$m]:-0}" "${moment_count[$m]:-0}"; done| sed 's/ $//'); download kills with a .part on disk: $download_part_hits)"
+# Where each kind of kill landed (journal status when killed -> after resume), per moment.
+echo "journal status when killed -> after resume, by kill moment:"
+jq -r '.[] | select(.prompt | test("^kill test [0-9]+$")) | [(.prompt | ltrimstr("kill test ")), .status, ((.operation // "") != "" | tostring)] | @tsv' \
+    "$work/history.json" >"$work/outcomes.tsv"
+awk -F'\t' 'FNR == NR { status[$1] = $2 (($2 == "unknown" && $3 == "true") ? "+op" : ""); next }
+    { s = ($1 in status) ? status[$1] : "none"; n[$3 " " $5 "->" s]++ }
+    END { for (x in n) print x, n[x] }' "$work/outcomes.tsv" "$work/kills.tsv" | sort |
+    awk '{ if ($1 != m) { if (m != "") printf "\n"; m = $1; printf "  %-9s", m } printf "  %s ×%s", $2, $3 } END { printf "\n" }'
 echo "submits: $total_submits, done: $total_done, failed: $total_failed, unknown-in-gap: $total_gap, journal-only (never sent): $total_unknown_unsent"
 echo "duplicates: $total_dups, sha mismatches: $total_mismatch, part files: $total_parts, staged leftovers: $total_staged_left"
 if (( total_empty_staging > 0 )); then

@@ -67,9 +67,15 @@ public struct StudioConfig: Sendable, Hashable {
             throw StudioError(field: "config", code: "config.unreadable", message: "\(url.path) cannot be read",
                               fix: "check the file's permissions")
         }
+        let text = String(decoding: data, as: UTF8.self)
+        if let bad = TOMLHeaderCheck.firstBadHeaderCharacter(in: text) {
+            throw StudioError(field: "config", code: "config.invalid",
+                              message: "\(url.path) is not valid TOML (line \(bad.line), column \(bad.column): a table header is [name] or [[name]], with dotted names of A-Z, a-z, 0-9, _ and -, or quoted ones)",
+                              fix: "quote the name, e.g. [providers.\"my-name\"], or move the file away to start from defaults")
+        }
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: String(decoding: data, as: UTF8.self))
+            table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             throw StudioError(field: "config", code: "config.invalid",
                               message: "\(url.path) is not valid TOML (line \(error.source.begin.line), column \(error.source.begin.column))",

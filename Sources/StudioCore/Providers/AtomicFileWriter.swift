@@ -23,6 +23,7 @@ public final class AtomicFileWriter: @unchecked Sendable {
                                                     message: "cannot create \(destination.deletingLastPathComponent().path)",
                                                     fix: "check the permissions of the media folder"))
         }
+        Self.removeStaleParts(of: destination)
         FileManager.default.createFile(atPath: partURL.path, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: partURL.path) else {
             throw ProviderFailure.local(StudioError(field: "media", code: "media.unwritable",
@@ -32,22 +33,51 @@ public final class AtomicFileWriter: @unchecked Sendable {
         self.handle = handle
     }
 
+    /// A local failure (a full disk, a read-only folder) is the user's to fix, not the network's:
+    /// it is reported as such and not retried at once.
     public func write(_ data: Data) throws {
-        try handle.write(contentsOf: data)
+        do {
+            try handle.write(contentsOf: data)
+        } catch {
+            throw unwritable(error)
+        }
         hasher.update(data: data)
         bytesWritten += data.count
     }
 
     /// fsync, close, rename into place; returns what the journal records.
     public func commit() throws -> DownloadedFile {
-        try handle.synchronize()
-        try handle.close()
-        if FileManager.default.fileExists(atPath: destination.path) {
-            try FileManager.default.removeItem(at: destination)
+        do {
+            try handle.synchronize()
+            try handle.close()
+            if FileManager.default.fileExists(atPath: destination.path) {
+                try FileManager.default.removeItem(at: destination)
+            }
+            try FileManager.default.moveItem(at: partURL, to: destination)
+        } catch {
+            throw unwritable(error)
         }
-        try FileManager.default.moveItem(at: partURL, to: destination)
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         return DownloadedFile(path: destination.path, bytes: bytesWritten, sha256: digest)
+    }
+
+    /// Part files an earlier writer of the same destination left when its process was killed. A job
+    /// has one owner at a time, so no live writer holds them.
+    static func removeStaleParts(of destination: URL) {
+        let folder = destination.deletingLastPathComponent()
+        let prefix = ".\(destination.lastPathComponent)."
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where name.hasPrefix(prefix) && name.hasSuffix(".part") {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
+    private func unwritable(_ error: Error) -> ProviderFailure {
+        let system = error as NSError
+        let reason = system.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(system.code))) : system.localizedDescription
+        return .local(StudioError(field: "media", code: "media.unwritable",
+                                  message: "cannot write the video into \(destination.deletingLastPathComponent().path): \(reason)",
+                                  fix: "free space on that disk (or make the folder writable), then run veo-studio resume"))
     }
 
     public func abandon() {

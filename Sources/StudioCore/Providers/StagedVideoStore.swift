@@ -82,13 +82,18 @@ struct StagedVideoStore: Sendable {
                                                     message: "cannot move the video into \(destination.path): \(error.localizedDescription)",
                                                     fix: "check the permissions and free space of the media folder"))
         }
-        if let left = try? FileManager.default.contentsOfDirectory(atPath: folder.path), left.isEmpty {
-            try? FileManager.default.removeItem(at: folder)
-        }
+        removeIfDone(folder)
         if let known = Self.known.withLock({ $0.removeValue(forKey: staged.path) }) {
             return DownloadedFile(path: destination.path, bytes: known.bytes, sha256: known.sha256)
         }
         return try Self.describe(destination)
+    }
+
+    /// Removes an operation's folder once only part files of killed writers are left in it.
+    func removeIfDone(_ folder: URL) {
+        guard let left = try? FileManager.default.contentsOfDirectory(atPath: folder.path),
+              left.allSatisfy({ $0.hasSuffix(".part") }) else { return }
+        try? FileManager.default.removeItem(at: folder)
     }
 
     private static let known = LockedBox<[String: DownloadedFile]>([:])

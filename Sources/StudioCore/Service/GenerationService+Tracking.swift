@@ -100,6 +100,12 @@ extension GenerationService {
             throw StudioError(field: "id", code: "generation.not_found", message: "no generation \(id)", fix: "")
         }
         let outputs = try journal.outputs(of: id)
+        // A process killed between saving a video and writing its sidecar left the sidecar out.
+        for output in outputs {
+            guard let path = output.path, let bytes = output.bytes, let sha256 = output.sha256,
+                  !FileManager.default.fileExists(atPath: SidecarWriter.sidecarURL(for: URL(fileURLWithPath: path)).path) else { continue }
+            try? SidecarWriter.write(record: record, output: output, file: DownloadedFile(path: path, bytes: bytes, sha256: sha256))
+        }
         var lastFailure: ProviderFailure?
         for output in outputs where output.path == nil {
             guard let uri = output.remoteURI else { continue }

@@ -48,6 +48,7 @@ public struct OpenAIRelayProvider: VideoProvider {
         return try await staging.read(response, operation: operation, streamedKey: "bytes_base64_encoded") { json, files in
             // A running task's "bytes_base64_encoded" is "": an empty staged file, not a video.
             for empty in files where empty.bytes == 0 { try? FileManager.default.removeItem(atPath: empty.path) }
+            staging.removeIfDone(staging.folder(operation))
             let inline = files.contains { $0.bytes > 0 } ? StagedVideoStore.uri(scheme: Self.inlineScheme, operation: operation, index: 0) : nil
             return try RelayTaskDecoder.decode(json, task: operation, inlineURI: inline)
         }

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import StudioCore
+
+/// The emulator answering one request in five with a fault — 429 with and without Retry-After,
+/// 500, 503, a truncated body, malformed JSON, on every route — on the Gemini API profile and every
+/// gateway's: every job ends, none is left active, every job that did not finish says why, and a
+/// finished job's file is whole.
+@Suite(.serialized)
+struct FaultsAcrossProvidersTests {
+    static let faults = "429:0.05,500:0.04,503:0.03,truncated:0.04,malformed:0.04"
+
+    @Test(arguments: ["sandbox", "openai-relay", "maas-vertex", "comet-chat", "task-relay"])
+    func everyJobEndsAndExplainsItself(provider id: String) async throws {
+        let stack = try await GatewayEndToEndTests.Stack.start(faults: Self.faults, deadlineSeconds: 120)
+        var outcomes: [JobStatus: Int] = [:]
+        for job in 0..<8 {
+            let record = try await stack.run(id) { draft in
+                draft.prompt = "faulty weather \(job)"
+                if id == "task-relay" { draft.references = [.init(path: "ref.png")] }
+            }
+            outcomes[record.status, default: 0] += 1
+            #expect(!record.status.isActive && record.status != .submitting, "\(id) #\(job) left \(record.status)")
+            if record.status == .done {
+                for output in try stack.service.journal.outputs(of: try #require(record.id)) {
+                    let path = try #require(output.path)
+                    let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? -1
+                    #expect(size == output.bytes && size > 0, "a done job's file is whole")
+                }
+            } else {
+                #expect(record.errorExplanation?.isEmpty == false || record.errorMessage?.isEmpty == false,
+                        "\(id) #\(job) \(record.status) says why")
+            }
+        }
+        #expect((outcomes[.done] ?? 0) >= 1, "\(id): some jobs get through the faults: \(outcomes)")
+        let leftovers = FileManager.default.enumerator(atPath: stack.folder.url.path)?.allObjects.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".part") } ?? []
+        #expect(leftovers.isEmpty, "no part file is left behind: \(leftovers)")
+        await stack.stop()
+    }
+}
