@@ -85,7 +85,7 @@ struct BadInputTests {
              homeFiles: ["config.toml": "[defaults\n"]),
         // The TOML parser underneath stops the process on this (found by fuzzing): refused before it sees it.
         Case(name: "config table named with a bare non-ASCII key", arguments: ["--prompt", "x"],
-             mentions: ["config", "line 1, column 2", "quote the name"], homeFiles: ["config.toml": "[é]\n"]),
+             mentions: ["config", "line 1, column 2", "quote an unusual table name"], homeFiles: ["config.toml": "[é]\n"]),
         Case(name: "broken rules.json", arguments: ["--prompt", "x"], mentions: ["rules", "rules.json is not valid", "remove it to use the built-in rules"],
              homeFiles: ["rules.json": "{ broken"]),
         Case(name: "unknown flag", arguments: ["--prompt", "x", "--frobnicate", "3"], mentions: ["Unknown option '--frobnicate'", "--help"]),

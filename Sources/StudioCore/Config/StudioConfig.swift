@@ -71,7 +71,7 @@ public struct StudioConfig: Sendable, Hashable {
         if let bad = TOMLHeaderCheck.firstBadHeaderCharacter(in: text) {
             throw StudioError(field: "config", code: "config.invalid",
                               message: "\(url.path) is not valid TOML (line \(bad.line), column \(bad.column): a table header is [name] or [[name]], with dotted names of A-Z, a-z, 0-9, _ and -, or quoted ones)",
-                              fix: "quote the name, e.g. [providers.\"my-name\"], or move the file away to start from defaults")
+                              fix: "fix the file (quote an unusual table name, e.g. [providers.\"my-name\"]), or move it away to start from defaults")
         }
         let table: TOMLTable
         do {
