@@ -12,7 +12,7 @@ struct SecretsSweepTests {
     static let environmentSecrets: [String: String] = [
         "GEMINI_API_KEY": "FAKE-gemini-env-3f9a1c7e5b",
         "GOOGLE_API_KEY": "FAKE-google-env-8d2e6b4c0a",
-        "GOOGLE_OAUTH_ACCESS_TOKEN": "ya29.FAKE-oauth-env-9c1d7e3f5a",
+        "GOOGLE_OAUTH_ACCESS_TOKEN": "oauth-FAKE-env-9c1d7e3f5a",
         "VEO_STUDIO_OPENAI_RELAY_API_KEY": "FAKE-openai-relay-env-4e2a8c6b1d",
         "VEO_STUDIO_MAAS_VERTEX_API_KEY": "FAKE-maas-vertex-env-5b3d1f7e9c",
         "VEO_STUDIO_COMET_CHAT_API_KEY": "FAKE-comet-chat-env-6c4e2a8d0b",
