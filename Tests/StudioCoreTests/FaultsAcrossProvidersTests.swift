@@ -3,14 +3,14 @@ import Testing
 @testable import StudioCore
 
 /// The emulator answering one request in five with a fault — 429 with and without Retry-After,
-/// 500, 503, a truncated body, malformed JSON, on every route — on the Gemini API profile and every
-/// gateway's: every job ends, none is left active, every job that did not finish says why, and a
+/// 500, 503, a truncated body, malformed JSON, on every route — on the Gemini API and Vertex AI
+/// profiles and every gateway's: every job ends, none is left active, every job that did not finish says why, and a
 /// finished job's file is whole.
 @Suite(.serialized)
 struct FaultsAcrossProvidersTests {
     static let faults = "429:0.05,500:0.04,503:0.03,truncated:0.04,malformed:0.04"
 
-    @Test(arguments: ["sandbox", "openai-relay", "maas-vertex", "comet-chat", "task-relay"])
+    @Test(arguments: ["sandbox", "vertex-sandbox", "openai-relay", "maas-vertex", "comet-chat", "task-relay"])
     func everyJobEndsAndExplainsItself(provider id: String) async throws {
         let stack = try await GatewayEndToEndTests.Stack.start(faults: Self.faults, deadlineSeconds: 120)
         var outcomes: [JobStatus: Int] = [:]

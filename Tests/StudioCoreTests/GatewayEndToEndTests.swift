@@ -44,6 +44,11 @@ struct GatewayEndToEndTests {
             if id == "sandbox" {
                 return GeminiAPIProvider(id: "sandbox", apiKey: GatewayEndToEndTests.key, baseURL: baseURL, isSynthetic: true)
             }
+            if id == "vertex-sandbox" {
+                return VertexAIProvider(id: id, endpoint: VertexEndpoint(project: "p", location: "us-central1", baseURL: baseURL),
+                                        tokens: StaticTokenSource(token: GatewayEndToEndTests.key, origin: "the test", fix: ""),
+                                        stagingDirectory: folder.url.appendingPathComponent("staging"), isSynthetic: true)
+            }
             let entry = try #require(Fixtures.registry.provider(id))
             let made = GatewayProviderFactory.make(entry, access: GatewayAccess(baseURL: baseURL, apiKey: GatewayEndToEndTests.key),
                                                    settings: StudioConfig.ProviderSettings(), uploads: .emulator(baseURL: baseURL),
