@@ -102,16 +102,13 @@ struct VertexEndToEndTests {
         let outputs = try stack.service.journal.outputs(of: try #require(record.id))
         #expect(outputs.count == samples)
         for output in outputs {
-            let path = try #require(output.path)
-            let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-            #expect(ImageInspector.isMP4([UInt8](bytes.prefix(16))), "an MP4 arrives")
-            #expect(output.bytes == bytes.count)
+            try TemporaryFolder.expectWholeMP4(output)
             if gcs {
                 #expect(output.remoteURI?.hasPrefix("gs://studio-out/veo/") == true, "the gs:// URI is kept: \(output.remoteURI ?? "nil")")
             } else {
                 #expect(output.remoteURI?.hasPrefix(VertexAIProvider.inlineScheme) == true)
             }
-            let sidecar = try String(contentsOf: SidecarWriter.sidecarURL(for: URL(fileURLWithPath: path)), encoding: .utf8)
+            let sidecar = try String(contentsOf: SidecarWriter.sidecarURL(for: URL(fileURLWithPath: try #require(output.path))), encoding: .utf8)
             #expect(!sidecar.contains("BEGIN PRIVATE KEY") && !sidecar.contains("Bearer"), "no key, no token in the sidecar")
         }
         #expect(stack.stagingIsEmpty())

@@ -1,4 +1,6 @@
 import Foundation
+import Testing
+@testable import StudioCore
 
 /// Small real images made in memory: a valid PNG (stored deflate blocks), and headers of other formats.
 enum TestImages {
@@ -85,6 +87,14 @@ final class TemporaryFolder: @unchecked Sendable {
     }
 
     deinit { try? FileManager.default.removeItem(at: url) }
+
+    /// Checks that an output's file exists, is an MP4 and has the size the journal recorded.
+    static func expectWholeMP4(_ output: OutputRecord, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let path = try #require(output.path, "the output has a file", sourceLocation: sourceLocation)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(ImageInspector.isMP4([UInt8](bytes.prefix(16))), "an MP4 arrives", sourceLocation: sourceLocation)
+        #expect(output.bytes == bytes.count, "the journal records the file's size", sourceLocation: sourceLocation)
+    }
 
     @discardableResult
     func write(_ name: String, _ data: Data) -> String {

@@ -22,7 +22,7 @@ public struct CometChatProvider: VideoProvider {
                 isSynthetic: Bool = false, transport: HTTPTransport = HTTPTransport()) {
         self.id = id
         self.access = access
-        self.uploader = ImageUploader(method: uploads, provider: id.replacingOccurrences(of: "-sandbox", with: ""), transport: transport)
+        self.uploader = ImageUploader(method: uploads, provider: id, transport: transport)
         self.referenceTypeSpelling = referenceTypeSpelling
         self.isSynthetic = isSynthetic
         self.transport = transport

@@ -20,9 +20,10 @@ public struct ImageUploader: Sendable {
     public var provider: String
     let transport: HTTPTransport
 
+    /// `provider` is the provider id; a sandbox's messages name its gateway's config section.
     public init(method: Method, provider: String, transport: HTTPTransport = HTTPTransport()) {
         self.method = method
-        self.provider = provider
+        self.provider = provider.hasSuffix("-sandbox") ? String(provider.dropLast("-sandbox".count)) : provider
         self.transport = transport
     }
 

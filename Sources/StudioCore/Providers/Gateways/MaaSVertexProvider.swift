@@ -16,10 +16,11 @@ public struct MaaSVertexProvider: VideoProvider {
                 stagingDirectory: URL,
                 referenceTypeSpelling: [String: String] = ["asset": "asset", "style": "style"],
                 isSynthetic: Bool = false, transport: HTTPTransport = HTTPTransport()) {
-        let origin = isSynthetic ? "the sandbox" : "the \(id) key (VEO_STUDIO_\(id.uppercased().replacingOccurrences(of: "-", with: "_"))_API_KEY or api_key)"
+        let variable = GatewayProviderFactory.keyVariable(id)
+        let origin = isSynthetic ? "the sandbox" : "the \(id) key (\(variable) or api_key)"
         vertex = VertexAIProvider(id: id, endpoint: MaaSEndpoint(baseURL: access.baseURL, endpoints: endpoints, defaultEndpoint: defaultEndpoint),
                                   tokens: StaticTokenSource(token: access.apiKey, origin: origin,
-                                                            fix: "check api_key under [providers.\(id)] or VEO_STUDIO_\(id.uppercased().replacingOccurrences(of: "-", with: "_"))_API_KEY"),
+                                                            fix: "check api_key under [providers.\(id)] or \(variable)"),
                                   stagingDirectory: stagingDirectory, referenceTypeSpelling: referenceTypeSpelling,
                                   isSynthetic: isSynthetic, transport: transport)
     }

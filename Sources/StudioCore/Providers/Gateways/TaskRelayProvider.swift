@@ -17,7 +17,7 @@ public struct TaskRelayProvider: VideoProvider {
                 isSynthetic: Bool = false, transport: HTTPTransport = HTTPTransport()) {
         self.id = id
         self.access = access
-        self.uploader = ImageUploader(method: uploads, provider: id.replacingOccurrences(of: "-sandbox", with: ""), transport: transport)
+        self.uploader = ImageUploader(method: uploads, provider: id, transport: transport)
         self.body = TaskRelayRequestBody(referenceTypeSpelling: referenceTypeSpelling)
         self.isSynthetic = isSynthetic
         self.transport = transport
