@@ -37,6 +37,7 @@ public final class CursesTerminal: TerminalBackend {
             sigaction(signal, &action, nil)
         }
         set_escdelay(25)
+        Self.restoreCookedModeIfLeftRaw()
         initscr()
         raw()
         noecho()
@@ -51,6 +52,20 @@ public final class CursesTerminal: TerminalBackend {
         started = true
         applyTheme(theme)
         refreshSize()
+    }
+
+    /// A run killed with SIGKILL cannot give the terminal back, and ncurses restores at exit the
+    /// modes it found at start: so a terminal found without line editing or echo is put back to
+    /// cooked mode first, and this run leaves it sane.
+    private static func restoreCookedModeIfLeftRaw() {
+        var modes = termios()
+        guard isatty(STDIN_FILENO) == 1, tcgetattr(STDIN_FILENO, &modes) == 0 else { return }
+        let lineEditing = tcflag_t(ICANON | ECHO)
+        guard modes.c_lflag & lineEditing != lineEditing else { return }
+        modes.c_lflag |= tcflag_t(ICANON | ECHO | ECHOE | ECHOK | ISIG | IEXTEN)
+        modes.c_iflag |= tcflag_t(ICRNL | IXON)
+        modes.c_oflag |= tcflag_t(OPOST | ONLCR)
+        tcsetattr(STDIN_FILENO, TCSANOW, &modes)
     }
 
     /// Gives the terminal back as it was.

@@ -57,6 +57,9 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Faults to inject, e.g. 429:0.2,500@poll:0.1,503@submit:1x2,slow@download:0.5.")
     var faults: String?
 
+    @Option(name: .customLong("stall-seconds"), help: "Seconds the stall fault holds an answer (wall clock, not divided by --speed).")
+    var stallSeconds: Double = 90
+
     @Option(name: .customLong("api-key"), parsing: .singleValue,
             help: "Accepted API key (repeatable; the Gemini API and Vertex express mode). Default: any non-empty key.")
     var apiKeys: [String] = []
@@ -121,6 +124,9 @@ struct EmulatorCommand: AsyncParsableCommand {
             } catch {
                 throw ValidationError("--faults: \(error)")
             }
+        }
+        guard stallSeconds.isFinite, (0...3600).contains(stallSeconds) else {
+            throw ValidationError("--stall-seconds must be between 0 and 3600, e.g. 90; got \(stallSeconds).")
         }
         if apiKeys.contains(where: { $0.isEmpty }) {
             throw ValidationError("--api-key must not be empty; leave the flag out to accept any key.")
@@ -214,6 +220,7 @@ struct EmulatorCommand: AsyncParsableCommand {
     /// The options these flags describe.
     func makeOptions() throws -> EmulatorOptions {
         var options = EmulatorOptions()
+        options.stallSeconds = stallSeconds
         options.host = host
         options.port = port
         options.profiles = try parsedProfiles()

@@ -1,18 +1,32 @@
+import AsyncHTTPClient
 import Foundation
 import Testing
 @testable import StudioCore
 
 /// The emulator answering one request in five with a fault — 429 with and without Retry-After,
-/// 500, 503, a truncated body, malformed JSON, on every route — on the Gemini API and Vertex AI
-/// profiles and every gateway's: every job ends, none is left active, every job that did not finish says why, and a
+/// 500, 503, a reset connection, an answer held past the client's timeout, a truncated body or
+/// download, malformed JSON, on every route — on the Gemini API and Vertex AI profiles and every
+/// gateway's: every job ends, none is left active, every job that did not finish says why, and a
 /// finished job's file is whole.
 @Suite(.serialized)
 struct FaultsAcrossProvidersTests {
-    static let faults = "429:0.05,500:0.04,503:0.03,truncated:0.04,malformed:0.04"
+    static let faults = "429:0.03,429-bare:0.02,500:0.03,503:0.02,reset:0.03,stall:0.02,truncated:0.03,malformed:0.02"
+
+    /// A client that gives up on an answer after two seconds, so a stalled answer (held four
+    /// seconds) is past its timeout, as the studio's 60 s timeout is past a 90 s stall. The
+    /// emulator serves its built-in MP4 here, so no slow render on a busy machine looks like a stall.
+    static let impatientClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = .init(connect: .seconds(5), read: .seconds(2))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
 
     @Test(arguments: ["sandbox", "vertex-sandbox", "openai-relay", "maas-vertex", "comet-chat", "task-relay"])
     func everyJobEndsAndExplainsItself(provider id: String) async throws {
-        let stack = try await GatewayEndToEndTests.Stack.start(faults: Self.faults, deadlineSeconds: 120)
+        var stack = try await GatewayEndToEndTests.Stack.start(faults: Self.faults, deadlineSeconds: 120, stallSeconds: 4,
+                                                               render: false)
+        stack.transport = HTTPTransport(timeout: .seconds(2), client: Self.impatientClient)
         var outcomes: [JobStatus: Int] = [:]
         for job in 0..<8 {
             let record = try await stack.run(id) { draft in
@@ -20,7 +34,7 @@ struct FaultsAcrossProvidersTests {
                 if id == "task-relay" { draft.references = [.init(path: "ref.png")] }
             }
             outcomes[record.status, default: 0] += 1
-            #expect(!record.status.isActive && record.status != .submitting, "\(id) #\(job) left \(record.status)")
+            #expect(!record.status.isActive && record.status != .submitting, "\(id) #\(job) left \(record.status): \(record.errorMessage ?? "")")
             if record.status == .done {
                 for output in try stack.service.journal.outputs(of: try #require(record.id)) {
                     let path = try #require(output.path)

@@ -18,13 +18,18 @@ struct GatewayEndToEndTests {
         let server: EmulatorServer
         let service: GenerationService
         let baseURL: String
+        /// How the providers talk to the emulator (a short timeout when a test stalls answers).
+        var transport = HTTPTransport()
 
-        static func start(faults: String? = nil, deadlineSeconds: Double = 15 * 60) async throws -> Stack {
+        static func start(faults: String? = nil, deadlineSeconds: Double = 15 * 60, stallSeconds: Double = 90,
+                          render: Bool = true) async throws -> Stack {
             let folder = TemporaryFolder()
             var options = EmulatorOptions()
             if let faults { options.faults = try FaultPlan(spec: faults) }
             options.speed = GatewayEndToEndTests.speed
             options.seed = 11
+            options.stallSeconds = stallSeconds
+            options.renderWithFFmpeg = render
             options.requestsPerMinute = 1000
             let server = EmulatorServer(options: options, logger: Logger(label: "test.emulator"))
             let url = try await server.start()
@@ -42,17 +47,20 @@ struct GatewayEndToEndTests {
 
         func provider(_ id: String) throws -> VideoProvider {
             if id == "sandbox" {
-                return GeminiAPIProvider(id: "sandbox", apiKey: GatewayEndToEndTests.key, baseURL: baseURL, isSynthetic: true)
+                return GeminiAPIProvider(id: "sandbox", apiKey: GatewayEndToEndTests.key, baseURL: baseURL, isSynthetic: true,
+                                         transport: transport)
             }
             if id == "vertex-sandbox" {
                 return VertexAIProvider(id: id, endpoint: VertexEndpoint(project: "p", location: "us-central1", baseURL: baseURL),
                                         tokens: StaticTokenSource(token: GatewayEndToEndTests.key, origin: "the test", fix: ""),
-                                        stagingDirectory: folder.url.appendingPathComponent("staging"), isSynthetic: true)
+                                        stagingDirectory: folder.url.appendingPathComponent("staging"), isSynthetic: true,
+                                        transport: transport)
             }
             let entry = try #require(Fixtures.registry.provider(id))
             let made = GatewayProviderFactory.make(entry, access: GatewayAccess(baseURL: baseURL, apiKey: GatewayEndToEndTests.key),
                                                    settings: StudioConfig.ProviderSettings(), uploads: .emulator(baseURL: baseURL),
-                                                   stagingDirectory: folder.url.appendingPathComponent("staging"), isSynthetic: false)
+                                                   stagingDirectory: folder.url.appendingPathComponent("staging"), isSynthetic: false,
+                                                   transport: transport)
             return try #require(made)
         }
 

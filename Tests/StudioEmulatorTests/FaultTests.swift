@@ -143,4 +143,48 @@ struct FaultTests {
             #expect(try await emulator.submit(Body.text()).status == .ok)
         }
     }
+    @Test("the kinds added for the proofs parse and print back")
+    func proofKinds() throws {
+        let plan = try FaultPlan(spec: "429-bare:0.1,reset@submit:1x,stall@poll:0.5")
+        #expect(plan.rules.map(\.kind) == [.tooManyRequestsBare, .reset, .stall])
+        #expect(try FaultPlan(spec: plan.description) == plan)
+    }
+
+    @Test("429-bare refuses with neither Retry-After nor RetryInfo")
+    func bareTooManyRequests() async throws {
+        try await Fixture.withEmulator(Fixture.options(faults: try FaultPlan(spec: "429-bare@submit:1x"))) { emulator in
+            let refused = try await emulator.submit(Body.text())
+            #expect(refused.status == .tooManyRequests)
+            #expect(refused.errorStatus == "RESOURCE_EXHAUSTED")
+            #expect(refused.headers[.retryAfter] == nil)
+            #expect(try refused.json()["error"]?["details"]?.arrayValue?.isEmpty ?? true, "no RetryInfo detail")
+        }
+    }
+
+    @Test("reset drops the connection without an answer and without doing the work")
+    func reset() async throws {
+        try await Fixture.withEmulator(Fixture.options(faults: try FaultPlan(spec: "reset@submit:1x")), mode: .live) { emulator in
+            await #expect(throws: (any Error).self, "the client sees the connection fail, not an answer") {
+                _ = try await emulator.submit(Body.text())
+            }
+            // The reset connection is gone: the checks go over a new one.
+            let fresh = TestClient(host: "127.0.0.1", port: try #require(emulator.client.port))
+            fresh.connect()
+            let operations = try await fresh.get("/_emulator/operations")
+            #expect(try JSONValue(parsing: try #require(operations.body).readableBytesView).arrayValue?.isEmpty == true, "a reset submit creates no operation")
+            try await fresh.shutdown()
+        }
+    }
+
+    @Test("stall does the work, then holds the answer for the configured time")
+    func stall() async throws {
+        var options = Fixture.options(faults: try FaultPlan(spec: "stall@submit:1x"))
+        options.stallSeconds = 0.05
+        try await Fixture.withEmulator(options) { emulator in
+            let late = try await emulator.submit(Body.text())
+            #expect(late.status == .ok)
+            let operations = try await emulator.control("operations").json()
+            #expect(operations.arrayValue?.count == 1, "the stalled submit created its operation")
+        }
+    }
 }

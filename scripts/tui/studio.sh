@@ -117,17 +117,20 @@ check "q quits with 0" test "$(tui_wait_exit 5)" = 0
 # A slower sandbox here (about 20 s a job), so the job is surely still running when it is killed.
 export VEO_STUDIO_SANDBOX_SPEED=4
 "$binary" generate --home "$home" --prompt "survives kill -9" --json >/dev/null 2>&1
-tui_start "$binary" studio --home "$home"
+# Both runs share one shell, so the second starts in the terminal the killed one left raw.
+rm -f "$home/stty-after-kill.txt" "$home/second-run"
+tui_start "'$binary' studio --home '$home'; touch '$home/second-run'; '$binary' studio --home '$home'; status=\$?; stty -a > '$home/stty-after-kill.txt'; exit \$status"
 check "the next job is tracked" tui_wait_for_re "#5 +(queued|running)" 15
-kill -KILL "$(tui_pid)"
-tui_wait_exit 5 >/dev/null
-tui_start "$binary" studio --home "$home"
-check "after kill -9 it resumes" tui_wait_for_re "#5 +(queued|running|downloading)" 15
+kill -KILL "$(pgrep -n -f -- "$binary studio --home $home")"
+check "after kill -9 a new run starts" bash -c "for i in \$(seq 100); do test -e '$home/second-run' && exit 0; sleep 0.05; done; exit 1"
+check "it resumes the job" tui_wait_for_re "#5 +(queued|running|downloading)" 15
 check "and finishes" tui_wait_for "Operations — 0 unfinished" 90
 tui_keys F4
 check "and is in History" tui_wait_for_re "#5 +done" 5
 tui_keys C-q
 check "Ctrl-Q quits with 0" test "$(tui_wait_exit 5)" = 0
+check "the terminal after the killed run is sane (stty: icanon echo)" \
+    bash -c "grep -qE '(^| )icanon( |$)' '$home/stty-after-kill.txt' && grep -qE '(^| )echo( |$)' '$home/stty-after-kill.txt'"
 
 # 4. Vertex AI on the sandbox.
 export VEO_STUDIO_SANDBOX_SPEED=20

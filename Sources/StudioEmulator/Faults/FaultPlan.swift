@@ -9,7 +9,7 @@ public struct FaultPlan: Sendable, Equatable, CustomStringConvertible {
     /// The accepted grammar, quoted in parse errors and in `--help`.
     public static let grammar = """
         SPEC := RULE[,RULE...]   RULE := KIND[@ROUTE][:TRIGGER]
-          KIND    := 429 | 500 | 503 | slow | truncated | malformed
+          KIND    := 429 | 429-bare | 500 | 503 | reset | slow | stall | truncated | malformed
           ROUTE   := submit | poll | download | any        (default any)
           TRIGGER := P   (probability 0..1 per matching request, default 1)
                    | Nx  (the next N matching requests)
@@ -142,12 +142,19 @@ public struct FaultRule: Sendable, Equatable, CustomStringConvertible {
 public enum FaultKind: String, Sendable, CaseIterable {
     /// 429 RESOURCE_EXHAUSTED with `Retry-After` and a RetryInfo detail; the request is not processed.
     case tooManyRequests = "429"
+    /// 429 RESOURCE_EXHAUSTED with neither `Retry-After` nor RetryInfo; the request is not processed.
+    case tooManyRequestsBare = "429-bare"
     /// 500 INTERNAL; the request is not processed.
     case internalError = "500"
     /// 503 UNAVAILABLE; the request is not processed.
     case unavailable = "503"
+    /// Resets the connection (TCP RST) instead of answering; the request is not processed.
+    case reset
     /// Delays the answer by about 2 s / speed, then answers normally.
     case slow
+    /// Processes the request, then holds the answer for `stallSeconds` (not divided by speed),
+    /// past a client's timeout.
+    case stall
     /// Processes the request, then cuts the answer: JSON bodies are cut in half; downloads
     /// announce the full Content-Length, send half and close the connection.
     case truncated

@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 
 /// Applies the fault plan around a handler: `slow` delays, 429/500/503 answer instead of the
-/// handler, `truncated`/`malformed` let the handler run and then damage its answer.
+/// handler, `reset` drops the connection, `truncated`/`malformed` let the handler run and then
+/// damage its answer, `stall` lets it run and holds its answer.
 struct FaultGate: Sendable {
     let engine: EmulatorEngine
     /// Writes an error in the profile's envelope (Google's unless a gateway says otherwise).
@@ -20,6 +21,10 @@ struct FaultGate: Sendable {
             error.details = [GoogleAPIError.retryInfo(seconds: seconds)]
             error.headers = [("Retry-After", String(seconds))]
             return answer(error).response()
+        case .tooManyRequestsBare?:
+            return answer(GoogleAPIError(rule: engine.rules.rule("fault.429"))).response()
+        case .reset?:
+            return ConnectionResetHandler.resetResponse()
         case .internalError?:
             return answer(GoogleAPIError(rule: engine.rules.rule("fault.500"))).response()
         case .unavailable?:
@@ -32,6 +37,9 @@ struct FaultGate: Sendable {
             reply = try await work()
         } catch let error as GoogleAPIError {
             reply = answer(error)
+        }
+        if decision.action == .stall {
+            try await Task.sleep(for: .seconds(engine.options.stallSeconds))
         }
         return reply.response(damage: decision.action)
     }

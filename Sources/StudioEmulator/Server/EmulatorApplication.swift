@@ -44,6 +44,7 @@ public func buildEmulatorApplication(
     let router = try buildEmulatorRouter(engine: engine)
     return Application(
         router: router,
+        server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionResetHandler()])),
         configuration: .init(address: .hostname(options.host, port: options.port), serverName: "veo-emulator"),
         services: [EngineLifecycleService(engine: engine)],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? -1) },

@@ -14,6 +14,8 @@ public struct EmulatorOptions: Sendable {
     public var seed: UInt64? = nil
     /// Injected faults (the `--faults SPEC` string, parsed).
     public var faults: FaultPlan = .none
+    /// How long the `stall` fault holds an answer, in wall-clock seconds (past the studio's 60 s request timeout).
+    public var stallSeconds: Double = 90
     /// Accepted API keys (Gemini API, Vertex AI express mode and the gateways' Bearer keys); nil accepts any non-empty key.
     public var apiKeys: Set<String>? = nil
     /// Accepted Bearer tokens (Vertex and Cloud Storage routes); nil accepts any non-empty token

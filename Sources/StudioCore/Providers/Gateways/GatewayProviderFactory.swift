@@ -12,22 +12,23 @@ public enum GatewayProviderFactory {
 
     /// The provider for `entry`, or nil when its wire is not a gateway's.
     public static func make(_ entry: ProviderEntry, access: GatewayAccess, settings: StudioConfig.ProviderSettings,
-                            uploads: ImageUploader.Method, stagingDirectory: URL, isSynthetic: Bool) -> VideoProvider? {
+                            uploads: ImageUploader.Method, stagingDirectory: URL, isSynthetic: Bool,
+                            transport: HTTPTransport = HTTPTransport()) -> VideoProvider? {
         let spelling = entry.referenceTypeSpelling
         switch entry.wire {
         case "openai-relay":
             return OpenAIRelayProvider(id: entry.id, access: access, stagingDirectory: stagingDirectory,
-                                       referenceTypeSpelling: spelling, isSynthetic: isSynthetic)
+                                       referenceTypeSpelling: spelling, isSynthetic: isSynthetic, transport: transport)
         case "maas-vertex":
             return MaaSVertexProvider(id: entry.id, access: access, endpoints: settings.endpoints, defaultEndpoint: settings.endpoint,
                                       stagingDirectory: stagingDirectory,
-                                      referenceTypeSpelling: spelling, isSynthetic: isSynthetic)
+                                      referenceTypeSpelling: spelling, isSynthetic: isSynthetic, transport: transport)
         case "comet-chat":
             return CometChatProvider(id: entry.id, access: access, uploads: uploads, referenceTypeSpelling: spelling,
-                                     isSynthetic: isSynthetic)
+                                     isSynthetic: isSynthetic, transport: transport)
         case "task-relay":
             return TaskRelayProvider(id: entry.id, access: access, uploads: uploads, referenceTypeSpelling: spelling,
-                                     isSynthetic: isSynthetic)
+                                     isSynthetic: isSynthetic, transport: transport)
         default:
             return nil
         }
