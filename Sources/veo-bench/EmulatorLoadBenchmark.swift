@@ -25,8 +25,10 @@ struct EmulatorLoadBenchmark: AsyncParsableCommand {
     var soakSeconds = 60.0
     @Option(name: .customLong("sample-seconds"), help: "Seconds between two memory samples (default: soak / 60, at least 1).")
     var sampleSeconds: Double?
-    @Flag(inversion: .prefixedNo, help: "POST /_emulator/reset between soak waves, so the emulator's operation table (kept by design) does not grow.")
-    var resetBetweenWaves = true
+    @Flag(inversion: .prefixedNo, help: "POST /_emulator/reset between soak waves (off: the emulator forgets what has passed its retention by itself).")
+    var resetBetweenWaves = false
+    @Option(name: .customLong("retention-seconds"), help: "How long the emulator retains a finished operation and its video (the service's is 2 days).")
+    var retentionSeconds = 20.0
     @Option(name: .customLong("max-seconds"), help: "Hard limit on the whole run (default: soak + 300).")
     var maxSeconds: Double?
 
@@ -40,6 +42,7 @@ struct EmulatorLoadBenchmark: AsyncParsableCommand {
         guard connections > 0, connections <= 1_000 else { throw ValidationError("--connections must be in 1…1000.") }
         guard soakSeconds >= 0, soakSeconds <= 86_400 else { throw ValidationError("--soak-seconds must be in 0…86400.") }
         guard pollIntervalMS >= 0 else { throw ValidationError("--poll-interval-ms must not be negative.") }
+        guard retentionSeconds > 0, retentionSeconds <= 172_800 else { throw ValidationError("--retention-seconds must be in 0…172800.") }
     }
 
     func run() async throws {
@@ -55,6 +58,7 @@ struct EmulatorLoadBenchmark: AsyncParsableCommand {
         options.requestsPerMinute = Int(Int32.max)
         options.renderWithFFmpeg = false
         options.stateDirectory = nil
+        options.retention = .milliseconds(Int64(retentionSeconds * 1000))
         let server = EmulatorServer(options: options, logger: logger)
         let url = try await server.start()
         guard url.host == "127.0.0.1" else {
@@ -99,7 +103,7 @@ struct EmulatorLoadBenchmark: AsyncParsableCommand {
         let started = ContinuousClock.now
         let recorder = LatencyRecorder()
         print("")
-        print("soak: \(Self.number(soakSeconds)) s of back-to-back waves of \(operations) operations, VmRSS every \(Self.number(interval)) s\(resetBetweenWaves ? ", emulator reset between waves" : ", no reset (operation table grows)")")
+        print("soak: \(Self.number(soakSeconds)) s of back-to-back waves of \(operations) operations, VmRSS every \(Self.number(interval)) s\(resetBetweenWaves ? ", emulator reset between waves" : ", no reset: operations and videos are forgotten \(Self.number(retentionSeconds)) s after they finish")")
         let samples = SampleBox()
         let sampler = Task {
             while !Task.isCancelled {

@@ -69,6 +69,23 @@ struct ExtensionTests {
         }
     }
 
+    @Test("one retention after expiry the operation and its file are forgotten, so a long run's memory stays flat")
+    func forgetting() async throws {
+        var options = Fixture.options()
+        options.retention = .seconds(3600)
+        try await Fixture.withEmulator(options) { emulator in
+            let done = try await emulator.generate(Body.text())
+            let uri = try #require(done.sampleURIs.first)
+            emulator.clock.advance(by: 3601)
+            #expect(try await emulator.submit(Body.extend(uri)).errorMessage?.contains("has expired") == true, "expired, still known")
+            #expect(try await emulator.control("operations").json().arrayValue?.count == 1)
+            emulator.clock.advance(by: 2 * 3600)
+            #expect(try await emulator.submit(Body.extend(uri)).status == .badRequest, "an unknown file is refused too")
+            let operations = try await emulator.control("operations").json().arrayValue ?? []
+            #expect(operations.isEmpty, "the old operation is forgotten: \(operations.count) left")
+        }
+    }
+
     @Test("file ids come out of URIs the way the SDK reads them")
     func fileIDs() {
         #expect(SubmissionPlanner.fileID(fromURI: "https://generativelanguage.googleapis.com/v1beta/files/abc123:download?alt=media") == "abc123")

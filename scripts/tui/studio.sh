@@ -6,9 +6,11 @@
 #  2. Pick two reference images in the picker and submit Ingredients; resize while it polls;
 #     open the output in the player; quit, and the terminal is sane afterwards.
 #  3. A job from the CLI reappears; help, search, too-small; kill -9 while a job runs, start
-#     again, the job resumes and finishes.
+#     again in the terminal it left raw: the job resumes and finishes, and the terminal is sane.
 #  4. Vertex AI on its sandbox: choosing it shows its own fields; two samples, tracked and kept
 #     like any other job.
+#  5. The gateways' sandboxes: a task relay's own progress, a chat-completions job from the form.
+#  6. A CLI owning a job is killed while the studio watches: the studio takes the job over.
 # usage: scripts/tui/studio.sh [PATH_TO_VEO_STUDIO_BINARY]
 set -u
 cd "$(dirname "$0")/../.."
@@ -181,5 +183,21 @@ gateway_jobs_listed() { tui_wait_for "a kitten on a cloud" 5 >/dev/null && scree
 check "both gateway jobs are in History" gateway_jobs_listed
 tui_keys q
 check "q quits with 0" test "$(tui_wait_exit 5)" = 0
+
+# 6. Two processes: a CLI owns a job while the studio watches it; the CLI is killed, and the open
+#    studio takes the job over and finishes it, without a restart.
+export VEO_STUDIO_SANDBOX_SPEED=4
+tui_start "$binary" studio --home "$home"
+tui_wait_for "F3 Operations" 15 >/dev/null
+"$binary" generate --home "$home" --prompt "an owner that dies" --wait >/dev/null 2>&1 &
+owner=$!
+check "the CLI's job shows in the studio" tui_wait_for_re "│#[0-9]+ +(queued|running)" 15
+kill -KILL "$owner"
+wait "$owner" 2>/dev/null
+check "the studio takes it over when its owner dies, and it finishes" tui_wait_for "Operations — 0 unfinished" 90
+tui_keys F4
+check "it is in History" tui_wait_for "an owner that dies" 5
+tui_keys C-q
+check "Ctrl-Q quits with 0" test "$(tui_wait_exit 5)" = 0
 
 finish

@@ -36,6 +36,10 @@ actor EmulatorEngine {
 
     /// The most requests kept for the control endpoint.
     static let requestLogLimit = 10_000
+    /// How often expired operations and files are looked for.
+    static let expirySweepSeconds: TimeInterval = 5
+    /// When `forgetExpired` last looked.
+    var lastExpirySweep = Date.distantPast
 
     init(options: EmulatorOptions, clock: any EmulatorClock, logger: Logger, rules: ServerRules? = nil) throws {
         self.options = options
@@ -260,6 +264,7 @@ actor EmulatorEngine {
 
     /// Stores a received request; returns its sequence number.
     func record(_ request: RecordedRequest) -> Int {
+        forgetExpired(now: clock.now())
         requestSequence += 1
         var request = request
         request.sequence = requestSequence

@@ -80,6 +80,7 @@ public final class StudioRuntime {
         resumeUnfinished()
         _ = perform([.checkForm(model.form.submission(model.registry))])
         var lastRefresh = Date.distantPast
+        var lastAdoption = Date()
         var dirty = true
         let trace = FrameTrace()
         var firstFrame = true
@@ -98,6 +99,10 @@ public final class StudioRuntime {
                 _ = StudioUpdate.apply(.tick(now), to: &model)
                 _ = StudioUpdate.apply(.operationsChanged(activeJobs()), to: &model)
                 dirty = true
+            }
+            if now.timeIntervalSince(lastAdoption) >= Self.adoptionInterval {
+                lastAdoption = now
+                adoptUntrackedJobs()
             }
             if dirty {
                 backend.draw(StudioView.render(model, latency: latency), cursor: nil)
@@ -394,6 +399,18 @@ public final class StudioRuntime {
                                           latencyScale: dependencies.latencyScale(record.provider))
         latencies[key] = (fitted, Date())
         return fitted
+    }
+
+    /// How often the studio looks for running jobs nobody tracks (their owner, another process, ended).
+    static let adoptionInterval: TimeInterval = 5
+
+    /// Offers every running job to the tracker: one this studio tracks already is skipped, one a live
+    /// process owns is left to it (the claim fails at once), and one whose owner ended is taken over.
+    /// Jobs still `submitting` are left alone: only a start decides that a submit was interrupted.
+    private func adoptUntrackedJobs() {
+        for record in model.operations where record.status.isActive {
+            if let id = record.id { tracker.track(id, provider: record.provider) }
+        }
     }
 
     /// Tracks again every job an earlier run left unfinished (a crash while submitting becomes `unknown`).

@@ -1,0 +1,151 @@
+import Foundation
+import Logging
+import StudioCore
+import StudioEmulator
+import Testing
+
+/// Several `veo-studio` processes on one home at the same time, against one emulator: none fails
+/// on a locked database, each job is polled by one process only (its owner), and a job whose owner
+/// was killed is taken over by the next process that resumes. Each process uses a key of its own
+/// length, which the emulator's request log keeps ("<redacted, N chars>"), so every poll in the log
+/// names the process that sent it.
+@Suite(.serialized)
+struct TwoProcessTests {
+    /// Keys of distinct lengths, one per process.
+    static let keys = ["two-proc-a", "two-proc-b-key", "two-proc-c-key-long", "two-proc-d-key-longer-yet"]
+
+    /// A home whose config polls the emulator at its own pace (15× the real service).
+    static func home() throws -> CLIRunner {
+        let cli = CLIRunner()
+        try FileManager.default.createDirectory(at: cli.home, withIntermediateDirectories: true)
+        try "[providers.gemini]\nlatency_scale = 0.0667\n".write(to: cli.home.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        return cli
+    }
+
+    /// A running CLI process whose output goes to files (pipes could fill while it runs).
+    struct Running {
+        let process: Process
+        let output: URL
+
+        func finish() -> (status: Int32, text: String) {
+            process.waitUntilExit()
+            return (process.terminationStatus, (try? String(contentsOf: output, encoding: .utf8)) ?? "")
+        }
+    }
+
+    static func start(_ cli: CLIRunner, _ arguments: [String], key: String, name: String) throws -> Running {
+        let output = cli.workingDirectory.appendingPathComponent("\(name).log")
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: output)
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = arguments + ["--home", cli.home.path]
+        process.currentDirectoryURL = cli.workingDirectory
+        var environment = ProcessInfo.processInfo.environment
+        environment["VEO_STUDIO_HOME"] = nil
+        environment["GOOGLE_API_KEY"] = nil
+        environment["GEMINI_API_KEY"] = key
+        process.environment = environment
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        return Running(process: process, output: output)
+    }
+
+    /// The emulator's request log.
+    static func log(_ base: String) async throws -> [StudioCore.JSONValue] {
+        let list = try await HTTPTransport().sendJSON(WireRequest(method: "GET", url: "\(base)/_emulator/requests", headers: [], body: nil),
+                                                      stage: .poll)
+        return list.arrayValue ?? list["requests"]?.arrayValue ?? []
+    }
+
+    /// The length of the key a logged request carried, read from its redacted header.
+    static func keyLength(_ request: StudioCore.JSONValue) -> Int? {
+        guard case .object(let headers)? = request["headers"] else { return nil }
+        for header in headers where header.key.lowercased() == "x-goog-api-key" {
+            let text = header.value.stringValue ?? ""
+            return Int(text.split(separator: " ").dropFirst().first ?? "")
+        }
+        return nil
+    }
+
+    static func path(_ request: StudioCore.JSONValue) -> String { request["path"]?.stringValue ?? "" }
+
+    /// Polls the log (bounded) until `count` requests match.
+    static func waitForRequests(_ base: String, count: Int, matching: (StudioCore.JSONValue) -> Bool) async throws -> [StudioCore.JSONValue] {
+        var found: [StudioCore.JSONValue] = []
+        for _ in 0..<400 {
+            found = try await log(base).filter(matching)
+            if found.count >= count { break }
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        return found
+    }
+
+    /// The operation names of the jobs in this home, by prompt.
+    static func operations(_ cli: CLIRunner) throws -> [String: (operation: String, status: String)] {
+        let history = try cli.run(["history", "--json"])
+        var result: [String: (String, String)] = [:]
+        for job in try StudioCore.JSONValue.decode(Data(history.stdout.utf8)).arrayValue ?? [] {
+            let id = job["id"]?.intValue ?? 0
+            let shown = try StudioCore.JSONValue.decode(Data(try cli.run(["show", String(id), "--json"]).stdout.utf8))
+            let operation = shown["operation"]?.stringValue ?? shown["operation_name"]?.stringValue ?? ""
+            result[job["prompt"]?.stringValue ?? ""] = (operation, job["status"]?.stringValue ?? "")
+        }
+        return result
+    }
+
+    @Test func twoGeneratesAndAResumeAtOnceShareOneHomeWithOneOwnerPerJob() async throws {
+        let (server, base) = try await GatewayCLITests.emulator(speed: 15)
+        defer { Task { await server.stop() } }
+        let cli = try Self.home()
+        let common = ["--provider", "gemini", "--base-url", base, "--wait"]
+        let first = try Self.start(cli, ["generate", "--prompt", "the first process"] + common, key: Self.keys[0], name: "first")
+        let submitted = try await Self.waitForRequests(base, count: 1) { Self.path($0).hasSuffix(":predictLongRunning") }
+        #expect(submitted.count == 1, "the first job was submitted")
+        let second = try Self.start(cli, ["generate", "--prompt", "the second process"] + common, key: Self.keys[1], name: "second")
+        let resumer = try Self.start(cli, ["resume", "--base-url", base, "--wait"], key: Self.keys[2], name: "resumer")
+
+        for (name, run) in [("first", first), ("second", second), ("resumer", resumer)] {
+            let (status, text) = run.finish()
+            #expect(status == 0, "\(name) exits 0: \(text)")
+            #expect(!text.lowercased().contains("locked"), "\(name) never meets a locked database: \(text)")
+        }
+        let jobs = try Self.operations(cli)
+        #expect(jobs.count == 2 && jobs.values.allSatisfy { $0.status == "done" }, "both jobs are done: \(jobs)")
+        let requests = try await Self.log(base)
+        for (prompt, owner) in [("the first process", Self.keys[0]), ("the second process", Self.keys[1])] {
+            let operation = try #require(jobs[prompt]?.operation)
+            let polls = requests.filter { Self.path($0).hasSuffix(operation) }
+            #expect(!polls.isEmpty, "\(prompt) was polled")
+            let senders = Set(polls.compactMap(Self.keyLength))
+            #expect(senders == [owner.count], "only its owner polled \(prompt): key lengths \(senders)")
+        }
+        #expect(requests.filter { Self.path($0).hasSuffix(":predictLongRunning") }.count == 2, "each job submitted once")
+    }
+
+    @Test func aJobWhoseOwnerWasKilledIsTakenOverByTheNextResume() async throws {
+        let (server, base) = try await GatewayCLITests.emulator(speed: 15)
+        defer { Task { await server.stop() } }
+        let cli = try Self.home()
+        let owner = try Self.start(cli, ["generate", "--prompt", "an owner killed", "--provider", "gemini", "--base-url", base, "--wait"],
+                                   key: Self.keys[0], name: "owner")
+        let polled = try await Self.waitForRequests(base, count: 1) { $0["method"]?.stringValue == "GET" && Self.path($0).contains("/operations/") }
+        #expect(!polled.isEmpty, "the owner was polling")
+        kill(owner.process.processIdentifier, SIGKILL)
+        owner.process.waitUntilExit()
+        let killedAt = try await Self.log(base).count
+
+        let next = try Self.start(cli, ["resume", "--base-url", base, "--wait"], key: Self.keys[3], name: "next")
+        let (status, text) = next.finish()
+        #expect(status == 0, "resume exits 0: \(text)")
+        let job = try #require(try Self.operations(cli)["an owner killed"])
+        #expect(job.status == "done", "taken over and finished: \(text)")
+        // After the kill the job's polls or its download come from the new owner (the old one may
+        // have seen it finish just before it died).
+        let after = try await Self.log(base).dropFirst(killedAt)
+        #expect(!after.isEmpty && after.allSatisfy { Self.keyLength($0) == Self.keys[3].count },
+                "after the kill the new owner finishes the job: \(after.map { "\(Self.path($0)) \(Self.keyLength($0) ?? 0)" })")
+        #expect(try await Self.log(base).filter { Self.path($0).hasSuffix(":predictLongRunning") }.count == 1, "never submitted again")
+    }
+}
