@@ -8,7 +8,8 @@ text to video in the background with uri delivery (poll with interactions.get, w
 ACTIVE with files.get, then files.download), a blocking call with the video inline, image to video with
 one and with two images, reference to video (an inline image, an uploaded image and an uploaded video),
 a video uploaded with files.upload then extended and edited, a second turn with previous_interaction_id
-(and a wrong id refused), cancel then delete, and the generateContent refusal. Prints one line per case
+(and a wrong id refused), cancel then delete, a streamed call (Server-Sent Events), and the
+generateContent refusal. Prints one line per case
 and a final "N passed, M failed" line; exits non-zero on any failure.
 """
 
@@ -78,7 +79,8 @@ def main():
     if url is None:
         return 2
     beta = genai.Client(api_key="test-key", http_options=types.HttpOptions(base_url=url, api_version="v1beta"))
-    default = genai.Client(api_key="test-key", http_options=types.HttpOptions(base_url=url))
+    # Its own key: the emulator's quota (--rpm, 10 by default) counts creates per key and model.
+    default = genai.Client(api_key="test-key-v1", http_options=types.HttpOptions(base_url=url))
     workdir = tempfile.mkdtemp(prefix="interactions-interop-")
     state = {}
 
@@ -192,6 +194,19 @@ def main():
         expect_error(lambda: beta.interactions.get(id=created.id), 404, "Requested entity was not found.")
         return []
 
+    def streamed():
+        events = list(beta.interactions.create(model=MODEL, input="A kite in the wind.", stream=True))
+        kinds = [getattr(event, "event_type", None) for event in events]
+        if kinds[:2] != ["interaction.created", "interaction.status_update"] or kinds[-1] != "interaction.completed":
+            raise AssertionError(f"unexpected events {kinds}")
+        delta = next((event.delta for event in events if getattr(event, "event_type", None) == "step.delta"), None)
+        if delta is None:
+            raise AssertionError(f"no step.delta in {kinds}")
+        raw = base64.b64decode(delta.data) if isinstance(delta.data, str) else bytes(delta.data or b"")
+        if not is_mp4(raw):
+            raise AssertionError(f"the streamed video is not an MP4 (first bytes {raw[:12]!r})")
+        return [len(raw)]
+
     def generate_content_refused():
         expect_error(
             lambda: default.models.generate_content(model=MODEL, contents="a cat"), 400,
@@ -208,6 +223,7 @@ def main():
         ("files.upload, then extend and edit (v1)", upload_extend_edit),
         ("second turn with previous_interaction_id; a wrong id refused", multi_turn),
         ("cancel, then delete", cancel_delete),
+        ("stream=True: events with the video as a step delta", streamed),
         ("generateContent on an Omni model refused", generate_content_refused),
     ], label="interactions")
 
