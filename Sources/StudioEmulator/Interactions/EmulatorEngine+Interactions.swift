@@ -14,8 +14,10 @@ extension EmulatorEngine {
     }
 
     /// Handles `POST /{ver}/interactions`: answers a 4xx now, or stores a new interaction
-    /// (in progress until its latency has passed).
-    func createInteraction(apiVersion: String, apiKey: String, body: Data) throws(GoogleAPIError) -> InteractionRecord {
+    /// (in progress until its latency has passed) and returns it with the request (how the caller waits).
+    func createInteraction(
+        apiVersion: String, apiKey: String, body: Data
+    ) throws(GoogleAPIError) -> (record: InteractionRecord, request: InteractionRequest) {
         let profile = try servedInteractionsRules()
         let request = try InteractionRequestParser(rules: rules, profile: profile, apiVersion: apiVersion).parse(body)
         if request.background, !request.store { throw GoogleAPIError(rule: rules.rule("interactions.background.store")) }
@@ -99,7 +101,7 @@ extension EmulatorEngine {
         interactions[id] = record
         persist()
         logger.debug("interaction \(id) accepted (\(plan.task)), finishes in \(String(format: "%.2f", latency)) s")
-        return record
+        return (record, request)
     }
 
     /// A stored interaction of the caller, or 404.

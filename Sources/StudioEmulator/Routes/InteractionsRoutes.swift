@@ -25,12 +25,11 @@ struct InteractionsRoutes: ProfileRoutes {
                 try await gate.serve(.submit) {
                     let key = try engine.authenticate(apiKey: RouteSupport.apiKey(request))
                     let body = try await RouteSupport.body(of: request)
-                    var record = try await engine.createInteraction(apiVersion: version, apiKey: key, body: body)
-                    let json = try? JSONValue(parsing: body)
-                    if json?["stream"]?.boolValue == true {
+                    var (record, parsed) = try await engine.createInteraction(apiVersion: version, apiKey: key, body: body)
+                    if parsed.stream {
                         return .prepared(InteractionStream(engine: engine, id: record.id).response(created: record))
                     }
-                    let background = json?["background"]?.boolValue ?? false
+                    let background = parsed.background
                     if !background {
                         let hold = try await engine.blockingHold(for: record.id)
                         if hold > 0 { try await Task.sleep(for: .seconds(hold)) }
