@@ -44,16 +44,18 @@ struct ShowCommand: AsyncParsableCommand {
             })
             object["children"] = .array(children.map { .number(Double($0.id ?? 0)) })
             object["hops"] = .number(Double(record.hops))
-            object["lineage"] = .object([
-                "parent": record.parentID.map { .number(Double($0)) } ?? .null,
-                "parent_kind": record.parentKind.map(JSONValue.string) ?? .null,
-                "previous_interaction": spec?.previousInteraction.map(JSONValue.string) ?? .null,
-                "turn": .number(Double(max(chain.count, 1))),
-                "chain": .array(chain.map { .number(Double($0.record.id ?? 0)) }),
-                "children": .array(children.map { child in
-                    .object(["id": .number(Double(child.id ?? 0)), "kind": child.parentKind.map(JSONValue.string) ?? .null])
-                }),
-            ])
+            var lineage: [String: JSONValue] = [:]
+            lineage["parent"] = record.parentID.map { .number(Double($0)) } ?? .null
+            lineage["parent_kind"] = record.parentKind.map(JSONValue.string) ?? .null
+            lineage["previous_interaction"] = spec?.previousInteraction.map(JSONValue.string) ?? .null
+            lineage["turn"] = .number(Double(max(chain.count, 1)))
+            lineage["chain"] = .array(chain.map { .number(Double($0.record.id ?? 0)) })
+            let childEntries: [JSONValue] = children.map { child in
+                let kind: JSONValue = child.parentKind.map(JSONValue.string) ?? .null
+                return .object(["id": .number(Double(child.id ?? 0)), "kind": kind])
+            }
+            lineage["children"] = .array(childEntries)
+            object["lineage"] = .object(lineage)
             object["poll_count"] = .number(Double(record.pollCount))
             object["safety"] = record.raiReasonsJSON.flatMap { try? JSONValue.decode(Data($0.utf8)) } ?? .null
             Output.json(.object(object))
