@@ -110,7 +110,8 @@ struct InteractionsGoldenWireTests {
         #expect(request.headers.contains { $0.name == "x-goog-api-key" && $0.value == "test-key-123" })
         let shown = request.redacted()
         #expect(!shown.headers.map(\.value).joined().contains("test-key-123"))
-        #expect(!(shown.body?.encodedString() ?? "").contains("test-key-123"))
+        let bodyText = shown.body?.encodedString() ?? ""
+        #expect(bodyText.contains("test-key-123") == false)
         #expect(!CurlCommand.make(shown, provider: "gemini").contains("test-key-123"))
     }
 

@@ -94,6 +94,11 @@ struct OmniValidatorTableTests {
              errors: ["refine.parent_not_omni", "mode.unsupported"]),
     ]
 
+    @Test(arguments: cases)
+    func rule(_ testCase: Case) throws {
+        try ValidatorTableTests().rule(testCase)
+    }
+
     static func validate(_ build: (inout GenerationDraft) -> Void, continuation: ContinuationSource? = nil) -> ValidationReport {
         var draft = GenerationDraft()
         draft.prompt = "a red fox runs through snow"

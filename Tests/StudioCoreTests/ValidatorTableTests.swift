@@ -389,6 +389,7 @@ struct ValidatorTableTests {
         folder.write("r.png", Self.png)
         var draft = GenerationDraft()
         draft.prompt = "x"
+        draft.model = "veo-3.1-generate-preview"
         draft.references = [.init(path: "r.png")]
         draft.durationSeconds = 4
         let (media, issues) = InputLoader(baseDirectory: folder.url).load(draft)
