@@ -8,22 +8,25 @@ import StudioEmulator
 struct EmulatorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "emulator",
-        abstract: "Run a local emulator of Google's Veo video service (Gemini API, Vertex AI and four gateways' protocols).",
+        abstract: "Run a local emulator of Google's video services (Gemini API with Veo and Gemini Omni interactions, Vertex AI and four gateways' protocols).",
         discussion: """
-            Prints one line, "Veo emulator listening on http://HOST:PORT (profiles: gemini, vertex)", then serves \
+            Prints one line, "Veo emulator listening on http://HOST:PORT (profiles: gemini, vertex, …)", then serves \
             until interrupted. Point a client at that URL instead of https://generativelanguage.googleapis.com \
             (profile gemini, x-goog-api-key) or https://{location}-aiplatform.googleapis.com (profile vertex, \
             Authorization: Bearer). The vertex profile also serves a Cloud Storage subset (/storage/v1, \
-            /upload/storage/v1) and an OAuth token endpoint (POST /token) for service-account JWTs.
+            /upload/storage/v1) and an OAuth token endpoint (POST /token) for service-account JWTs. The \
+            interactions profile serves the Gemini API's Interactions API for Gemini Omni models \
+            (/{v1beta,v1}/interactions, x-goog-api-key) with the Files API (/upload/{ver}/files, /{ver}/files/{id}).
 
             Gateway profiles, each in its own envelope: openai-relay (/v1/video/generations and OpenAI's \
             /v1/videos), maas-vertex (/v1/ai/{endpoint}/veo/videos/generate and /task), comet-chat \
             (/v1/chat/completions, synchronous or streamed) and task-relay (/v1/videos/generations, \
-            /v1/tasks/{id}). All six profiles are served unless --profile picks some. Image URLs for the \
+            /v1/tasks/{id}). All seven profiles are served unless --profile picks some. Image URLs for the \
             gateways can be uploaded with PUT /_emulator/uploads/{name}.
 
             Marker words in a prompt steer the outcome: [[rai]], [[rai:CATEGORY]], [[rai-partial]], \
-            [[op_error]], [[submit_error]]; on the gateways also [[inline]], [[status:completed]] \
+            [[op_error]], [[submit_error]], [[region]] (interactions: video inputs refused as from a \
+            restricted region); on the gateways also [[inline]], [[status:completed]] \
             (openai-relay) and [[cut]] (comet-chat). Control endpoints live under /_emulator/ (health, requests, \
             reset, faults, operations, objects). See docs/EMULATOR.md.
 

@@ -153,9 +153,15 @@ struct ServerRulesTests: RuleTable {
         for rule in rules.rules {
             #expect(!rule.source.isEmpty && !rule.asOf.isEmpty, "rule \(rule.id)")
         }
-        let served = try EmulatorProfile.allCases.flatMap { try rules.profile($0).models }
+        // The interactions profile (Gemini Omni) keeps its models and limits in its own section.
+        let veoProfiles = EmulatorProfile.allCases.filter { $0 != .interactions }
+        let served = try veoProfiles.flatMap { try rules.profile($0).models }
         #expect(rules.models.keys.sorted() == Set(served).sorted(), "every model entry is served by some profile, and every served id has an entry")
-        for profile in EmulatorProfile.allCases {
+        let interactions = try rules.interactionsRules()
+        #expect(!interactions.models.isEmpty)
+        #expect(interactions.resolutions[interactions.defaultResolution] != nil)
+        #expect(interactions.aspectRatios.contains(interactions.defaultAspectRatio))
+        for profile in veoProfiles {
             let section = try rules.profile(profile)
             for id in section.notFoundModels {
                 #expect(!section.models.contains(id), "\(id) is both served and answered 404 on \(profile)")

@@ -394,6 +394,7 @@ struct VertexRoutesTests {
         try await Fixture.withEmulator(Fixture.options { $0.profiles = [.vertex] }) { emulator in
             #expect(try await emulator.vertex.submit(VertexBody.instance(["prompt": "p"])).status == .ok)
             #expect(try await emulator.submit(Body.text()).status == .notFound)
+            #expect(try await emulator.createInteraction(GoldenInteraction.v1betaBackground).status == .notFound)
             let health = try await emulator.control("health").json()
             #expect(health["profiles"] == ["vertex"])
         }
@@ -405,6 +406,6 @@ struct VertexRoutesTests {
             let gemini = try await emulator.submit(Body.text())
             #expect(gemini.status == .ok)
         }
-        #expect(EmulatorOptions().profiles == [.gemini, .vertex, .openAIRelay, .maasVertex, .cometChat, .taskRelay])
+        #expect(EmulatorOptions().profiles == [.gemini, .vertex, .openAIRelay, .maasVertex, .cometChat, .taskRelay, .interactions])
     }
 }

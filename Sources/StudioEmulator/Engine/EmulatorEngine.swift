@@ -15,14 +15,16 @@ actor EmulatorEngine {
     nonisolated let renderer: VideoRenderer
     private nonisolated let ownsWorkDirectory: Bool
     nonisolated let profileRules: [EmulatorProfile: ProfileRules]
+    /// The Interactions profile's rules, when it is served.
+    nonisolated let interactionsRules: InteractionsRules?
     /// Public keys whose RS256 signatures the token endpoint accepts.
     nonisolated let verificationKeys: [_RSA.Signing.PublicKey]
     private let store: StateStore?
-    private let latencyModel: LatencyModel
+    let latencyModel: LatencyModel
     var ids: SeededGenerator
-    private var latencyRandom: SeededGenerator
+    var latencyRandom: SeededGenerator
     private var faults: FaultInjector
-    private var quota = QuotaTracker()
+    var quota = QuotaTracker()
     var operations: [String: OperationRecord] = [:]
     var files: [String: FileRecord] = [:]
     /// Cloud Storage objects (uploads and Vertex outputs).
@@ -33,6 +35,12 @@ actor EmulatorEngine {
     private var requestSequence = 0
     /// Operations whose finished state has been seen by a poll (renders were started).
     var prefetched: Set<String> = []
+    /// Interactions (profile `interactions`) by id.
+    var interactions: [String: InteractionRecord] = [:]
+    /// Files uploaded through the Files API, by id.
+    var uploadedFiles: [String: UploadedFile] = [:]
+    /// Resumable uploads not finalized yet (not persisted).
+    var uploadSessions: [String: UploadSession] = [:]
 
     /// The most requests kept for the control endpoint.
     static let requestLogLimit = 10_000
@@ -44,9 +52,10 @@ actor EmulatorEngine {
         let rules = try rules ?? ServerRules.bundled()
         self.rules = rules
         var perProfile: [EmulatorProfile: ProfileRules] = [:]
-        for profile in options.profiles {
+        for profile in options.profiles where profile != .interactions {
             perProfile[profile] = try rules.profile(profile)
         }
+        interactionsRules = options.profiles.contains(.interactions) ? try rules.interactionsRules() : nil
         profileRules = perProfile
         verificationKeys = try ServiceAccountKey.publicKeys(options.serviceAccountKeys)
         let seed = options.seed ?? UInt64.random(in: UInt64.min...UInt64.max)
@@ -79,6 +88,8 @@ actor EmulatorEngine {
             for file in state.files { files[file.id] = file }
             objects = ObjectStore(state.objects ?? [])
             tokens = IssuedTokens(state.tokens ?? [])
+            for interaction in state.interactions ?? [] { interactions[interaction.id] = interaction }
+            for upload in state.uploadedFiles ?? [] { uploadedFiles[upload.id] = upload }
             let objectCount = state.objects?.count ?? 0
             logger.info(
                 "restored \(state.operations.count) operations, \(state.files.count) files and \(objectCount) objects from \(workDirectory.path)")
@@ -245,7 +256,8 @@ actor EmulatorEngine {
     /// The file behind a Gemini API download, if it exists, is finished and is not expired.
     func downloadableFile(id: String) throws(GoogleAPIError) -> FileRecord {
         let now = clock.now()
-        guard let file = files[id], operations[file.operationID]?.profile == .gemini, file.availableAt <= now,
+        guard let file = files[id], operations[file.operationID]?.profile == .gemini || interactions[file.operationID] != nil,
+            file.availableAt <= now,
             file.expiresAt > now
         else {
             if let file = files[id], file.expiresAt <= now {
@@ -280,7 +292,7 @@ actor EmulatorEngine {
 
     // MARK: Control
 
-    /// Forgets requests, operations, files, stored objects, quotas and faults (issued tokens stay valid).
+    /// Forgets requests, operations, interactions, files, uploads, stored objects, quotas and faults (issued tokens stay valid).
     func reset() async {
         await renderer.drain()
         requestLog = []
@@ -288,10 +300,13 @@ actor EmulatorEngine {
         operations = [:]
         files = [:]
         prefetched = []
+        interactions = [:]
+        uploadedFiles = [:]
+        uploadSessions = [:]
         objects.removeAll()
         quota.reset()
         faults.replace(with: .none)
-        for sub in ["files", "inputs", "objects", "uploads"] {
+        for sub in ["files", "inputs", "objects", "uploads", "uploaded-files"] {
             try? FileManager.default.removeItem(at: workDirectory.appendingPathComponent(sub))
         }
         persist()
@@ -308,8 +323,8 @@ actor EmulatorEngine {
     }
 
     /// Counts for the health endpoint.
-    func counts() -> (operations: Int, files: Int, objects: Int, requests: Int) {
-        (operations.count, files.count, objects.objects.count, requestLog.count)
+    func counts() -> (operations: Int, files: Int, objects: Int, requests: Int, interactions: Int) {
+        (operations.count, files.count + uploadedFiles.count, objects.objects.count, requestLog.count, interactions.count)
     }
 
     /// Waits for renders and removes a temporary work directory.
@@ -328,7 +343,7 @@ actor EmulatorEngine {
         switch profile {
         case .gemini: return uniqueID()
         case .vertex, .maasVertex: return uniqueUUID()
-        case .openAIRelay, .cometChat, .taskRelay:
+        case .openAIRelay, .cometChat, .taskRelay, .interactions:
             while true {
                 let random = ids.identifier() + ids.identifier()
                 let id: String
@@ -342,10 +357,10 @@ actor EmulatorEngine {
         }
     }
 
-    private func uniqueID() -> String {
+    func uniqueID() -> String {
         while true {
             let id = ids.identifier()
-            if operations[id] == nil, files[id] == nil { return id }
+            if operations[id] == nil, files[id] == nil, uploadedFiles[id] == nil, uploadSessions[id] == nil { return id }
         }
     }
 
@@ -437,6 +452,8 @@ actor EmulatorEngine {
         state.files = files.values.sorted { ($0.availableAt, $0.id) < ($1.availableAt, $1.id) }
         state.objects = objects.all
         state.tokens = tokens.all
+        state.interactions = interactions.values.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        state.uploadedFiles = uploadedFiles.values.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
         do {
             try store.save(state)
         } catch {

@@ -37,7 +37,7 @@ struct OperationRecord: Sendable, Codable {
             return "models/\(model)/operations/\(id)"
         case .vertex:
             return "projects/\(project ?? "")/locations/\(location ?? "")/publishers/google/models/\(model)/operations/\(id)"
-        case .openAIRelay, .maasVertex, .cometChat, .taskRelay:
+        case .openAIRelay, .maasVertex, .cometChat, .taskRelay, .interactions:
             return id
         }
     }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Marker words in a prompt that steer the emulator's outcome:
-/// `[[submit_error]]`, `[[op_error]]`, `[[rai]]`, `[[rai:CATEGORY]]`, `[[rai-partial]]`, `[[rai-partial:CATEGORY]]`.
+/// `[[submit_error]]`, `[[op_error]]`, `[[rai]]`, `[[rai:CATEGORY]]`, `[[rai-partial]]`, `[[rai-partial:CATEGORY]]`,
+/// and (Interactions profile) `[[region]]`.
 /// Other `[[…]]` text is left alone.
 struct SafetyMarkers: Sendable, Equatable {
     /// Submit answers 400 "Request contains an invalid argument."
@@ -12,6 +13,8 @@ struct SafetyMarkers: Sendable, Equatable {
     var raiCategory: String?
     /// Filter only one sample instead of all.
     var raiPartial = false
+    /// Interactions: the caller is in a region where video inputs are not available.
+    var restrictedRegion = false
 
     init(prompt: String?) {
         guard var rest = prompt?[...] else { return }
@@ -23,6 +26,7 @@ struct SafetyMarkers: Sendable, Equatable {
             switch head {
             case "submit_error", "submit-error": submitError = true
             case "op_error", "op-error": operationError = true
+            case "region": restrictedRegion = true
             case "rai", "rai-partial", "rai_partial":
                 if raiCategory == nil || parts.count > 1 {
                     raiCategory = parts.count > 1 ? parts[1] : ""

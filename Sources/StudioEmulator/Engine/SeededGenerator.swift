@@ -20,9 +20,10 @@ struct SeededGenerator: RandomNumberGenerator, Sendable {
         Double(next() >> 11) / Double(UInt64(1) << 53)
     }
 
-    /// `length` characters of `[a-z0-9]`, the form Google uses for operation and file ids.
-    mutating func identifier(length: Int = 12) -> String {
-        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
+    /// `length` characters of `[a-z0-9]`, the form Google uses for operation and file ids
+    /// (or of another `alphabet`, e.g. mixed case for interaction ids).
+    mutating func identifier(length: Int = 12, alphabet characters: String = "abcdefghijklmnopqrstuvwxyz0123456789") -> String {
+        let alphabet = Array(characters)
         return String((0..<length).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] })
     }
 

@@ -9,6 +9,10 @@ struct PersistedState: Sendable, Codable {
     var objects: [StoredObject]?
     /// Access tokens the token endpoint issued (absent in older state files).
     var tokens: [IssuedToken]?
+    /// Interactions (absent in state files written before the Interactions profile).
+    var interactions: [InteractionRecord]?
+    /// Files uploaded through the Files API (absent in older state files).
+    var uploadedFiles: [UploadedFile]?
 }
 
 /// Reads and writes `state.json` in the state directory (MP4s, inputs and uploaded objects live beside it).

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 
 /// Unauthenticated test hooks under `/_emulator/`:
-/// `GET health`, `GET requests`, `POST reset`, `GET|POST faults`, `GET operations`, `GET objects`.
+/// `GET health`, `GET requests`, `POST reset`, `GET|POST faults`, `GET operations`, `GET interactions`, `GET objects`.
 struct ControlRoutes: Sendable {
     let engine: EmulatorEngine
 
@@ -20,6 +20,7 @@ struct ControlRoutes: Sendable {
                 "renderer": .string(tools.ffmpeg == nil ? "builtin" : "ffmpeg"),
                 "faults": .string(plan.description),
                 "operations": .int(counts.operations),
+                "interactions": .int(counts.interactions),
                 "files": .int(counts.files),
                 "objects": .int(counts.objects),
                 "requests": .int(counts.requests),
@@ -63,6 +64,9 @@ struct ControlRoutes: Sendable {
             let snapshots = await engine.operationSnapshots()
             let now = engine.clock.now()
             return Reply.ok(.array(snapshots.map { Self.describe($0.0, files: $0.1, now: now) })).response()
+        }
+        group.get("interactions") { _, _ in
+            Reply.ok(.array(await engine.interactionSummaries())).response()
         }
     }
 

@@ -5,7 +5,9 @@ import Hummingbird
 /// (`v1beta`, `v1`):
 /// - `POST /{ver}/models/{model}:predictLongRunning`
 /// - `GET  /{ver}/models/{model}/operations/{id}`
-/// - `GET  /{ver}/files/{id}:download?alt=media`
+/// - `POST /{ver}/models/{omni model}:generateContent`: 400 when the interactions profile is served
+///
+/// Downloads (`/{ver}/files/{id}:download`) are served by `FilesRoutes`.
 ///
 /// Segments like `{model}:predictLongRunning` are matched as one path parameter and split at
 /// the last `:` (`RouteSupport.splitAction`).
@@ -20,10 +22,13 @@ struct GeminiRoutes: ProfileRoutes {
             // The trie router shares the `models/{model}` node between submit and poll, so both
             // use the same parameter name; for submit it holds `{model}:predictLongRunning`.
             group.post("models/{model}") { request, context in
-                guard let (model, action) = RouteSupport.splitAction(context.parameters.get("model")),
-                    action == "predictLongRunning"
-                else { throw HTTPError(.notFound) }
+                guard let (model, action) = RouteSupport.splitAction(context.parameters.get("model")) else {
+                    throw HTTPError(.notFound)
+                }
                 let engine = self.engine
+                guard action == "predictLongRunning" else {
+                    return try await InteractionsRoutes.refuseGenerateContent(model: model, action: action, request: request, engine: engine)
+                }
                 return try await gate.serve(.submit) {
                     let key = try engine.authenticate(apiKey: RouteSupport.apiKey(request))
                     let body = try await RouteSupport.body(of: request)
@@ -41,17 +46,6 @@ struct GeminiRoutes: ProfileRoutes {
                     _ = try engine.authenticate(apiKey: RouteSupport.apiKey(request))
                     let snapshot = try await engine.poll(modelID: model, operationID: operation)
                     return .ok(GeminiWire.operation(snapshot, profile: profile))
-                }
-            }
-            group.get("files/{fileAction}") { request, context in
-                guard let (fileID, action) = RouteSupport.splitAction(context.parameters.get("fileAction")), action == "download" else {
-                    throw HTTPError(.notFound)
-                }
-                let engine = self.engine
-                return try await gate.serve(.download) {
-                    _ = try engine.authenticate(apiKey: RouteSupport.apiKey(request))
-                    let file = try await engine.downloadableFile(id: fileID)
-                    return .video(await engine.renderer.video(for: file))
                 }
             }
         }

@@ -17,6 +17,7 @@ extension EmulatorProfile {
         case .maasVertex: return MaaSVertexRoutes(engine: engine, profile: try engine.rules.profile(.maasVertex))
         case .cometChat: return CometChatRoutes(engine: engine)
         case .taskRelay: return TaskRelayRoutes(engine: engine)
+        case .interactions: return InteractionsRoutes(engine: engine, rules: try engine.rules.interactionsRules())
         }
     }
 }

@@ -21,10 +21,12 @@ public struct ServerRules: Sendable, Decodable {
     public var rules: [Rule]
     /// Safety-filter categories and their support codes.
     public var safety: SafetyRules
+    /// The Interactions profile (Gemini Omni), which has its own shape.
+    public var interactions: InteractionsRules?
 
     enum CodingKeys: String, CodingKey {
         case asOf = "as_of"
-        case profiles, aspectRatios, resolutions, highResolutions, models, latency, rules, safety
+        case profiles, aspectRatios, resolutions, highResolutions, models, latency, rules, safety, interactions
     }
 
     /// Loads the rules shipped with the emulator.

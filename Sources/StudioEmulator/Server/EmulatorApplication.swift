@@ -11,6 +11,9 @@ func buildEmulatorRouter(engine: EmulatorEngine) throws -> Router<BasicRequestCo
     router.add(middleware: RequestRecorderMiddleware(engine: engine))
     ControlRoutes(engine: engine).register(on: router)
     UploadRoutes(engine: engine).register(on: router)
+    if engine.options.profiles.contains(where: \.servesFiles) {
+        FilesRoutes(engine: engine, versions: FilesRoutes.versions(engine: engine)).register(on: router)
+    }
     for profile in engine.options.profiles {
         try profile.routes(engine: engine).register(on: router)
     }

@@ -14,7 +14,13 @@ public enum EmulatorProfile: String, Sendable, CaseIterable, Codable {
     case cometChat = "comet-chat"
     /// A unified task gateway: `/v1/videos/generations` and `/v1/tasks/{id}`, progress 0-100, links valid 24 h.
     case taskRelay = "task-relay"
+    /// The Gemini API's Interactions API with Gemini Omni models: `/{v1beta,v1}/interactions`,
+    /// the Files API (`/upload/{ver}/files`, `/{ver}/files/{id}`), API-key auth.
+    case interactions
 
     /// Whether this is one of the third-party gateways (their own envelopes, not Google's).
-    var isGateway: Bool { self != .gemini && self != .vertex }
+    var isGateway: Bool { ![.gemini, .vertex, .interactions].contains(self) }
+
+    /// Whether this profile serves the Gemini API's Files API routes (`/{ver}/files/…`).
+    var servesFiles: Bool { self == .gemini || self == .interactions }
 }

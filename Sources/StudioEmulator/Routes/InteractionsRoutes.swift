@@ -1,0 +1,87 @@
+import Foundation
+import Hummingbird
+
+/// The Gemini API's Interactions profile (Gemini Omni), served under each version in
+/// `server-rules.json` (`v1beta`, `v1`), with API-key auth:
+/// - `POST   /{ver}/interactions` (blocking, or `background: true`)
+/// - `GET    /{ver}/interactions/{id}` (`include_input=true` adds the `user_input` step)
+/// - `POST   /{ver}/interactions/{id}/cancel`
+/// - `DELETE /{ver}/interactions/{id}`
+/// - `POST   /{ver}/models/{model}:generateContent` on an Omni model: 400 (when the gemini profile is
+///   not served; otherwise `GeminiRoutes` answers it through `refuseGenerateContent`)
+///
+/// The Files API routes it relies on live in `FilesRoutes`.
+struct InteractionsRoutes: ProfileRoutes {
+    let engine: EmulatorEngine
+    let rules: InteractionsRules
+
+    func register(on router: Router<BasicRequestContext>) {
+        let gate = FaultGate(engine: engine)
+        let engine = self.engine
+        for version in rules.apiVersions {
+            let group = router.group(RouterPath(version))
+            group.post("interactions") { request, _ in
+                try await gate.serve(.submit) {
+                    let key = try engine.authenticate(apiKey: RouteSupport.apiKey(request))
+                    let body = try await RouteSupport.body(of: request)
+                    var record = try await engine.createInteraction(apiVersion: version, apiKey: key, body: body)
+                    let background = (try? JSONValue(parsing: body))?["background"]?.boolValue ?? false
+                    if !background {
+                        let hold = try await engine.blockingHold(for: record.id)
+                        if hold > 0 { try await Task.sleep(for: .seconds(hold)) }
+                        record = try await engine.completeBlocking(id: record.id)
+                    }
+                    return .ok(await engine.interactionAnswer(record, includeInput: !background))
+                }
+            }
+            group.get("interactions/{id}") { request, context in
+                let id = context.parameters.get("id") ?? ""
+                return try await gate.serve(.poll) {
+                    let key = try engine.authenticate(apiKey: RouteSupport.apiKey(request))
+                    if request.uri.queryParameters.get("stream") == "true" {
+                        throw GoogleAPIError(rule: engine.rules.rule("interactions.stream.unsupported"))
+                    }
+                    let record = try await engine.interaction(id: id, apiKey: key)
+                    let includeInput = request.uri.queryParameters.get("include_input") == "true"
+                    return .ok(await engine.interactionAnswer(record, includeInput: includeInput))
+                }
+            }
+            group.post("interactions/{id}/cancel") { request, context in
+                let id = context.parameters.get("id") ?? ""
+                return try await gate.serve(.poll) {
+                    let key = try engine.authenticate(apiKey: RouteSupport.apiKey(request))
+                    let record = try await engine.cancelInteraction(id: id, apiKey: key)
+                    return .ok(await engine.interactionAnswer(record, includeInput: false))
+                }
+            }
+            group.delete("interactions/{id}") { request, context in
+                let id = context.parameters.get("id") ?? ""
+                return try await gate.serve(.poll) {
+                    let key = try engine.authenticate(apiKey: RouteSupport.apiKey(request))
+                    try await engine.deleteInteraction(id: id, apiKey: key)
+                    return .ok(.object([]))
+                }
+            }
+            if !engine.options.profiles.contains(.gemini) {
+                group.post("models/{model}") { request, context in
+                    guard let (model, action) = RouteSupport.splitAction(context.parameters.get("model")) else {
+                        throw HTTPError(.notFound)
+                    }
+                    return try await Self.refuseGenerateContent(model: model, action: action, request: request, engine: engine)
+                }
+            }
+        }
+    }
+
+    /// `:generateContent` on a Gemini Omni model answers 400 "This model only supports Interactions API."
+    /// (after the key check); any other model or action is not a route.
+    static func refuseGenerateContent(model: String, action: String, request: Request, engine: EmulatorEngine) async throws -> Response {
+        guard action == "generateContent" || action == "streamGenerateContent", let rules = engine.interactionsRules,
+            rules.models[model] != nil || rules.shutDownModels[model] != nil
+        else { throw HTTPError(.notFound) }
+        return try await FaultGate(engine: engine).serve(.submit) {
+            _ = try engine.authenticate(apiKey: RouteSupport.apiKey(request))
+            throw GoogleAPIError(rule: engine.rules.rule("interactions.generate_content"))
+        }
+    }
+}
