@@ -122,7 +122,10 @@ struct OmniEndToEndTests {
         let references = try await stack.run { $0.prompt = "A robot <IMAGE_REF_0> does the moves of <VIDEO_REF_0>."
             $0.references = [.init(path: "ref.png")]; $0.referenceVideos = [clip] }
         try expectDone(references, stack, mode: .referenceImages)
-        #expect(try await stack.requests(pathSuffix: "/upload/v1beta/files").count == 2, "one upload: its start and its finalize")
+        let uploads = try await stack.requests(pathSuffix: "/upload/v1beta/files")
+        #expect(uploads.count == 2, "one upload: its start and its finalize")
+        #expect(uploads.first?["headers"]?["x-goog-api-key"] != nil, "the start carries the key")
+        #expect(uploads.last?["headers"]?["x-goog-api-key"] == nil, "the upload URL is the capability: no key is sent to it")
         let create = try #require(try await stack.requests(pathSuffix: "/v1beta/interactions").last)
         let blocks = create["body"]?["input"]?[0]?["content"]?.arrayValue ?? []
         #expect(blocks.map { $0["type"]?.stringValue ?? "" } == ["text", "image", "video"])

@@ -36,7 +36,10 @@ public struct FilesAPIUploader: Sendable {
         guard let sessionURL = started.headers.first(name: "x-goog-upload-url"), !sessionURL.isEmpty else {
             throw ProviderFailure.malformed("the Files API start answered no x-goog-upload-url")
         }
-        start = WireRequest(method: "POST", url: sessionURL, headers: headers + [
+        // The upload URL is the capability: like the SDK, no key goes to it (it may name another host).
+        let plain = headers.filter { !WireRequest.secretHeaders.contains($0.name.lowercased()) }
+        start = WireRequest(method: "POST", url: sessionURL, headers: plain + [
+            .init(name: "x-goog-upload-protocol", value: "resumable"),
             .init(name: "x-goog-upload-command", value: "upload, finalize"),
             .init(name: "x-goog-upload-offset", value: "0"),
         ], body: nil)
