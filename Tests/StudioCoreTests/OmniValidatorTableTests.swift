@@ -144,6 +144,24 @@ struct OmniValidatorTableTests {
         #expect(spec.effective.aspectRatio == "9:16")
     }
 
+    @Test func anEditKeepsItsSourcesLengthUnlessTold() throws {
+        let folder = TemporaryFolder()
+        folder.write("v.mp4", Self.mp4)
+        var draft = GenerationDraft()
+        draft.provider = "gemini"
+        draft.model = Self.omni
+        draft.prompt = "Make it night."
+        draft.video = .file(path: "v.mp4")
+        draft.edit = true
+        var (media, issues) = InputLoader(baseDirectory: folder.url).load(draft)
+        media["video"]?.seconds = 4.2
+        let report = Fixtures.validator.validate(draft, media: media, loadIssues: issues)
+        #expect(report.spec?.effective.durationSeconds == 4)
+        #expect(report.cost?.usd == 0.4)
+        draft.durationSeconds = 6
+        #expect(Fixtures.validator.validate(draft, media: media, loadIssues: issues).spec?.effective.durationSeconds == 6)
+    }
+
     @Test func omniPricesTheSecondsAskedForAndAnExtensionTheSecondsItAdds() throws {
         let text = Self.validate { $0.provider = "gemini"; $0.model = "gemini-omni-1.1-flash"; $0.durationSeconds = 5 }
         #expect(text.cost?.usd == 0.5)

@@ -43,7 +43,12 @@ public struct Validator: Sendable {
 
         issues += continuationIssues(draft: draft, continuation: continuation, provider: provider)
 
-        let effective = effectiveParameters(draft, model: model, extensionSource: extensionSource, continuation: continuation)
+        var effective = effectiveParameters(draft, model: model, extensionSource: extensionSource, continuation: continuation)
+        // An edit keeps its source's length unless the draft says otherwise (within Omni's 3–10 s).
+        if mode == .edit, draft.durationSeconds == nil,
+           let seconds = media["video"]?.seconds ?? extensionSource.map({ Double($0.durationSeconds) }) {
+            effective.durationSeconds = min(10, max(3, Int(seconds.rounded())))
+        }
         var facts = DraftFacts(draft: draft, effective: effective, rulesProvider: provider.rulesAs, model: model,
                                modelID: modelID, extensionSource: extensionSource, now: now)
         if model?.usesInteractions == true {
