@@ -4,13 +4,15 @@
 # Python is left alone). Run as root on Debian, it installs what is missing (apt-get, pip in
 # that environment); otherwise it stops with one line per missing thing and the command that
 # installs it.
-# usage: scripts/prerequisites.sh        prints the Python to use for the interop stage
+# usage: scripts/prerequisites.sh        prints the Python to use for the interop stage (google-genai 2.x
+#                                       and openai); google-genai 3.x goes to .build/interop-venv-3x
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 venv=".build/interop-venv"
 requirements="scripts/interop/requirements.txt"
-stamp="$venv/requirements.sha256"
+venv_3x=".build/interop-venv-3x"
+requirements_3x="scripts/interop/requirements-3x.txt"
 
 can_install=0
 if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then can_install=1; fi
@@ -50,15 +52,22 @@ if [[ ${#missing_packages[@]} -gt 0 ]]; then
     fi
 fi
 
-# The interop clients, pinned, in the project's own environment.
-wanted=$(sha256sum "$requirements" | cut -d' ' -f1)
-if [[ ! -x $venv/bin/python || "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]]; then
-    echo "installing the interop clients ($requirements) into $venv" >&2
-    if ! { python3 -m venv "$venv" >&2 &&
-        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements" >&2; }; then
-        echo "missing: the interop clients — install them with: python3 -m venv $venv && $venv/bin/pip install -r $requirements" >&2
-        exit 3
+# The interop clients, pinned, each set in an environment of the project's own (reinstalled only
+# when its pins change).
+install_clients() { # install_clients VENV REQUIREMENTS
+    local venv=$1 requirements=$2 stamp="$1/requirements.sha256" wanted
+    wanted=$(sha256sum "$requirements" | cut -d' ' -f1)
+    if [[ ! -x $venv/bin/python || "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]]; then
+        echo "installing the interop clients ($requirements) into $venv" >&2
+        if ! { python3 -m venv "$venv" >&2 &&
+            "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$requirements" >&2; }; then
+            echo "missing: the interop clients — install them with: python3 -m venv $venv && $venv/bin/pip install -r $requirements" >&2
+            exit 3
+        fi
+        echo "$wanted" > "$stamp"
     fi
-    echo "$wanted" > "$stamp"
-fi
+}
+install_clients "$venv" "$requirements"
+# google-genai 3.x (the interactions profile) beside 2.x, which still has generate_videos.
+install_clients "$venv_3x" "$requirements_3x"
 echo "$(pwd)/$venv/bin/python"

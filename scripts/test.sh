@@ -15,7 +15,7 @@ swift build --build-tests
 swift test --skip-build --parallel --num-workers 2
 
 echo "== SDK interop (google-genai and openai against the emulator)"
-PYTHON="$python" scripts/interop/run-sdk-interop.sh .build/debug/veo-studio
+PYTHON="$python" PYTHON_3X="$(pwd)/.build/interop-venv-3x/bin/python" scripts/interop/run-sdk-interop.sh .build/debug/veo-studio
 
 echo "== terminal (tmux)"
 scripts/tui/terminal-check.sh .build/debug/veo-studio

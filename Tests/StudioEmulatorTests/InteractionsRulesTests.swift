@@ -190,6 +190,22 @@ struct InteractionsRulesTests {
         }
     }
 
+    @Test("more than --rpm creates per key and model within a minute answer 429 with Retry-After")
+    func quota() async throws {
+        try await Fixture.withEmulator(Fixture.options(rpm: 2)) { emulator in
+            for _ in 0..<2 {
+                #expect(try await emulator.createInteraction(GoldenInteraction.v1betaBackground).status == .ok)
+            }
+            let refused = try await emulator.createInteraction(GoldenInteraction.v1betaBackground)
+            #expect(refused.status == .tooManyRequests)
+            #expect(refused.errorStatus == "RESOURCE_EXHAUSTED")
+            #expect(refused.headers[.retryAfter] != nil)
+            #expect(refused.errorMessage?.hasPrefix("Quota exceeded for quota metric 'generativelanguage.googleapis.com/generate_requests_per_model'") == true)
+            let otherKey = try await emulator.createInteraction(GoldenInteraction.v1betaBackground, key: "another-key")
+            #expect(otherKey.status == .ok, "quotas count per key")
+        }
+    }
+
     @Test("faults apply to the interactions routes")
     func faults() async throws {
         let plan = try FaultPlan(spec: "503@submit:1x,500@poll:1x")

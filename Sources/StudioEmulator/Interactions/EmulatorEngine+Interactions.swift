@@ -14,11 +14,12 @@ extension EmulatorEngine {
     }
 
     /// Handles `POST /{ver}/interactions`: answers a 4xx now, or stores a new interaction
-    /// (in progress until its latency has passed).
-    func createInteraction(apiVersion: String, apiKey: String, body: Data) throws(GoogleAPIError) -> InteractionRecord {
+    /// (in progress until its latency has passed) and returns it with the request (how the caller waits).
+    func createInteraction(
+        apiVersion: String, apiKey: String, body: Data
+    ) throws(GoogleAPIError) -> (record: InteractionRecord, request: InteractionRequest) {
         let profile = try servedInteractionsRules()
         let request = try InteractionRequestParser(rules: rules, profile: profile, apiVersion: apiVersion).parse(body)
-        if request.stream { throw GoogleAPIError(rule: rules.rule("interactions.stream.unsupported")) }
         if request.background, !request.store { throw GoogleAPIError(rule: rules.rule("interactions.background.store")) }
         let markers = SafetyMarkers(prompt: request.prompt)
         if markers.submitError { throw GoogleAPIError(rule: rules.rule("marker.submit_error")) }
@@ -100,7 +101,7 @@ extension EmulatorEngine {
         interactions[id] = record
         persist()
         logger.debug("interaction \(id) accepted (\(plan.task)), finishes in \(String(format: "%.2f", latency)) s")
-        return record
+        return (record, request)
     }
 
     /// A stored interaction of the caller, or 404.
@@ -169,19 +170,21 @@ extension EmulatorEngine {
     func interactionAnswer(_ record: InteractionRecord, includeInput: Bool) async -> JSONValue {
         let now = clock.now()
         let status = record.status(at: now)
-        var video: JSONValue?
-        if status == .completed, case .video(let fileID) = record.outcome, let file = files[fileID] {
-            if record.delivery == "uri" {
-                video = .object([
-                    "type": "video", "mime_type": "video/mp4",
-                    "uri": .string(FilesWire.resourceURI(id: fileID, version: record.apiVersion, base: interactionsRules?.fileURIBase ?? "")),
-                ])
-            } else {
-                let data = await videoData(file)
-                video = .object(["type": "video", "mime_type": "video/mp4", "data": .string(data.base64EncodedString())])
-            }
-        }
+        let video = status == .completed ? await outputVideoBlock(record) : nil
         return InteractionWire.interaction(record, status: status, now: now, includeInput: includeInput, video: video)
+    }
+
+    /// The output's content block: `{type, mime_type, data}` inline (rendered now if needed) or `{type, mime_type, uri}`.
+    func outputVideoBlock(_ record: InteractionRecord) async -> JSONValue? {
+        guard case .video(let fileID) = record.outcome, let file = files[fileID] else { return nil }
+        if record.delivery == "uri" {
+            return .object([
+                "type": "video", "mime_type": "video/mp4",
+                "uri": .string(FilesWire.resourceURI(id: fileID, version: record.apiVersion, base: interactionsRules?.fileURIBase ?? "")),
+            ])
+        }
+        let data = await videoData(file)
+        return .object(["type": "video", "mime_type": "video/mp4", "data": .string(data.base64EncodedString())])
     }
 
     /// Every interaction, oldest first, for `GET /_emulator/interactions`: id, model, task, status,

@@ -3,8 +3,9 @@ import Hummingbird
 
 /// The Gemini API's Interactions profile (Gemini Omni), served under each version in
 /// `server-rules.json` (`v1beta`, `v1`), with API-key auth:
-/// - `POST   /{ver}/interactions` (blocking, or `background: true`)
-/// - `GET    /{ver}/interactions/{id}` (`include_input=true` adds the `user_input` step)
+/// - `POST   /{ver}/interactions` (blocking, `background: true`, or `stream: true` as Server-Sent Events)
+/// - `GET    /{ver}/interactions/{id}` (`include_input=true` adds the `user_input` step; `stream=true`
+///   with an optional `last_event_id` streams it)
 /// - `POST   /{ver}/interactions/{id}/cancel`
 /// - `DELETE /{ver}/interactions/{id}`
 /// - `POST   /{ver}/models/{model}:generateContent` on an Omni model: 400 (when the gemini profile is
@@ -24,8 +25,11 @@ struct InteractionsRoutes: ProfileRoutes {
                 try await gate.serve(.submit) {
                     let key = try engine.authenticate(apiKey: RouteSupport.apiKey(request))
                     let body = try await RouteSupport.body(of: request)
-                    var record = try await engine.createInteraction(apiVersion: version, apiKey: key, body: body)
-                    let background = (try? JSONValue(parsing: body))?["background"]?.boolValue ?? false
+                    var (record, parsed) = try await engine.createInteraction(apiVersion: version, apiKey: key, body: body)
+                    if parsed.stream {
+                        return .prepared(InteractionStream(engine: engine, id: record.id).response(created: record))
+                    }
+                    let background = parsed.background
                     if !background {
                         let hold = try await engine.blockingHold(for: record.id)
                         if hold > 0 { try await Task.sleep(for: .seconds(hold)) }
@@ -38,10 +42,12 @@ struct InteractionsRoutes: ProfileRoutes {
                 let id = context.parameters.get("id") ?? ""
                 return try await gate.serve(.poll) {
                     let key = try engine.authenticate(apiKey: RouteSupport.apiKey(request))
-                    if request.uri.queryParameters.get("stream") == "true" {
-                        throw GoogleAPIError(rule: engine.rules.rule("interactions.stream.unsupported"))
-                    }
                     let record = try await engine.interaction(id: id, apiKey: key)
+                    if request.uri.queryParameters.get("stream") == "true" {
+                        let last = request.uri.queryParameters.get("last_event_id").map { String($0) }
+                        let stream = InteractionStream(engine: engine, id: id, skipThrough: InteractionStream.eventNumber(last))
+                        return .prepared(stream.response(created: record))
+                    }
                     let includeInput = request.uri.queryParameters.get("include_input") == "true"
                     return .ok(await engine.interactionAnswer(record, includeInput: includeInput))
                 }
