@@ -209,6 +209,11 @@ struct OmniEndToEndTests {
         #expect(failed.errorMessage?.isEmpty == false)
         #expect(failed.errorExplanation?.isEmpty == false)
 
+        let refused = try await stack.run { $0.prompt = "[[submit_error]] a lighthouse" }
+        #expect(refused.status == .failed)
+        #expect(refused.errorMessage?.hasPrefix("HTTP 400 INVALID_ARGUMENT") == true, "\(refused.errorMessage ?? "")")
+        #expect(refused.operationName == nil, "refused at submit: no interaction")
+
         let source = try await stack.run { $0.prompt = "A tram passes."; $0.durationSeconds = 4 }
         try expectDone(source, stack, mode: .textToVideo)
         let sourceID = try #require(source.id)
