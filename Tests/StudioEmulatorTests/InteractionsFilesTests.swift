@@ -71,6 +71,12 @@ struct InteractionsFilesTests {
             let processing = try await emulator.get("/v1/files/\(fileID)").json()
             #expect(processing["state"] == "PROCESSING")
             #expect(try await emulator.get("/v1/files/\(fileID):download?alt=media").status == .notFound, "not downloadable while processing")
+            let early = try await emulator.createInteraction(
+                #"{"model":"gemini-omni-1.1-flash","input":[{"type":"text","text":"more"},{"type":"video","mime_type":"video/mp4","uri":"\#(uri)"}]}"#,
+                version: "v1")
+            #expect(early.status == .badRequest)
+            #expect(early.errorStatus == "FAILED_PRECONDITION")
+            #expect(early.errorMessage == "The File \(fileID) is not in an ACTIVE state and usage is not allowed.")
             emulator.clock.advance(by: 2)
             let active = try await emulator.get("/v1/files/\(fileID)").json()
             #expect(active["state"] == "ACTIVE")

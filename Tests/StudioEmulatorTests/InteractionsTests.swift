@@ -41,6 +41,12 @@ struct InteractionsTests {
             #expect(polled["steps"]?.arrayValue?.first?["type"] == "thought", "no input step without include_input")
             let withInput = try await emulator.getInteraction(id, query: "include_input=true", version: "v1").json()
             #expect(withInput["steps"]?.arrayValue?.first?["type"] == "user_input")
+
+            let framed = try await emulator.interaction(try JSONValue(parsing: Data(GoldenInteraction.firstFrame.utf8)))
+            let echoed = try #require(framed["steps"]?.arrayValue?.first?["content"]?.arrayValue)
+            #expect(echoed.map { $0["type"]?.stringValue ?? "" } == ["text", "image"])
+            #expect(echoed[1]["mime_type"] == "image/png")
+            #expect(echoed[1]["data"] == nil, "inline media are echoed without their bytes")
         }
     }
 
