@@ -170,9 +170,12 @@ public enum StudioUpdate {
         case "job.open": if let id = model.selectedID { return [.openOutput(id)] }
         case "job.cancel":
             guard let id = model.selectedID, let record = model.operations.first(where: { $0.id == id }) else { break }
+            let interaction = model.registry.usesInteractions(model: record.model, provider: record.provider)
             let charged = record.status == .downloading
                 ? "The video is already made and charged; only its download stops."
-                : "Veo operations cannot be cancelled on the service: it may still finish and be charged. The studio stops tracking it."
+                : interaction
+                    ? "The service is asked to cancel the Gemini Omni interaction; it then makes no video."
+                    : "Veo operations cannot be cancelled on the service: it may still finish and be charged. The studio stops tracking it."
             model.confirmation = Confirmation(question: "Cancel #\(id)?", detail: charged, onYes: .cancelJob(id))
         case "job.retry":
             guard let id = model.selectedID, let record = model.operations.first(where: { $0.id == id }) else { break }

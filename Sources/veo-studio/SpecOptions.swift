@@ -22,11 +22,19 @@ struct SpecOptions: ParsableArguments {
     var references: [String] = []
     @Option(help: ArgumentHelp("Video to extend: a generation id, a provider URI or an MP4 file.", valueName: "ID|URI|F"))
     var video: String?
+    @Option(help: ArgumentHelp("What to do with --video: extend it (default) or edit it (Gemini Omni).", valueName: "extend|edit"))
+    var mode: String?
+    @Option(name: .customLong("ref-video"), help: ArgumentHelp("Reference video (Gemini Omni; an MP4 of at most 3 s, or a files/ URI), repeatable.", valueName: "F"))
+    var referenceVideos: [String] = []
+    @Option(name: .customLong("continue"), help: ArgumentHelp("Refine this finished Gemini Omni generation (a further turn of its interaction).", valueName: "ID"))
+    var continues: Int64?
+    @Option(help: ArgumentHelp("Gemini Omni: inline (the video in the answer, default) or uri (a Files API file).", valueName: "inline|uri"))
+    var delivery: String?
     @Option(name: .customLong("aspect-ratio"), help: "16:9 or 9:16.")
     var aspectRatio: String?
-    @Option(help: "720p, 1080p or 4k.")
+    @Option(help: "720p, 1080p or 4k (Gemini Omni also 360p).")
     var resolution: String?
-    @Option(help: "Seconds: 4, 6 or 8 on Veo 3 (8 with reference images, 1080p and 4k).")
+    @Option(help: "Seconds: 4, 6 or 8 on Veo 3 (8 with reference images, 1080p and 4k); 3–10 on Gemini Omni (added seconds when extending).")
     var duration: Int?
     @Option(help: "Videos per request (1–4 on Vertex).")
     var samples: Int?
@@ -68,6 +76,12 @@ struct SpecOptions: ParsableArguments {
         }
         if prompt != nil, promptFile != nil {
             throw ValidationError("--prompt and --prompt-file: give one of them")
+        }
+        if let mode, !["edit", "extend"].contains(mode.lowercased()) {
+            throw ValidationError("--mode \(mode): say edit (change the video, Gemini Omni) or extend (add to it); every other mode follows from the inputs")
+        }
+        if mode?.lowercased() == "edit", video == nil {
+            throw ValidationError("--mode edit: give the video to edit with --video FILE|ID")
         }
         if let baseURL, URL(string: baseURL)?.host == nil {
             throw ValidationError("--base-url \(baseURL): write a full URL such as http://127.0.0.1:8765")
@@ -127,6 +141,10 @@ struct SpecOptions: ParsableArguments {
         if let lastFrame { draft.lastFrame = lastFrame }
         if !references.isEmpty { draft.references = references.map(ReferenceImageInput.parse) }
         if let video { draft.video = VideoInput.parse(video) }
+        if let mode { draft.edit = mode.lowercased() == "edit" ? true : nil }
+        if !referenceVideos.isEmpty { draft.referenceVideos = referenceVideos }
+        if let continues { draft.continues = continues }
+        if let delivery { draft.delivery = delivery }
         if let aspectRatio { draft.aspectRatio = aspectRatio }
         if let resolution { draft.resolution = resolution }
         if let duration { draft.durationSeconds = duration }

@@ -51,6 +51,7 @@ final class StudioContext: @unchecked Sendable {
                                         assets: AssetStore(root: paths.assets), mediaRoot: paths.media,
                                         clock: clock, policy: policy, logger: logger)
         service.uploadingProviders = uploadingProviders
+        service.region = environment["VEO_STUDIO_REGION"].flatMap { $0.isEmpty ? nil : $0 } ?? config.region
         return service
     }
 
@@ -172,11 +173,7 @@ final class StudioContext: @unchecked Sendable {
                                   message: "no API key for the Gemini API (looked in GEMINI_API_KEY, GOOGLE_API_KEY and api_key under [providers.gemini] in \(paths.configFile.path))",
                                   fix: "export GEMINI_API_KEY=…, or use --provider sandbox to try the built-in emulator")
             }
-            let settings = config.provider("gemini")
-            return (GeminiAPIProvider(id: "gemini", apiKey: key,
-                                      baseURL: baseURL ?? settings.baseURL ?? GeminiAPIProvider.defaultBaseURL,
-                                      apiVersion: settings.apiVersion ?? "v1beta",
-                                      referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:]), latencyScale(id))
+            return (geminiProvider(id: "gemini", apiKey: key, baseURL: baseURL, entry: entry), latencyScale(id))
         case "sandbox":
             let url: String
             if let external = baseURL ?? config.provider("sandbox").baseURL {
@@ -184,16 +181,14 @@ final class StudioContext: @unchecked Sendable {
             } else {
                 url = try await startSandbox().absoluteString
             }
-            return (GeminiAPIProvider(id: "sandbox", apiKey: "sandbox", baseURL: url, apiVersion: "v1beta",
-                                      referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:], isSynthetic: true),
-                    latencyScale(id))
+            return (sandboxProvider(baseURL: url, entry: entry), latencyScale(id))
         case "vertex":
-            return (try vertexProvider(baseURL: baseURL), latencyScale(id))
+            return (withInteractions(try vertexProvider(baseURL: baseURL)), latencyScale(id))
         case "vertex-sandbox":
             if let external = baseURL ?? config.provider("vertex-sandbox").baseURL {
-                return (vertexSandbox(baseURL: external), latencyScale(id))
+                return (withInteractions(vertexSandbox(baseURL: external)), latencyScale(id))
             }
-            return (vertexSandbox(baseURL: try await startSandbox().absoluteString), latencyScale(id))
+            return (withInteractions(vertexSandbox(baseURL: try await startSandbox().absoluteString)), latencyScale(id))
         default:
             if let entry, let gateway = try await gatewayProvider(entry, baseURL: baseURL, preview: false) {
                 return (gateway, latencyScale(id))
@@ -208,22 +203,54 @@ final class StudioContext: @unchecked Sendable {
         let entry = registry.provider(id)
         switch id {
         case "sandbox":
-            return GeminiAPIProvider(id: "sandbox", apiKey: "sandbox", baseURL: baseURL ?? "http://127.0.0.1:PORT",
-                                     referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:], isSynthetic: true)
+            return sandboxProvider(baseURL: baseURL ?? "http://127.0.0.1:PORT", entry: entry)
         case "gemini":
-            let settings = config.provider("gemini")
-            return GeminiAPIProvider(id: "gemini", apiKey: geminiKey ?? "",
-                                     baseURL: baseURL ?? settings.baseURL ?? GeminiAPIProvider.defaultBaseURL,
-                                     apiVersion: settings.apiVersion ?? "v1beta",
-                                     referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:])
+            return geminiProvider(id: "gemini", apiKey: geminiKey ?? "", baseURL: baseURL, entry: entry)
         case "vertex":
-            return try vertexProvider(baseURL: baseURL, preview: true)
+            return withInteractions(try vertexProvider(baseURL: baseURL, preview: true))
         case "vertex-sandbox":
-            return vertexSandbox(baseURL: baseURL ?? "http://127.0.0.1:PORT")
+            return withInteractions(vertexSandbox(baseURL: baseURL ?? "http://127.0.0.1:PORT"))
         default:
             if let entry, let gateway = try await gatewayProvider(entry, baseURL: baseURL, preview: true) { return gateway }
             throw StudioError(field: "provider", code: "provider.unknown", message: "provider \"\(id)\" is unknown",
                               fix: "choose one of: \(registry.providerIDs.joined(separator: ", "))")
+        }
+    }
+
+    /// The Gemini API: Veo through `predictLongRunning`, Gemini Omni through the Interactions API,
+    /// both with the key in `x-goog-api-key` and the configured base URL and API version.
+    private func geminiProvider(id: String, apiKey: String, baseURL: String?, entry: ProviderEntry?) -> VideoProvider {
+        let settings = config.provider("gemini")
+        let base = baseURL ?? settings.baseURL ?? GeminiAPIProvider.defaultBaseURL
+        let version = settings.apiVersion ?? InteractionsEndpoint.defaultGeminiVersion
+        let predict = GeminiAPIProvider(id: id, apiKey: apiKey, baseURL: base, apiVersion: version,
+                                        referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:])
+        return router(predict, interactions: OmniInteractionsProvider(
+            id: id, endpoint: InteractionsEndpoint(baseURL: base, apiVersion: version), credentials: .apiKey(apiKey),
+            stagingDirectory: paths.staging))
+    }
+
+    /// The Gemini API sandbox: the built-in emulator, both wire protocols, synthetic outputs.
+    private func sandboxProvider(baseURL: String, entry: ProviderEntry?) -> VideoProvider {
+        let predict = GeminiAPIProvider(id: "sandbox", apiKey: "sandbox", baseURL: baseURL, apiVersion: "v1beta",
+                                        referenceTypeSpelling: entry?.referenceTypeSpelling ?? [:], isSynthetic: true)
+        return router(predict, interactions: OmniInteractionsProvider(
+            id: "sandbox", endpoint: InteractionsEndpoint(baseURL: baseURL), credentials: .apiKey("sandbox"),
+            stagingDirectory: paths.staging, isSynthetic: true))
+    }
+
+    /// Vertex AI (or its sandbox) with Gemini Omni beside Veo, on the same host, project and credentials.
+    private func withInteractions(_ vertex: VertexAIProvider) -> VideoProvider {
+        router(vertex, interactions: OmniInteractionsProvider(
+            id: vertex.id, endpoint: InteractionsEndpoint(vertex: vertex.endpoint), credentials: .vertex(vertex),
+            stagingDirectory: paths.staging, isSynthetic: vertex.isSynthetic))
+    }
+
+    private func router(_ predict: VideoProvider, interactions: OmniInteractionsProvider) -> VideoProvider {
+        let registry = self.registry
+        let provider = predict.id
+        return ModelWireRouter(predict: predict, interactions: interactions) { model in
+            registry.usesInteractions(model: model, provider: provider)
         }
     }
 

@@ -15,7 +15,8 @@ struct VeoStudio: AsyncParsableCommand {
         version: "veo-studio \(StudioVersion.current)",
         subcommands: [
             GenerateCommand.self, ValidateCommand.self, RequestCommand.self, JobsCommand.self, ResumeCommand.self,
-            HistoryCommand.self, ShowCommand.self, RerunCommand.self, ExtendCommand.self, RulesCommand.self,
+            HistoryCommand.self, ShowCommand.self, RerunCommand.self, ExtendCommand.self, RefineCommand.self, CancelCommand.self,
+            RulesCommand.self,
             StudioCommand.self, EmulatorCommand.self, TerminalCheckCommand.self,
         ],
         defaultSubcommand: StudioCommand.self

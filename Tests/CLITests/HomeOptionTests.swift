@@ -18,6 +18,8 @@ struct HomeOptionTests {
         "show": (["999999"], "999999"),
         "rerun": (["999999"], "999999"),
         "extend": (["999999", "--prompt", "x"], "999999"),
+        "refine": (["999999", "make it red"], "999999"),
+        "cancel": (["999999"], "999999"),
         "rules": ([], "{home}"),
         "studio": ([], "needs a terminal"),
         "emulator": (["--port", "70000"], "--port must be between 0 and 65535"),

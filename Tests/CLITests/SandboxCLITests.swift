@@ -24,7 +24,9 @@ struct SandboxCLITests {
         #expect(report["issues"]?.arrayValue?.contains { $0["field"]?.stringValue == "referenceImages[0]" } == true)
         #expect(report["cost_estimate_usd"]?.doubleValue == 3.2)
 
-        let request = try cli.run(["request", "--prompt", "x", "--provider", "gemini", "--json"], environment: ["GEMINI_API_KEY": "sekret-key"])
+        // The Gemini API's default model is Gemini Omni (InteractionsCLITests); Veo is asked for by name.
+        let request = try cli.run(["request", "--prompt", "x", "--provider", "gemini", "--model", "veo-3.1-generate-preview", "--json"],
+                                  environment: ["GEMINI_API_KEY": "sekret-key"])
         #expect(request.status == 0, "\(request.stderr)")
         let wire = try JSONValue.decode(Data(request.stdout.utf8))
         #expect(wire["url"]?.stringValue == "https://generativelanguage.googleapis.com/v1beta/models/veo-3.1-generate-preview:predictLongRunning")

@@ -8,6 +8,7 @@ struct ChoiceAdvisorTests {
     static func draft(_ build: (inout GenerationDraft) -> Void = { _ in }) -> GenerationDraft {
         var draft = GenerationDraft()
         draft.provider = "gemini"
+        draft.model = "veo-3.1-generate-preview"
         draft.prompt = "x"
         build(&draft)
         return draft

@@ -12,6 +12,10 @@ struct ValidatorTableTests {
         var build: @Sendable (inout GenerationDraft) -> Void = { _ in }
         var files: [String: Data] = [:]
         var source: ExtensionSource?
+        /// Measured lengths of input videos by field (what ffprobe would say).
+        var seconds: [String: Double] = [:]
+        var region: String?
+        var continuation: ContinuationSource?
         var errors: Set<String> = []
         var warnings: Set<String> = []
         var testDescription: String { name }
@@ -356,12 +360,15 @@ struct ValidatorTableTests {
         for (name, data) in testCase.files { folder.write(name, data) }
         var draft = GenerationDraft()
         draft.provider = testCase.provider
-        draft.model = testCase.model
+        // The Gemini API's default model is Gemini Omni now: Veo's cases name Veo 3.1.
+        draft.model = testCase.model ?? (testCase.provider == "gemini" ? "veo-3.1-generate-preview" : nil)
         draft.prompt = testCase.prompt
         testCase.build(&draft)
-        let (media, loadIssues) = InputLoader(baseDirectory: folder.url).load(draft)
+        var (media, loadIssues) = InputLoader(baseDirectory: folder.url).load(draft)
+        for (field, seconds) in testCase.seconds { media[field]?.seconds = seconds }
         let report = Fixtures.validator.validate(draft, media: media, loadIssues: loadIssues,
-                                                 extensionSource: testCase.source, now: Self.now)
+                                                 extensionSource: testCase.source, continuation: testCase.continuation,
+                                                 region: testCase.region, now: Self.now)
         let errors = Set(report.errors.map(\.code))
         #expect(errors == testCase.errors, "errors: \(report.errors.map(\.line))")
         let warnings = Set(report.warnings.map(\.code))
@@ -382,6 +389,7 @@ struct ValidatorTableTests {
         folder.write("r.png", Self.png)
         var draft = GenerationDraft()
         draft.prompt = "x"
+        draft.model = "veo-3.1-generate-preview"
         draft.references = [.init(path: "r.png")]
         draft.durationSeconds = 4
         let (media, issues) = InputLoader(baseDirectory: folder.url).load(draft)
@@ -409,7 +417,7 @@ struct ValidatorTableTests {
     }
 
     @Test func everyRuleIsExercisedByTheTable() {
-        let covered = Set(Self.cases.flatMap { $0.errors.union($0.warnings) })
+        let covered = Set((Self.cases + OmniValidatorTableTests.cases).flatMap { $0.errors.union($0.warnings) })
         for rule in Fixtures.registry.document.rules {
             #expect(covered.contains(rule.code), "no case raises \(rule.code) (\(rule.id))")
         }

@@ -169,6 +169,8 @@ for ((k = 0; k < kills; k++)); do
     delay_ms=$((RANDOM % 1501))
     args=(generate --provider "$provider" --prompt "kill test $k" --wait)
     case "$provider" in
+        # The Gemini API's default model is Gemini Omni; this proof reads Veo's operations.
+        gemini) args+=(--model veo-3.1-generate-preview) ;;
         vertex) args+=(--project p) ;;
         task-relay) args+=(--ref https://cdn.example.com/r.png) ;;
     esac

@@ -7,6 +7,7 @@ import TOMLKit
 /// [defaults]
 /// provider = "gemini"
 /// model = "veo-3.1-generate-preview"
+/// region = "eu"             # where requests are made from: Gemini Omni takes no uploaded video in the EEA, CH, UK
 ///
 /// [providers.gemini]
 /// api_key = "…"            # keep the file 0600: a readable key is warned about
@@ -47,6 +48,8 @@ public struct StudioConfig: Sendable, Hashable {
 
     public var defaultProvider: String?
     public var defaultModel: String?
+    /// Where requests are made from (`[defaults] region`), for rules that depend on it.
+    public var region: String?
     public var providers: [String: ProviderSettings] = [:]
     public var deadlineMinutes: Double = 15
     public var theme: String = "default"
@@ -88,6 +91,7 @@ public struct StudioConfig: Sendable, Hashable {
         let defaults = table["defaults"]?.table
         config.defaultProvider = defaults?["provider"]?.string
         config.defaultModel = defaults?["model"]?.string
+        config.region = defaults?["region"]?.string
         if let providers = table["providers"]?.table {
             for key in providers.keys {
                 guard let entry = providers[key]?.table else { continue }

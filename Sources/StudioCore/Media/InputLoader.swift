@@ -31,6 +31,9 @@ public struct InputLoader: Sendable {
         if let last = draft.lastFrame { wanted.append(("lastFrame", last)) }
         for (index, ref) in draft.references.enumerated() { wanted.append(("referenceImages[\(index)]", ref.path)) }
         if case .file(let path) = draft.video { wanted.append(("video", path)) }
+        for (index, path) in (draft.referenceVideos ?? []).enumerated() where !path.hasPrefix("files/") {
+            wanted.append(("referenceVideos[\(index)]", path))
+        }
         return wanted
     }
 

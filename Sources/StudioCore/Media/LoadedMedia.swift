@@ -8,6 +8,8 @@ public struct LoadedMedia: Sendable {
     public var image: ImageInfo?
     public var isMP4: Bool
     public var sha256: String
+    /// A video's length in seconds, when it was measured (Gemini Omni's limits depend on it).
+    public var seconds: Double?
 
     public init(path: String, data: Data) {
         self.path = path

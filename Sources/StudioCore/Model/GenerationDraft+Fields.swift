@@ -34,6 +34,8 @@ extension GenerationDraft {
         case "pubsubTopic": return pubsubTopic
         case "safetyLevel": return safetyLevel.map(String.init)
         case "autoFix": return autoFix.map { $0 ? "on" : "off" }
+        case "delivery": return delivery
+        case "referenceVideos": return referenceVideos.flatMap { $0.isEmpty ? nil : $0.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") }
         case "labels": return labels.isEmpty ? nil : labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
         default: return extraParameters[field].map { $0.stringValue ?? $0.encodedString() }
         }
@@ -81,6 +83,7 @@ extension GenerationDraft {
         case "resizeMode": resizeMode = text
         case "storageUri": storageUri = text
         case "pubsubTopic": pubsubTopic = text
+        case "delivery": delivery = text?.lowercased()
         case "labels":
             var parsed: [String: String] = [:]
             for pair in (text ?? "").split(separator: ",") {

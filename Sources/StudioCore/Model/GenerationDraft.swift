@@ -27,6 +27,14 @@ public struct GenerationDraft: Codable, Sendable, Hashable {
     /// The task relay's prompt auto-fix.
     public var autoFix: Bool?
     public var labels: [String: String] = [:]
+    /// Gemini Omni: change `video` as the prompt says (task `edit`) instead of extending it.
+    public var edit: Bool?
+    /// Gemini Omni: the generation this draft refines (a further turn on its interaction).
+    public var continues: Int64?
+    /// Gemini Omni: `inline` (the video in the answer) or `uri` (a Files API file).
+    public var delivery: String?
+    /// Gemini Omni: reference videos (MP4 files or URIs), beside the reference images.
+    public var referenceVideos: [String]?
     /// Fields the registry does not know yet, sent as given in `parameters` (a warning, not a block).
     public var extraParameters: [String: JSONValue] = [:]
 
@@ -35,8 +43,9 @@ public struct GenerationDraft: Codable, Sendable, Hashable {
     /// The mode follows from the inputs: a video extends, references make ingredients,
     /// a last frame makes frames, an image makes image-to-video, else text.
     public var mode: GenerationMode {
-        if video != nil { return .extendVideo }
-        if !references.isEmpty { return .referenceImages }
+        if continues != nil { return .refine }
+        if video != nil { return edit == true ? .edit : .extendVideo }
+        if !references.isEmpty || !(referenceVideos ?? []).isEmpty { return .referenceImages }
         if lastFrame != nil { return .firstLastFrame }
         if image != nil { return .imageToVideo }
         return .textToVideo
@@ -78,6 +87,10 @@ public struct GenerationDraft: Codable, Sendable, Hashable {
         put("safetyLevel", safetyLevel.map { .number(Double($0)) })
         put("autoFix", autoFix.map(JSONValue.bool))
         if !labels.isEmpty { values["labels"] = .object(labels.mapValues(JSONValue.string)) }
+        put("edit", edit.map(JSONValue.bool))
+        put("continues", continues.map { .number(Double($0)) })
+        put("delivery", delivery.map(JSONValue.string))
+        if let referenceVideos, !referenceVideos.isEmpty { values["referenceVideos"] = .array(referenceVideos.map(JSONValue.string)) }
         for (key, value) in extraParameters { values["param." + key] = value }
         return values
     }

@@ -1,10 +1,13 @@
-/// The five ways to make a video; the mode follows from the inputs of a draft.
+/// The ways to make a video; the mode follows from the inputs of a draft. `edit` (change a
+/// source video) and `refine` (a further turn on a finished generation) exist on Gemini Omni only.
 public enum GenerationMode: String, Codable, Sendable, CaseIterable, Hashable {
     case textToVideo = "text_to_video"
     case imageToVideo = "image_to_video"
     case firstLastFrame = "first_last_frame"
     case referenceImages = "reference_to_video"
     case extendVideo = "extend_video"
+    case edit = "edit"
+    case refine = "refine"
 
     /// A short name people read in tables and forms.
     public var displayName: String {
@@ -14,6 +17,8 @@ public enum GenerationMode: String, Codable, Sendable, CaseIterable, Hashable {
         case .firstLastFrame: return "Frames"
         case .referenceImages: return "Ingredients"
         case .extendVideo: return "Extend"
+        case .edit: return "Edit"
+        case .refine: return "Refine"
         }
     }
 
@@ -25,6 +30,8 @@ public enum GenerationMode: String, Codable, Sendable, CaseIterable, Hashable {
         case .firstLastFrame: return "first + last frame"
         case .referenceImages: return "reference images"
         case .extendVideo: return "video extension"
+        case .edit: return "video edit"
+        case .refine: return "refinement of an earlier video"
         }
     }
 }

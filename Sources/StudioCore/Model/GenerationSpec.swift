@@ -10,6 +10,10 @@ public struct GenerationSpec: Codable, Sendable, Hashable {
     public var references: [ReferenceRef]
     public var video: VideoRef?
     public var effective: EffectiveParameters
+    /// Gemini Omni: reference videos (local files until the provider uploads them).
+    public var referenceVideos: [MediaRef]?
+    /// Gemini Omni: the interaction a refinement continues (`previous_interaction_id`).
+    public var previousInteraction: String?
 
     public init(draft: GenerationDraft, provider: String, model: String, mode: GenerationMode,
                 image: MediaRef? = nil, lastFrame: MediaRef? = nil, references: [ReferenceRef] = [],
@@ -32,6 +36,9 @@ public struct GenerationSpec: Codable, Sendable, Hashable {
         if let lastFrame { list.append(("lastFrame", lastFrame)) }
         for (index, ref) in references.enumerated() { list.append(("referenceImages[\(index)]", ref.media)) }
         if case .local(let media) = video { list.append(("video", media)) }
+        for (index, media) in (referenceVideos ?? []).enumerated() where media.gcsUri == nil {
+            list.append(("referenceVideos[\(index)]", media))
+        }
         return list
     }
 }

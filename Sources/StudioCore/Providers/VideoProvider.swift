@@ -23,11 +23,15 @@ public protocol VideoProvider: Sendable {
     func poll(operation: String) async throws -> OperationSnapshot
     /// Streams a generated video to `destination` (atomically: a `.part` file renamed at the end).
     func download(_ video: RemoteVideo, to destination: URL) async throws -> DownloadedFile
+    /// Asks the service to stop an operation. False when the service has no cancel for it (Veo).
+    func cancel(operation: String) async throws -> Bool
 }
 
 extension VideoProvider {
     /// Most providers send inputs as they are.
     public func prepareInputs(_ spec: GenerationSpec, media: MediaSource) async throws -> GenerationSpec { spec }
+    /// Veo operations and the gateways' tasks have no cancel call.
+    public func cancel(operation: String) async throws -> Bool { false }
 }
 
 /// A video written to disk, with what the journal records of it.

@@ -84,9 +84,18 @@ public struct CapabilityRegistry: Sendable {
     /// The default model for a provider: the first model that offers the mode there, else its first
     /// model (the mode is then refused in its own words, not as another provider's id).
     public func defaultModel(provider: ProviderEntry, mode: GenerationMode) -> String {
+        if let preferred = provider.defaultModel,
+           let entry = model(matching: preferred, provider: provider.id), (entry.modes[provider.rulesAs] ?? []).contains(mode) {
+            return entry.ids[provider.rulesAs] ?? preferred
+        }
         let offering = document.models.first { ($0.modes[provider.rulesAs] ?? []).contains(mode) }
         let any = document.models.first { $0.ids[provider.rulesAs] != nil }
         return (offering ?? any)?.ids[provider.rulesAs] ?? "veo-3.1-generate-preview"
+    }
+
+    /// True when a model id is reached through the Interactions API (Gemini Omni) on a provider.
+    public func usesInteractions(model id: String, provider: String) -> Bool {
+        model(matching: id, provider: provider)?.usesInteractions ?? false
     }
 
     /// The lifecycle entry of a model on a provider, if the registry knows one.

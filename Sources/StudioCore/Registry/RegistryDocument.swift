@@ -44,6 +44,8 @@ public struct ProviderEntry: Codable, Sendable, Hashable {
     public var imagesAsURLs: Bool?
     /// False for a reseller: Google's list prices are not its prices (no estimate without its own).
     public var googleListPrices: Bool?
+    /// The model a draft gets when it names none (when it offers the mode), before the first model that does.
+    public var defaultModel: String?
     public var source: String
     public var as_of: String
 }
@@ -67,6 +69,11 @@ public struct ModelEntry: Codable, Sendable, Hashable {
     public var modesAsOf: String
     public var latency: LatencyEntry
     public var lifecycle: [LifecycleEntry]
+    /// The API the family is reached through when it is not the provider's own (`interactions`: Gemini Omni).
+    public var wire: String?
+
+    /// True for a family reached through the Interactions API (Gemini Omni).
+    public var usesInteractions: Bool { wire == "interactions" }
 }
 
 /// Typical time from submit to done (lognormal), used for adaptive polling and ETAs.
@@ -84,6 +91,10 @@ public struct LifecycleEntry: Codable, Sendable, Hashable {
     public var status: Status
     public var date: String?
     public var note: String
+    /// The model to use instead, named in the warning or refusal.
+    public var replacement: String?
+    /// True when a request is refused before anything is sent (a shut-down model that no longer answers).
+    public var refuse: Bool?
     public var source: String
     public var as_of: String
 }
@@ -109,6 +120,9 @@ public struct RuleCondition: Codable, Sendable, Hashable {
     public var families: [String]?
     public var modes: [GenerationMode]?
     public var facts: [String: FactTest]?
+    /// When set, the rule applies only to models reached (true) or not reached (false) through the
+    /// Interactions API: Veo's limits do not bind Gemini Omni on the same provider.
+    public var interactions: Bool?
 }
 
 /// A test on one fact of a draft. An absent fact passes every test except `present: true`.

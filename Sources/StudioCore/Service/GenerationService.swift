@@ -16,6 +16,9 @@ public struct GenerationService: Sendable {
     public let logger: Logger
     /// Providers taking images as URLs that have an upload command configured (local files allowed).
     public var uploadingProviders: Set<String> = []
+    /// Where requests are made from (`region` in config.toml, e.g. `eu`, `uk`, `us`): Gemini Omni takes
+    /// no uploaded video in some regions, which validation then warns about. Nil: not said.
+    public var region: String?
     /// This service as the owner of the jobs it submits and tracks (one owner per job at a time).
     public var owner = JobOwner()
     /// How long a claim on a job lasts past its next planned step, for owners on other hosts.
@@ -51,12 +54,16 @@ public struct GenerationService: Sendable {
         var media = media
         var loadIssues = loadIssues
         var source = extensionSource(for: draft)
-        if registry.provider(draft.provider ?? "gemini")?.rulesAs == "vertex" {
+        let continuation = continuationSource(for: draft)
+        if usesInteractions(draft, continuation: continuation, source: source) {
+            prepareInteractionsInputs(draft, media: &media, source: &source)
+        } else if registry.provider(draft.provider ?? "gemini")?.rulesAs == "vertex" {
             prepareVertexExtension(draft, media: &media, loadIssues: &loadIssues, source: &source)
         }
-        var report = validator.validate(draft, media: media, loadIssues: loadIssues, extensionSource: source, now: clock.now())
+        var report = validator.validate(draft, media: media, loadIssues: loadIssues, extensionSource: source,
+                                        continuation: continuation, region: region, now: clock.now())
         uploadIssues(draft, report: &report)
-        return PreparedGeneration(draft: draft, report: report, media: media, extensionSource: source)
+        return PreparedGeneration(draft: draft, report: report, media: media, extensionSource: source, continuation: continuation)
     }
 
     /// A provider that takes images as URLs cannot send a local file unless an upload command is set.
@@ -118,8 +125,9 @@ public struct GenerationService: Sendable {
             stored.append((role, try assets.store(loaded, ref: media, kind: media.mimeType.hasPrefix("video") ? "video" : "image", at: now)))
         }
         let hops = spec.mode == .extendVideo ? (prepared.extensionSource?.hops ?? 0) + 1 : 0
+        let omni = registry.usesInteractions(model: spec.model, provider: spec.provider)
         let seconds = spec.mode == .extendVideo
-            ? (prepared.extensionSource?.durationSeconds ?? 8) + CostEstimator.extensionSeconds
+            ? (prepared.extensionSource?.durationSeconds ?? 8) + (omni ? spec.effective.durationSeconds : CostEstimator.extensionSeconds)
             : spec.effective.durationSeconds
         let specJSON = String(decoding: try JSONEncoder().encode(spec), as: UTF8.self)
         var record = GenerationRecord(
@@ -127,8 +135,9 @@ public struct GenerationService: Sendable {
             status: .submitting, prompt: spec.draft.prompt ?? "", negativePrompt: spec.draft.negativePrompt,
             specJSON: specJSON, requestJSON: nil, operationName: nil, submittedAt: nil, finishedAt: nil,
             costEstimateUSD: prepared.report.cost?.usd, errorCode: nil, errorMessage: nil, errorExplanation: nil,
-            serverAnswerJSON: nil, raiCount: 0, raiReasonsJSON: nil, parentID: parent?.id ?? prepared.extensionSource?.generationID,
-            parentKind: parent?.kind ?? (spec.mode == .extendVideo && prepared.extensionSource?.generationID != nil ? "extend" : nil),
+            serverAnswerJSON: nil, raiCount: 0, raiReasonsJSON: nil,
+            parentID: parent?.id ?? spec.draft.continues ?? prepared.extensionSource?.generationID,
+            parentKind: parent?.kind ?? Self.lineageKind(spec, source: prepared.extensionSource),
             hops: hops, outputSeconds: seconds, pollCount: 0, synthetic: provider.isSynthetic)
         record = try journal.recordNewGeneration(record, assets: stored)
         guard let id = record.id else { return record }
@@ -179,6 +188,17 @@ public struct GenerationService: Sendable {
             }
         }
         return try journal.generation(id) ?? record
+    }
+
+    /// How a new generation descends from the one it builds on: a refinement, an extension or an edit of its video.
+    static func lineageKind(_ spec: GenerationSpec, source: ExtensionSource?) -> String? {
+        if spec.mode == .refine, spec.draft.continues != nil { return "refine" }
+        guard source?.generationID != nil else { return nil }
+        switch spec.mode {
+        case .extendVideo: return "extend"
+        case .edit: return "edit"
+        default: return nil
+        }
     }
 
     private func finishFailed(_ id: Int64, code: String, message: String, explanation: String) throws -> GenerationRecord {

@@ -5,6 +5,8 @@ public struct PreparedGeneration: Sendable {
     public var report: ValidationReport
     public var media: [String: LoadedMedia]
     public var extensionSource: ExtensionSource?
+    /// The generation a refinement continues, as the journal knows it.
+    public var continuation: ContinuationSource?
 }
 
 /// A line of progress from the tracker, for a CLI's stderr or a screen's toast.

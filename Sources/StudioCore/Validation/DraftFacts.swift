@@ -7,6 +7,8 @@ struct DraftFacts {
     var family: String?
     var modelName: String
     var mode: GenerationMode
+    /// True for a model reached through the Interactions API (Gemini Omni).
+    var usesInteractions: Bool
     var values: [String: JSONValue] = [:]
 
     init(draft: GenerationDraft, effective: EffectiveParameters, rulesProvider: String, model: ModelEntry?,
@@ -15,6 +17,7 @@ struct DraftFacts {
         self.family = model?.family
         self.modelName = model?.name ?? modelID
         self.mode = draft.mode
+        self.usesInteractions = model?.usesInteractions ?? false
         func put(_ key: String, _ value: JSONValue?) { if let value { values[key] = value } }
         put("mode", .string(draft.mode.rawValue))
         put("prompt", draft.prompt.map(JSONValue.string))
@@ -27,6 +30,8 @@ struct DraftFacts {
         values["referenceAssets"] = .number(Double(assets))
         values["referenceStyles"] = .number(Double(styles))
         values["referenceCount"] = .number(Double(draft.references.count))
+        values["referenceVideoCount"] = .number(Double(draft.referenceVideos?.count ?? 0))
+        put("delivery", draft.delivery.map(JSONValue.string))
         let inputPaths = [draft.image, draft.lastFrame].compactMap { $0 } + draft.references.map(\.path)
         values["gcsInputs"] = .number(Double(inputPaths.filter { $0.hasPrefix("gs://") }.count))
         values["urlInputs"] = .number(Double(inputPaths.filter(InputLoader.isWebURL).count))
@@ -35,7 +40,10 @@ struct DraftFacts {
         values["otherInputs"] = .number(Double(others))
         put("aspectRatio", .string(effective.aspectRatio))
         put("resolution", .string(effective.resolution))
-        if draft.mode != .extendVideo { put("durationSeconds", .number(Double(effective.durationSeconds))) }
+        // A Veo extension always adds 7 s; Gemini Omni's duration is the length it adds.
+        if draft.mode != .extendVideo || model?.usesInteractions == true {
+            put("durationSeconds", .number(Double(effective.durationSeconds)))
+        }
         put("sampleCount", .number(Double(effective.sampleCount)))
         put("seed", draft.seed.map { .number(Double($0)) })
         put("generateAudio", draft.generateAudio.map(JSONValue.bool))

@@ -23,6 +23,7 @@ struct RuleEngine {
             guard let family = facts.family, families.contains(family) else { return false }
         }
         if let modes = condition.modes, !modes.contains(facts.mode) { return false }
+        if let interactions = condition.interactions, interactions != facts.usesInteractions { return false }
         for (name, test) in condition.facts ?? [:] {
             // A condition on an absent fact does not match (unless it asks for absence).
             if facts.values[name] == nil, test.present != false { return false }

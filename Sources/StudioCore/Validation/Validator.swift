@@ -15,6 +15,7 @@ public struct Validator: Sendable {
     /// (`image`, `lastFrame`, `referenceImages[i]`, `video`); `loadIssues` are the files that could not be read.
     public func validate(_ input: GenerationDraft, media: [String: LoadedMedia] = [:],
                          loadIssues: [ValidationIssue] = [], extensionSource: ExtensionSource? = nil,
+                         continuation: ContinuationSource? = nil, region: String? = nil,
                          now: Date = Date()) -> ValidationReport {
         var issues = loadIssues
         let draft = Self.normalized(input)
@@ -27,7 +28,8 @@ public struct Validator: Sendable {
             return ValidationReport(issues: issues, spec: nil, cost: nil)
         }
         let mode = draft.mode
-        let requestedModel = draft.model ?? extensionSource?.model ?? registry.defaultModel(provider: provider, mode: mode)
+        let requestedModel = draft.model ?? continuation?.model ?? extensionSource?.model
+            ?? registry.defaultModel(provider: provider, mode: mode)
         let (modelID, mappedFrom) = registry.wireModelID(for: requestedModel, provider: provider)
         let model = registry.model(matching: modelID, provider: provider.id)
         issues += modelIssues(model: model, modelID: modelID, mappedFrom: mappedFrom, provider: provider, mode: mode)
@@ -39,9 +41,19 @@ public struct Validator: Sendable {
                                           fix: "check the id with veo-studio show \(id)"))
         }
 
-        let effective = effectiveParameters(draft, model: model, extensionSource: extensionSource)
-        let facts = DraftFacts(draft: draft, effective: effective, rulesProvider: provider.rulesAs, model: model,
+        issues += continuationIssues(draft: draft, continuation: continuation, provider: provider)
+
+        var effective = effectiveParameters(draft, model: model, extensionSource: extensionSource, continuation: continuation)
+        // An edit keeps its source's length unless the draft says otherwise (within Omni's 3–10 s).
+        if mode == .edit, draft.durationSeconds == nil,
+           let seconds = media["video"]?.seconds ?? extensionSource.map({ Double($0.durationSeconds) }) {
+            effective.durationSeconds = min(10, max(3, Int(seconds.rounded())))
+        }
+        var facts = DraftFacts(draft: draft, effective: effective, rulesProvider: provider.rulesAs, model: model,
                                modelID: modelID, extensionSource: extensionSource, now: now)
+        if model?.usesInteractions == true {
+            facts.addInteractionsFacts(draft: draft, media: media, extensionSource: extensionSource, region: region)
+        }
         issues += RuleEngine(rules: registry.document.rules).issues(facts: facts)
         for key in draft.extraParameters.keys.sorted() {
             issues.append(ValidationIssue(field: "param.\(key)", code: "parameter.unknown",
@@ -49,12 +61,14 @@ public struct Validator: Sendable {
                                           fix: "check the spelling if the service refuses it", severity: .warning))
         }
         let cost = costs.estimate(family: model?.family, rulesProvider: provider.rulesAs, mode: mode, effective: effective,
-                                  listPricesApply: provider.googleListPrices ?? true)
+                                  listPricesApply: provider.googleListPrices ?? true,
+                                  billsRequestedSeconds: model?.usesInteractions ?? false)
         guard !issues.contains(where: { $0.severity == .error }) else {
             return ValidationReport(issues: issues, spec: nil, cost: cost)
         }
-        let spec = makeSpec(draft: draft, provider: provider, modelID: modelID, media: media,
+        var spec = makeSpec(draft: draft, provider: provider, modelID: modelID, media: media,
                             extensionSource: extensionSource, effective: effective)
+        spec?.previousInteraction = draft.mode == .refine ? continuation?.interactionID : nil
         return ValidationReport(issues: issues, spec: spec, cost: cost)
     }
 
@@ -103,18 +117,21 @@ public struct Validator: Sendable {
         draft.resizeMode = clean(draft.resizeMode)?.lowercased()
         draft.storageUri = clean(draft.storageUri)
         draft.pubsubTopic = clean(draft.pubsubTopic)
+        draft.delivery = clean(draft.delivery)?.lowercased()
         return draft
     }
 
     /// The values that will apply: the draft's, else the source video's (extension), else the service's defaults.
     public func effectiveParameters(_ draft: GenerationDraft, model: ModelEntry?,
-                                    extensionSource: ExtensionSource?) -> EffectiveParameters {
+                                    extensionSource: ExtensionSource?, continuation: ContinuationSource? = nil) -> EffectiveParameters {
         let defaults = registry.document.defaults.values
         let silentByDefault = model?.family == "veo-2.0"
+        // A refinement keeps the earlier turn's length, shape and resolution unless the draft says otherwise.
+        let earlier = draft.mode == .refine ? continuation : nil
         return EffectiveParameters(
-            durationSeconds: draft.durationSeconds ?? defaults["durationSeconds"]?.intValue ?? 8,
-            aspectRatio: draft.aspectRatio ?? extensionSource?.aspectRatio ?? defaults["aspectRatio"]?.stringValue ?? "16:9",
-            resolution: draft.resolution ?? defaults["resolution"]?.stringValue ?? "720p",
+            durationSeconds: draft.durationSeconds ?? earlier?.durationSeconds ?? defaults["durationSeconds"]?.intValue ?? 8,
+            aspectRatio: draft.aspectRatio ?? earlier?.aspectRatio ?? extensionSource?.aspectRatio ?? defaults["aspectRatio"]?.stringValue ?? "16:9",
+            resolution: draft.resolution ?? earlier?.resolution ?? defaults["resolution"]?.stringValue ?? "720p",
             sampleCount: draft.sampleCount ?? defaults["sampleCount"]?.intValue ?? 1,
             generateAudio: draft.generateAudio ?? !silentByDefault)
     }
@@ -138,11 +155,14 @@ public struct Validator: Sendable {
         if let life = registry.lifecycle(of: model, provider: provider),
            [.deprecated, .shut_down, .retired].contains(life.status) {
             let when = life.date.map { " (\($0))" } ?? ""
-            let alternatives = provider.rulesAs == "gemini" ? "Vertex AI (veo-3.1-*-001) or a gateway" : "a current model"
+            let alternatives = life.replacement.map { "--model \($0)" + (provider.rulesAs == "gemini" ? ", or Vertex AI (veo-3.1-*-001)" : "") }
+                ?? (provider.rulesAs == "gemini" ? "Vertex AI (veo-3.1-*-001) or a gateway" : "a current model")
+            let refused = life.refuse == true
             issues.append(ValidationIssue(field: "model", code: "model.\(life.status.rawValue)",
                                           message: "\(model.name) on \(provider.name): \(life.status.rawValue.replacingOccurrences(of: "_", with: " "))\(when); \(life.note)",
-                                          fix: "the request is still sent; if it answers 404, use \(alternatives)",
-                                          severity: .warning, source: life.source, asOf: life.as_of))
+                                          fix: refused ? "nothing was sent; use \(alternatives)"
+                                              : "the request is still sent; if it answers 404, use \(alternatives)",
+                                          severity: refused ? .error : .warning, source: life.source, asOf: life.as_of))
         }
         let modes = model.modes[provider.rulesAs] ?? []
         if !modes.contains(mode) {
@@ -159,7 +179,14 @@ public struct Validator: Sendable {
     private func mediaIssues(draft: GenerationDraft, media: [String: LoadedMedia], provider: ProviderEntry) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         let maxMB = provider.maxImageBytes / 1_048_576
-        for (field, file) in media.sorted(by: { $0.key < $1.key }) where field != "video" {
+        for (field, file) in media.sorted(by: { $0.key < $1.key }) where field.hasPrefix("referenceVideos[") {
+            if !file.isMP4 {
+                issues.append(ValidationIssue(field: field, code: "video.not_mp4",
+                                              message: "\((file.path as NSString).lastPathComponent) is not an MP4 video",
+                                              fix: "give an MP4 file as a reference video"))
+            }
+        }
+        for (field, file) in media.sorted(by: { $0.key < $1.key }) where field != "video" && !field.hasPrefix("referenceVideos[") {
             let name = (file.path as NSString).lastPathComponent
             if file.data.isEmpty {
                 issues.append(ValidationIssue(field: field, code: "image.empty", message: "\(name) is empty",
@@ -252,10 +279,21 @@ public struct Validator: Sendable {
                 return nil
             }
         }
+        var referenceVideos: [MediaRef] = []
+        for (index, path) in (draft.referenceVideos ?? []).enumerated() {
+            if InputLoader.isRemote(path) || path.hasPrefix("files/") {
+                referenceVideos.append(.remote(path))
+            } else {
+                guard let file = media["referenceVideos[\(index)]"] else { return nil }
+                referenceVideos.append(file.ref(mimeType: "video/mp4"))
+            }
+        }
         var normalized = draft
         normalized.provider = provider.id
-        return GenerationSpec(draft: normalized, provider: provider.id, model: modelID, mode: draft.mode,
-                              image: ref("image", draft.image), lastFrame: ref("lastFrame", draft.lastFrame), references: references,
-                              video: video, effective: effective)
+        var spec = GenerationSpec(draft: normalized, provider: provider.id, model: modelID, mode: draft.mode,
+                                  image: ref("image", draft.image), lastFrame: ref("lastFrame", draft.lastFrame), references: references,
+                                  video: video, effective: effective)
+        spec.referenceVideos = referenceVideos.isEmpty ? nil : referenceVideos
+        return spec
     }
 }

@@ -194,8 +194,25 @@ public final class StudioRuntime {
             return []
         case .cancelJob(let id):
             tracker.stop(id)
-            let outcome = (try? service.cancel(id))?.message ?? "#\(id) could not be cancelled"
-            return [.toast(outcome), .operationsChanged(activeJobs())]
+            guard let record = try? journal.generation(id), record.operationName != nil else {
+                let outcome = (try? service.cancel(id))?.message ?? "#\(id) could not be cancelled"
+                return [.toast(outcome), .operationsChanged(activeJobs())]
+            }
+            // A job whose service has a cancel call (a Gemini Omni interaction) is stopped there too.
+            let service = self.service
+            let providers = self.providers
+            Task { @MainActor in
+                var message = "#\(id) could not be cancelled"
+                if let ready = try? await providers.provider(record.provider),
+                   let outcome = try? await service.cancel(id, provider: ready.provider) {
+                    message = outcome.message
+                } else if let outcome = try? service.cancel(id) {
+                    message = outcome.message
+                }
+                inbox.post(.toast(message))
+                inbox.post(.operationsChanged(activeJobs()))
+            }
+            return []
         case .retryJob(let id):
             do {
                 let parent = try service.parentDraft(of: id)

@@ -26,7 +26,12 @@ struct ExtendCommand: AsyncParsableCommand {
         var draft = try context.service().extensionDraft(of: id)
         try spec.apply(to: &draft)
         draft.video = .generation(id: id)
-        Output.stderr("extending #\(id): extension \(source.hops + 1)/20, \((source.outputSeconds ?? 8) + CostEstimator.extensionSeconds) s in all")
+        if context.registry.usesInteractions(model: source.model, provider: source.provider) {
+            let added = draft.durationSeconds ?? 8
+            Output.stderr("extending #\(id) by \(added) s (Gemini Omni): \((source.outputSeconds ?? 8) + added) s in all")
+        } else {
+            Output.stderr("extending #\(id): extension \(source.hops + 1)/20, \((source.outputSeconds ?? 8) + CostEstimator.extensionSeconds) s in all")
+        }
         try await SubmitFlow(context: context, wait: wait, json: json, baseURL: spec.baseURL)
             .run(draft, parent: (id, "extend"))
     }

@@ -22,7 +22,12 @@ struct HistoryCommand: AsyncParsableCommand {
         } else if records.isEmpty {
             print(search == nil ? "no generations yet" : "no prompt matches \"\(search ?? "")\"")
         } else {
-            records.forEach { print(Output.rowLine($0)) }
+            for record in records {
+                print(Output.rowLine(record))
+                if let parent = record.parentID, ["refine", "edit"].contains(record.parentKind ?? "") {
+                    print("    ↳ \(record.parentKind ?? "") of #\(parent)")
+                }
+            }
         }
     }
 }

@@ -11,7 +11,8 @@ struct ShowCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() async throws {
-        let journal = try StudioContext(global: global).journal()
+        let context = try StudioContext(global: global)
+        let journal = try context.journal()
         guard let record = try journal.generation(id) else {
             throw CLIFailure.badInput("error: id: no generation \(id) in the journal — list them with veo-studio history")
         }
@@ -20,6 +21,7 @@ struct ShowCommand: AsyncParsableCommand {
         let assets = try journal.assets(of: id)
         let children = try journal.children(of: id)
         let spec = try? record.spec()
+        let chain = (try? context.service().refinementChain(of: id)) ?? []
         if json {
             var object = Output.row(record).objectValue ?? [:]
             object["spec"] = spec.flatMap { try? JSONValue.decode(JSONEncoder().encode($0)) } ?? .null
@@ -42,6 +44,18 @@ struct ShowCommand: AsyncParsableCommand {
             })
             object["children"] = .array(children.map { .number(Double($0.id ?? 0)) })
             object["hops"] = .number(Double(record.hops))
+            var lineage: [String: JSONValue] = [:]
+            lineage["parent"] = record.parentID.map { .number(Double($0)) } ?? .null
+            lineage["parent_kind"] = record.parentKind.map(JSONValue.string) ?? .null
+            lineage["previous_interaction"] = spec?.previousInteraction.map(JSONValue.string) ?? .null
+            lineage["turn"] = .number(Double(max(chain.count, 1)))
+            lineage["chain"] = .array(chain.map { .number(Double($0.record.id ?? 0)) })
+            let childEntries: [JSONValue] = children.map { child in
+                let kind: JSONValue = child.parentKind.map(JSONValue.string) ?? .null
+                return .object(["id": .number(Double(child.id ?? 0)), "kind": kind])
+            }
+            lineage["children"] = .array(childEntries)
+            object["lineage"] = .object(lineage)
             object["poll_count"] = .number(Double(record.pollCount))
             object["safety"] = record.raiReasonsJSON.flatMap { try? JSONValue.decode(Data($0.utf8)) } ?? .null
             Output.json(.object(object))
@@ -66,6 +80,10 @@ struct ShowCommand: AsyncParsableCommand {
         if let message = record.errorMessage { print("  \(message)") }
         if let explanation = record.errorExplanation { print("  → \(explanation)") }
         if let parent = record.parentID { print("  parent #\(parent) (\(record.parentKind ?? "rerun"))") }
+        if record.parentKind == "refine" {
+            let turns = chain.map { "#\($0.record.id ?? 0)" }.joined(separator: " → ")
+            print("  refinement turn \(chain.count): \(turns)\(spec?.previousInteraction.map { " (continues interaction \($0))" } ?? "")")
+        }
         if record.hops > 0 { print("  extension \(record.hops)/20, \(record.outputSeconds ?? 0) s in all") }
         if !children.isEmpty { print("  children: " + children.map { "#\($0.id ?? 0) (\($0.parentKind ?? ""))" }.joined(separator: ", ")) }
         for event in events {

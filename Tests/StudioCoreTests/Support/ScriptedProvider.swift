@@ -79,6 +79,8 @@ struct ServiceHarness: Sendable {
     func prepare(prompt: String = "a lighthouse in a storm", _ build: (inout GenerationDraft) -> Void = { _ in }) -> PreparedGeneration {
         var draft = GenerationDraft()
         draft.provider = "gemini"
+        // The Gemini API's default is Gemini Omni now; these scripted jobs are Veo's.
+        draft.model = "veo-3.1-generate-preview"
         draft.prompt = prompt
         build(&draft)
         return service.prepare(draft, loader: InputLoader(baseDirectory: folder.url))

@@ -120,7 +120,7 @@ public struct VertexAIProvider: VideoProvider {
 
     /// Sends with a fresh token; a 401 renews the token once, a second 401 is a refused credential.
     /// An express-mode request carries its API key already.
-    private func authorized(_ request: WireRequest, transport: HTTPTransport? = nil) async throws -> HTTPClientResponse {
+    func authorized(_ request: WireRequest, transport: HTTPTransport? = nil) async throws -> HTTPClientResponse {
         let transport = transport ?? self.transport
         guard let tokens else { return try await transport.execute(request) }
         var renew = false

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import StudioCore
+
+/// One provider id, two wire protocols: each request, poll and download goes to the right one.
+struct ModelWireRouterTests {
+    static let staging = FileManager.default.temporaryDirectory
+    static let router = ModelWireRouter(
+        predict: GeminiAPIProvider(id: "gemini", apiKey: "k", baseURL: "http://127.0.0.1:9"),
+        interactions: OmniInteractionsProvider(id: "gemini", endpoint: InteractionsEndpoint(baseURL: "http://127.0.0.1:9"),
+                                               credentials: .apiKey("k"), stagingDirectory: staging)
+    ) { Fixtures.registry.usesInteractions(model: $0, provider: "gemini") }
+
+    static func spec(model: String) -> GenerationSpec {
+        var draft = GenerationDraft()
+        draft.prompt = "x"
+        return GenerationSpec(draft: draft, provider: "gemini", model: model, mode: .textToVideo,
+                              effective: EffectiveParameters(durationSeconds: 8, aspectRatio: "16:9", resolution: "720p",
+                                                             sampleCount: 1, generateAudio: true))
+    }
+
+    @Test func requestsGoByModel() throws {
+        let omni = try Self.router.submitRequest(for: Self.spec(model: "gemini-omni-1.1-flash"), media: GoldenWireTests.media)
+        #expect(omni.url == "http://127.0.0.1:9/v1beta/interactions")
+        let veo = try Self.router.submitRequest(for: Self.spec(model: "veo-3.1-generate-preview"), media: GoldenWireTests.media)
+        #expect(veo.url == "http://127.0.0.1:9/v1beta/models/veo-3.1-generate-preview:predictLongRunning")
+    }
+
+    @Test func pollsGoByTheOperationNamesShape() {
+        #expect(ModelWireRouter.isInteraction("v1_UlG05sq33uDGlXIvSja9g75w"))
+        #expect(ModelWireRouter.isInteraction("interactions/v1_abc"))
+        #expect(!ModelWireRouter.isInteraction("models/veo-3.1-generate-preview/operations/op1"))
+        #expect(!ModelWireRouter.isInteraction("projects/p/locations/us-central1/publishers/google/models/veo-3.1-generate-001/operations/9"))
+        #expect(Self.router.interactions.endpoint.interactionURL("interactions/v1_abc") == "http://127.0.0.1:9/v1beta/interactions/v1_abc?stream=false")
+    }
+
+    @Test func veoHasNoCancelOnTheService() async throws {
+        #expect(try await Self.router.cancel(operation: "models/veo-3.1-generate-preview/operations/op1") == false)
+    }
+}
