@@ -11,6 +11,8 @@ import Testing
 /// names the process that sent it.
 @Suite(.serialized)
 struct TwoProcessTests {
+    /// The Veo model: its submit and polls have paths of their own in the log.
+    static let veo = "veo-3.1-generate-preview"
     /// Keys of distinct lengths, one per process.
     static let keys = ["two-proc-a", "two-proc-b-key", "two-proc-c-key-long", "two-proc-d-key-longer-yet"]
 
@@ -99,7 +101,7 @@ struct TwoProcessTests {
         let (server, base) = try await GatewayCLITests.emulator(speed: 15)
         defer { Task { await server.stop() } }
         let cli = try Self.home()
-        let common = ["--provider", "gemini", "--base-url", base, "--wait"]
+        let common = ["--provider", "gemini", "--model", Self.veo, "--base-url", base, "--wait"]
         let first = try Self.start(cli, ["generate", "--prompt", "the first process"] + common, key: Self.keys[0], name: "first")
         let submitted = try await Self.waitForRequests(base, count: 1) { Self.path($0).hasSuffix(":predictLongRunning") }
         #expect(submitted.count == 1, "the first job was submitted")
@@ -128,7 +130,8 @@ struct TwoProcessTests {
         let (server, base) = try await GatewayCLITests.emulator(speed: 15)
         defer { Task { await server.stop() } }
         let cli = try Self.home()
-        let owner = try Self.start(cli, ["generate", "--prompt", "an owner killed", "--provider", "gemini", "--base-url", base, "--wait"],
+        let owner = try Self.start(cli, ["generate", "--prompt", "an owner killed", "--provider", "gemini", "--model", Self.veo,
+                                          "--base-url", base, "--wait"],
                                    key: Self.keys[0], name: "owner")
         let polled = try await Self.waitForRequests(base, count: 1) { $0["method"]?.stringValue == "GET" && Self.path($0).contains("/operations/") }
         #expect(!polled.isEmpty, "the owner was polling")
