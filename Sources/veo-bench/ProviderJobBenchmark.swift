@@ -14,14 +14,16 @@ struct ProviderJobBenchmark: ParsableCommand {
     @Option(help: "Jobs per provider.") var jobs = 5
     @Option(help: "The emulator's speed-up (a 75 s job takes 75/speed s).") var speed = 500.0
 
-    /// Provider, extra flags and environment for a job on it.
-    static let cases: [(id: String, flags: [String], environment: [String: String])] = [
-        ("gemini", [], ["GEMINI_API_KEY": "bench"]),
-        ("vertex", ["--project", "bench"], ["GOOGLE_OAUTH_ACCESS_TOKEN": "bench"]),
-        ("openai-relay", [], ["VEO_STUDIO_OPENAI_RELAY_API_KEY": "bench"]),
-        ("maas-vertex", [], ["VEO_STUDIO_MAAS_VERTEX_API_KEY": "bench"]),
-        ("comet-chat", [], ["VEO_STUDIO_COMET_CHAT_API_KEY": "bench"]),
-        ("task-relay", ["--ref", "https://cdn.example.com/ref.png"], ["VEO_STUDIO_TASK_RELAY_API_KEY": "bench"]),
+    /// Row label, provider, extra flags and environment for a job on it.
+    static let cases: [(label: String, id: String, flags: [String], environment: [String: String])] = [
+        ("gemini veo", "gemini", ["--model", "veo-3.1-generate-preview"], ["GEMINI_API_KEY": "bench"]),
+        ("gemini omni", "gemini", ["--model", "gemini-omni-1.1-flash"], ["GEMINI_API_KEY": "bench"]),
+        ("omni uri", "gemini", ["--model", "gemini-omni-1.1-flash", "--delivery", "uri"], ["GEMINI_API_KEY": "bench"]),
+        ("vertex", "vertex", ["--project", "bench"], ["GOOGLE_OAUTH_ACCESS_TOKEN": "bench"]),
+        ("openai-relay", "openai-relay", [], ["VEO_STUDIO_OPENAI_RELAY_API_KEY": "bench"]),
+        ("maas-vertex", "maas-vertex", [], ["VEO_STUDIO_MAAS_VERTEX_API_KEY": "bench"]),
+        ("comet-chat", "comet-chat", [], ["VEO_STUDIO_COMET_CHAT_API_KEY": "bench"]),
+        ("task-relay", "task-relay", ["--ref", "https://cdn.example.com/ref.png"], ["VEO_STUDIO_TASK_RELAY_API_KEY": "bench"]),
     ]
 
     func run() throws {
@@ -32,13 +34,13 @@ struct ProviderJobBenchmark: ParsableCommand {
         let emulator = try EmulatorProcess(binary: studio, speed: speed, log: work.appendingPathComponent("emulator.log"))
         defer { emulator.stop() }
         let scale = 1 / speed
-        let config = Self.cases.map { "[providers.\($0.id)]\nlatency_scale = \(scale)\n" }.joined(separator: "\n")
+        let config = Set(Self.cases.map(\.id)).sorted().map { "[providers.\($0)]\nlatency_scale = \(scale)\n" }.joined(separator: "\n")
         print("provider       jobs  done  CPU s/job (mean, max)   peak RSS MB (mean, max)   wall s/job")
-        for (id, flags, environment) in Self.cases {
+        for (label, id, flags, environment) in Self.cases {
             var cpu: [Double] = [], rss: [Double] = [], wall: [Double] = []
             var done = 0
             for job in 0..<jobs {
-                let home = work.appendingPathComponent("\(id)-\(job)")
+                let home = work.appendingPathComponent("\(label.replacingOccurrences(of: " ", with: "-"))-\(job)")
                 try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
                 try config.write(to: home.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
                 let arguments = ["generate", "--provider", id, "--base-url", emulator.url, "--prompt", "bench job \(job)",
@@ -50,7 +52,7 @@ struct ProviderJobBenchmark: ParsableCommand {
                 rss.append(measured.peakRSSMB)
                 wall.append(measured.wallSeconds)
             }
-            print(id.padding(toLength: 14, withPad: " ", startingAt: 0)
+            print(label.padding(toLength: 14, withPad: " ", startingAt: 0)
                 + String(format: " %4d  %4d  %8.3f  %8.3f        %8.1f  %8.1f        %6.2f", jobs, done,
                          mean(cpu), cpu.max() ?? 0, mean(rss), rss.max() ?? 0, mean(wall)))
         }
