@@ -113,6 +113,37 @@ struct OmniEndToEndTests {
         #expect(creates.allSatisfy { $0["query"]?.encodedString().contains("key") != true }, "the key travels in a header only")
     }
 
+    @Test func vertexAIServesOmniUnderItsProjectWithABearerToken() async throws {
+        let stack = try await Stack.start()
+        defer { Task { await stack.stop() } }
+        let endpoint = VertexEndpoint(project: "p", location: "us-central1", baseURL: stack.baseURL)
+        let vertex = VertexAIProvider(id: "vertex-sandbox", endpoint: endpoint,
+                                      tokens: StaticTokenSource(token: Self.key, origin: "the test", fix: ""),
+                                      stagingDirectory: stack.folder.url.appendingPathComponent("staging"), isSynthetic: true)
+        let omni = OmniInteractionsProvider(id: "vertex-sandbox", endpoint: InteractionsEndpoint(vertex: endpoint),
+                                            credentials: .vertex(vertex), stagingDirectory: stack.folder.url.appendingPathComponent("staging"),
+                                            isSynthetic: true, pause: { _ in await Task.yield() })
+        let provider = ModelWireRouter(predict: vertex, interactions: omni) {
+            Fixtures.registry.usesInteractions(model: $0, provider: "vertex-sandbox")
+        }
+        for build in [{ (draft: inout GenerationDraft) in draft.prompt = "A lantern at dusk." },
+                      { (draft: inout GenerationDraft) in draft.prompt = "The suitcase opens."; draft.image = "first.png" }] {
+            var draft = GenerationDraft()
+            draft.provider = "vertex-sandbox"
+            draft.model = Self.omni
+            build(&draft)
+            let prepared = stack.service.prepare(draft, loader: InputLoader(baseDirectory: stack.folder.url))
+            #expect(prepared.report.isValid, "\(prepared.report.errors.map(\.line))")
+            let submitted = try await stack.service.submit(prepared, provider: provider)
+            let record = try await stack.service.track(try #require(submitted.id), provider: provider, latencyScale: 1 / Self.speed)
+            try expectDone(record, stack, mode: draft.image == nil ? .textToVideo : .imageToVideo)
+        }
+        let creates = try await stack.requests(pathSuffix: "/v1beta1/projects/p/locations/us-central1/interactions")
+        #expect(creates.count == 2, "both creates went to Vertex AI's interactions under the project")
+        #expect(creates.allSatisfy { $0["headers"]?["authorization"]?.stringValue?.hasPrefix("<redacted") == true },
+                "with a Bearer token")
+    }
+
     @Test func referencesWithAShortReferenceVideoUploadedThroughTheFilesAPI() async throws {
         let stack = try await Stack.start()
         defer { Task { await stack.stop() } }

@@ -16,10 +16,12 @@ extension EmulatorEngine {
     /// Handles `POST /{ver}/interactions`: answers a 4xx now, or stores a new interaction
     /// (in progress until its latency has passed) and returns it with the request (how the caller waits).
     func createInteraction(
-        apiVersion: String, apiKey: String, body: Data
+        apiVersion: String, apiKey: String, body: Data, vertex: Bool = false
     ) throws(GoogleAPIError) -> (record: InteractionRecord, request: InteractionRequest) {
         let profile = try servedInteractionsRules()
-        let request = try InteractionRequestParser(rules: rules, profile: profile, apiVersion: apiVersion).parse(body)
+        var parser = InteractionRequestParser(rules: rules, profile: profile, apiVersion: apiVersion)
+        parser.vertex = vertex
+        let request = try parser.parse(body)
         if request.background, !request.store { throw GoogleAPIError(rule: rules.rule("interactions.background.store")) }
         let markers = SafetyMarkers(prompt: request.prompt)
         if markers.submitError { throw GoogleAPIError(rule: rules.rule("marker.submit_error")) }

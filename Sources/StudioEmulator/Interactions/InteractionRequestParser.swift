@@ -7,6 +7,9 @@ struct InteractionRequestParser {
     let profile: InteractionsRules
     /// The path version, named in the not-found text.
     let apiVersion: String
+    /// True on Vertex AI's interactions (`projects/{p}/locations/{l}/interactions`), where the
+    /// Vertex-only video format fields are known.
+    var vertex = false
 
     private func reject(_ id: String, _ values: [String: String] = [:]) -> GoogleAPIError {
         GoogleAPIError(rule: rules.rule(id), values)
@@ -116,7 +119,8 @@ struct InteractionRequestParser {
             guard type == "video" else { continue }
             for member in members {
                 if profile.vertexOnlyVideoFormat.contains(member.key) {
-                    throw reject("parameter.vertex_only", ["field": "response_format.\(member.key)"])
+                    guard vertex else { throw reject("parameter.vertex_only", ["field": "response_format.\(member.key)"]) }
+                    throw reject("interactions.vertex.gcs_output", ["field": "response_format.\(member.key)"])
                 }
                 if !profile.acceptedVideoFormat.contains(member.key) {
                     throw reject("body.unknown_field", ["field": member.key, "path": path])
@@ -125,6 +129,9 @@ struct InteractionRequestParser {
             request.aspectRatio = try choice(entry, "aspect_ratio", path: path, from: profile.aspectRatios)
             request.resolution = try choice(entry, "resolution", path: path, from: profile.resolutions.keys.sorted(by: Self.resolutionOrder))
             request.delivery = try choice(entry, "delivery", path: path, from: profile.deliveries) ?? request.delivery
+            if vertex, request.delivery == "uri" {
+                throw reject("interactions.vertex.uri_needs_gcs", ["field": "\(path).gcs_uri"])
+            }
             if let duration = entry["duration"], duration != .null {
                 request.durationSeconds = try parseDuration(duration)
             }

@@ -11,7 +11,8 @@ import Hummingbird
 /// - `POST   /{ver}/models/{model}:generateContent` on an Omni model: 400 (when the gemini profile is
 ///   not served; otherwise `GeminiRoutes` answers it through `refuseGenerateContent`)
 ///
-/// The Files API routes it relies on live in `FilesRoutes`.
+/// The Files API routes it relies on live in `FilesRoutes`. Vertex AI's interactions are served
+/// beside them (see `registerVertex`).
 struct InteractionsRoutes: ProfileRoutes {
     let engine: EmulatorEngine
     let rules: InteractionsRules
@@ -77,6 +78,58 @@ struct InteractionsRoutes: ProfileRoutes {
                 }
             }
         }
+        registerVertex(on: router)
+    }
+
+    /// Vertex AI's interactions, `/{ver}/projects/{p}/locations/{l}/interactions…` under
+    /// `v1beta1` and `v1`, with a Bearer token (or an express-mode key): the same interactions,
+    /// owned by the caller, delivered inline (no Files API on Vertex AI).
+    func registerVertex(on router: Router<BasicRequestContext>) {
+        let gate = FaultGate(engine: engine)
+        let engine = self.engine
+        for version in ["v1beta1", "v1"] {
+            let group = router.group(RouterPath("\(version)/projects/{project}/locations/{location}"))
+            group.post("interactions") { request, _ in
+                try await gate.serve(.submit) {
+                    let key = try await Self.vertexCaller(request, engine: engine)
+                    let body = try await RouteSupport.body(of: request)
+                    var (record, parsed) = try await engine.createInteraction(apiVersion: version, apiKey: key, body: body, vertex: true)
+                    if !parsed.background {
+                        let hold = try await engine.blockingHold(for: record.id)
+                        if hold > 0 { try await Task.sleep(for: .seconds(hold)) }
+                        record = try await engine.completeBlocking(id: record.id)
+                    }
+                    return .ok(await engine.interactionAnswer(record, includeInput: !parsed.background))
+                }
+            }
+            group.get("interactions/{id}") { request, context in
+                let id = context.parameters.get("id") ?? ""
+                return try await gate.serve(.poll) {
+                    let record = try await engine.interaction(id: id, apiKey: try await Self.vertexCaller(request, engine: engine))
+                    return .ok(await engine.interactionAnswer(record, includeInput: request.uri.queryParameters.get("include_input") == "true"))
+                }
+            }
+            group.post("interactions/{id}/cancel") { request, context in
+                let id = context.parameters.get("id") ?? ""
+                return try await gate.serve(.poll) {
+                    let record = try await engine.cancelInteraction(id: id, apiKey: try await Self.vertexCaller(request, engine: engine))
+                    return .ok(await engine.interactionAnswer(record, includeInput: false))
+                }
+            }
+            group.delete("interactions/{id}") { request, context in
+                let id = context.parameters.get("id") ?? ""
+                return try await gate.serve(.poll) {
+                    try await engine.deleteInteraction(id: id, apiKey: try await Self.vertexCaller(request, engine: engine))
+                    return .ok(.object([]))
+                }
+            }
+        }
+    }
+
+    /// The caller of a Vertex AI interactions route: a Bearer token or an express-mode key.
+    private static func vertexCaller(_ request: Request, engine: EmulatorEngine) async throws -> String {
+        try await engine.authenticateVertex(authorization: RouteSupport.header("authorization", in: request),
+                                            apiKey: RouteSupport.apiKey(request), service: VertexRoutes.service)
     }
 
     /// `:generateContent` on a Gemini Omni model answers 400 "This model only supports Interactions API."
