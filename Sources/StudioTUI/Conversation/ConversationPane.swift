@@ -55,7 +55,7 @@ public struct ConversationPane: Sendable {
         return index + 2
     }
 
-    /// Turns the list keeps in view around the selection (the view shows the newest at the bottom).
+    /// How many turns a page key (PgUp/PgDn) moves over; the view fits its window to the room it has.
     static let visibleTurns = 6
 
     /// Why a generation has no conversation (nil when it has one): only Gemini Omni takes further turns.
