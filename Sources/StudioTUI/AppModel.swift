@@ -36,6 +36,8 @@ public struct AppModel: Sendable {
     /// A pane over the screen: details, curl, sidecar.
     public var panel: TextPanel?
     public var confirmation: Confirmation?
+    /// The conversation pane over a Gemini Omni generation (over the screen and any detail pane).
+    public var conversation: ConversationPane?
 
     /// A short message shown on the status line until the next one.
     public var toast: String?
@@ -48,6 +50,7 @@ public struct AppModel: Sendable {
 
     /// Whether a text field has the keyboard (letters type instead of acting).
     public var inTextField: Bool {
+        if let conversation, confirmation == nil, !showingHelp { return conversation.focus == .instruction }
         guard picker == nil, panel == nil, confirmation == nil, filterPanel == nil, !showingHelp else { return false }
         switch screen {
         case .history: return searching
@@ -57,7 +60,10 @@ public struct AppModel: Sendable {
     }
 
     /// The key-table scope the keys are looked up in now.
-    public var keyScope: KeyBinding.Scope { picker != nil ? .picker : KeyBinding.Scope(screen) }
+    public var keyScope: KeyBinding.Scope {
+        if conversation != nil { return .conversation }
+        return picker != nil ? .picker : KeyBinding.Scope(screen)
+    }
 
     /// The generation under the cursor on the current screen (or the open panel's).
     public var selectedID: Int64? {
@@ -67,6 +73,11 @@ public struct AppModel: Sendable {
         case .history: return history.indices.contains(historyList.selected) ? history[historyList.selected].id : nil
         case .generate: return nil
         }
+    }
+
+    /// A generation the screens hold (History's rows, then Operations'), or nil when neither lists it.
+    public func record(_ id: Int64) -> GenerationRecord? {
+        history.first { $0.id == id } ?? operations.first { $0.id == id }
     }
 
     /// Rows of the lists: the screen's height minus the chrome (tabs, hint bar, status line, frame).

@@ -49,6 +49,7 @@ public enum StudioKeymap {
         KeyBinding(id: "job.retry", keys: [.character("R")], summary: "Retry with the same parameters", scope: .operations),
         KeyBinding(id: "job.open", keys: [.character("o")], summary: "Open the output in the player", scope: .operations),
         KeyBinding(id: "job.answer", keys: [.character("a"), .enter], summary: "Details: the server's answer and its explanation", scope: .operations),
+        KeyBinding(id: "job.converse", keys: [.character("t")], summary: "Turns: the conversation of a Gemini Omni job", scope: .operations),
 
         KeyBinding(id: "history.search", keys: [.character("/")], summary: "Search prompts", scope: .history),
         KeyBinding(id: "history.detail", keys: [.enter], summary: "Every detail: parameters, outputs, answer, lineage", scope: .history),
@@ -56,9 +57,17 @@ public enum StudioKeymap {
         KeyBinding(id: "history.rerun", keys: [.character("r")], summary: "Re-run with changes (opens the form, shows the diff)", scope: .history),
         KeyBinding(id: "history.extend", keys: [.character("e")], summary: "Extend this video (+7 s)", scope: .history),
         KeyBinding(id: "history.open", keys: [.character("o")], summary: "Open in the player", scope: .history),
+        KeyBinding(id: "history.converse", keys: [.character("t")], summary: "Turns: refine a Gemini Omni video in conversation (each turn a child)", scope: .history),
         KeyBinding(id: "history.curl", keys: [.character("c")], summary: "Show the exact request as curl", scope: .history, showsInHints: false),
         KeyBinding(id: "history.sidecar", keys: [.character("i")], summary: "Reveal the sidecar JSON", scope: .history, showsInHints: false),
         KeyBinding(id: "history.delete", keys: [.character("d"), .delete], summary: "Delete (asks first)", scope: .history, showsInHints: false),
+
+        KeyBinding(id: "conversation.send", keys: [.enter], summary: "Send the next turn (a refinement of the last finished turn; asks above the cost threshold)", scope: .conversation),
+        KeyBinding(id: "conversation.focus", keys: [.tab, .backTab], summary: "Turns ↔ instruction (moves the keyboard between them)", scope: .conversation),
+        KeyBinding(id: "conversation.open", keys: [.character("o")], summary: "Open the turn's video (the selected turn, in the player; on the turns)", scope: .conversation),
+        KeyBinding(id: "conversation.previous_turn", keys: [.up], summary: "Select the turn above", scope: .conversation, showsInHints: false),
+        KeyBinding(id: "conversation.next_turn", keys: [.down], summary: "Select the turn below", scope: .conversation, showsInHints: false),
+        KeyBinding(id: "conversation.close", keys: [.escape], summary: "Close the conversation", scope: .conversation),
     ])
 
     /// The text of `docs/KEYBINDINGS.md`.

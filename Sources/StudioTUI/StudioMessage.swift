@@ -27,6 +27,10 @@ public enum StudioMessage: Sendable {
     case previewLoaded(path: String, image: HalfBlockImage?, problem: String?)
     /// ffmpeg wrote a converted copy (path), or could not (nil), with what to say.
     case imageConverted(String?, String)
+    /// A refinement chain read for the conversation pane (nil: the generation is not in the journal).
+    case conversationLoaded(ConversationChain?)
+    /// A conversation's next turn was recorded (its id) or refused (nil), with what to say.
+    case turnSubmitted(Int64?, String)
     /// A line for the status bar (an action's outcome).
     case toast(String)
 }
@@ -55,6 +59,8 @@ public enum StudioEffect: Hashable, Sendable {
     case extend(Int64)
     case showCurl(Int64)
     case showSidecar(Int64)
+    /// Read the refinement chain ending with a generation, for the conversation pane.
+    case loadConversation(Int64)
     case delete(Int64)
     case quit
 }

@@ -18,7 +18,7 @@ public enum StudioUpdate {
             return effects
         case .tick(let date):
             model.now = date
-            return []
+            return ConversationUpdate.tick(model)
         case .operationsChanged(let records):
             model.operations = records
             model.operationsList.clamp(count: records.count, height: model.listHeight)
@@ -50,6 +50,7 @@ public enum StudioUpdate {
             model.panel = nil
             return []
         case .formChecked(let check):
+            if let pending = model.conversation?.pending, check.draft == pending { return ConversationUpdate.checked(check, &model) }
             guard check.draft == model.form.submission(model.registry) else { return [] }
             model.form.check = check
             if model.form.submitAfterCheck {
@@ -79,6 +80,10 @@ public enum StudioUpdate {
             return [.checkForm(model.form.submission(model.registry))]
         case .directoryListed, .libraryLoaded, .previewLoaded, .imageConverted:
             return PickerUpdate.apply(message, to: &model)
+        case .conversationLoaded(let chain):
+            return ConversationUpdate.loaded(chain, &model)
+        case .turnSubmitted(let id, let text):
+            return ConversationUpdate.submitted(id, text, &model)
         case .toast(let text):
             model.toast = text
             return []
@@ -98,6 +103,7 @@ public enum StudioUpdate {
         }
         if model.confirmation != nil { return answer(key, &model) }
         if model.picker != nil { return PickerUpdate.handle(key, &model) }
+        if model.conversation != nil, let effects = ConversationUpdate.handle(key, &model) { return effects }
         if model.filterPanel != nil, let effects = handleFilter(key, &model) { return effects }
         if model.panel != nil, let effects = handlePanel(key, &model) { return effects }
         let binding = StudioKeymap.table.binding(for: key, in: model.keyScope, inTextField: model.inTextField)
@@ -127,7 +133,10 @@ public enum StudioUpdate {
         switch key {
         case .character("y"), .character("Y"), .enter:
             model.confirmation = nil
-            if case .submit = question.onYes { model.form.submitting = true }
+            if case .submit = question.onYes {
+                // The pane asked when it is open (it keeps the keyboard), else the form did.
+                if model.conversation != nil { model.conversation?.sending = true } else { model.form.submitting = true }
+            }
             return [question.onYes]
         case .character("n"), .character("N"), .escape:
             model.confirmation = nil
@@ -168,6 +177,7 @@ public enum StudioUpdate {
         switch binding?.id {
         case "job.answer": if let id = model.selectedID { return [.loadDetail(id)] }
         case "job.open": if let id = model.selectedID { return [.openOutput(id)] }
+        case "job.converse": if let id = model.selectedID { return ConversationUpdate.open(id, &model) }
         case "job.cancel":
             guard let id = model.selectedID, let record = model.operations.first(where: { $0.id == id }) else { break }
             let interaction = model.registry.usesInteractions(model: record.model, provider: record.provider)
@@ -209,6 +219,7 @@ public enum StudioUpdate {
         case "history.rerun": if let id = model.selectedID { return [.rerun(id)] }
         case "history.extend": if let id = model.selectedID { return [.extend(id)] }
         case "history.open": if let id = model.selectedID { return [.openOutput(id)] }
+        case "history.converse": if let id = model.selectedID { return ConversationUpdate.open(id, &model) }
         case "history.curl": if let id = model.selectedID { return [.showCurl(id)] }
         case "history.sidecar": if let id = model.selectedID { return [.showSidecar(id)] }
         case "history.delete":
@@ -267,6 +278,7 @@ public enum StudioUpdate {
             for character in text { effects += handle(character == "\n" || character == "\r" ? .enter : .character(character), &model) }
             return effects
         }
+        if model.conversation != nil { return ConversationUpdate.paste(text, &model) }
         switch model.screen {
         case .history:
             model.historySearch.insert(text.replacingOccurrences(of: "\n", with: " "))

@@ -21,6 +21,8 @@ public enum StudioView {
             drawHelp(model, in: body, into: &buffer)
         } else if let picker = model.picker {
             PickerView.draw(picker, model: model, in: body, into: &buffer)
+        } else if let conversation = model.conversation {
+            ConversationView.draw(conversation, model: model, in: body, into: &buffer)
         } else if let panel = model.panel {
             drawPanel(panel, colors: model.colors, in: body, into: &buffer)
         } else {

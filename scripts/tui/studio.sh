@@ -11,6 +11,10 @@
 #     like any other job.
 #  5. The gateways' sandboxes: a task relay's own progress, a chat-completions job from the form.
 #  6. A CLI owning a job is killed while the studio watches: the studio takes the job over.
+#  7. A Gemini Omni job from the CLI: t on a Veo job says why it has no conversation; t on the
+#     Omni job opens its conversation; "make the car red" + Enter (confirm the cost) makes a
+#     further turn that runs and finishes in the pane, opens in the player with o, and is in
+#     History as a child naming its parent.
 # usage: scripts/tui/studio.sh [PATH_TO_VEO_STUDIO_BINARY]
 set -u
 cd "$(dirname "$0")/../.."
@@ -199,5 +203,45 @@ tui_keys F4
 check "it is in History" tui_wait_for "an owner that dies" 5
 tui_keys C-q
 check "Ctrl-Q quits with 0" test "$(tui_wait_exit 5)" = 0
+
+# 7. A conversation with a Gemini Omni video: each turn a child generation.
+export VEO_STUDIO_SANDBOX_SPEED=20
+omni_json="$("$binary" generate --home "$home" --model gemini-omni-1.1-flash --prompt "a blue car on a coastal road" --wait --json 2>/dev/null)"
+omni_id="$(printf '%s' "$omni_json" | grep -oE '"id" *: *[0-9]+' | head -1 | grep -oE '[0-9]+$')"
+check "a Gemini Omni job is made on the sandbox from the CLI" test -n "$omni_id"
+tui_start "$binary" studio --home "$home"
+tui_wait_for "F3 Operations" 15 >/dev/null
+tui_resize 120 40
+tui_keys F4
+tui_keys /
+tui_type "lighthouse"
+tui_wait_for_re "#4 +done" 5 >/dev/null
+tui_keys Escape t
+check "t on a Veo job says why it has no conversation" tui_wait_for "#4 is Veo (veo-3.1-generate-preview), which has no multi-turn" 5
+tui_keys / C-w Escape
+check "the Omni job is the newest in History" tui_wait_for_re "#$omni_id +done +Text" 5
+tui_keys t
+check "t opens its conversation with the lineage" tui_wait_for "lineage: #$omni_id" 5
+check "the first turn shows its video" tui_wait_for_re "turn 1 +#$omni_id +done" 5
+tui_type "make the car red"
+tui_keys Enter
+tui_wait_for_re "Send turn 2 for|turn 2 +#[0-9]+" 5 >/dev/null
+screen_has "Send turn 2 for" && tui_keys y
+check "the new turn appears in the pane at once" tui_wait_for_re "turn 2 +#[0-9]+ +(submitting|queued|running|downloading|done) .*make the car red" 5
+child_id="$(tui_screen | grep -oE 'turn 2 +#[0-9]+' | grep -oE '[0-9]+$' | head -1)"
+check "the lineage names both turns" tui_wait_for "lineage: #$omni_id → #$child_id" 5
+check "the new turn runs and finishes in the pane" tui_wait_for_re "turn 2 +#$child_id +done" 40
+check "its video is listed" tui_wait_for_re "→ .*\.mp4" 5
+rm -f "$home/played.txt"
+tui_keys Tab o
+check "o on the turn opens its video in the player" bash -c "for i in \$(seq 50); do grep -q '\.mp4' '$home/played.txt' 2>/dev/null && exit 0; sleep 0.1; done; exit 1"
+tui_keys Escape
+tui_wait_gone "lineage:" 5 >/dev/null
+tui_keys F4
+check "the turn is in History as a child naming its parent" tui_wait_for_re "#$child_id +done +Refine .*↳#$omni_id make the car red" 5
+tui_keys Enter
+check "its detail names the parent" tui_wait_for "parent: #$omni_id (refine)" 5
+tui_keys Escape q
+check "q quits with 0" test "$(tui_wait_exit 5)" = 0
 
 finish

@@ -53,7 +53,8 @@ enum GenerateView {
             let valueRect = Rect(x: area.x + labelWidth, y: y, width: area.width - labelWidth, height: heights[index]).intersection(area)
             switch field.kind {
             case .prompt:
-                drawPrompt(form.prompt, focused: focused, in: valueRect, into: &buffer)
+                drawEditor(form.prompt, placeholder: "describe the video: subject, action, style, camera, sound", focused: focused,
+                           in: valueRect, into: &buffer)
                 if let issue = (form.check?.issues(for: "prompt") ?? []).first, y + 1 < area.maxY, y + 1 >= area.y {
                     buffer.write(issue.severity == .error ? "  ✗ needed" : "  ! see below", at: Point(x: area.x, y: y + 1),
                                  role: issue.severity == .error ? .error : .warning, clip: area)
@@ -63,10 +64,12 @@ enum GenerateView {
         }
     }
 
-    private static func drawPrompt(_ editor: TextEditorState, focused: Bool, in rect: Rect, into buffer: inout CellBuffer) {
+    /// A text editor wrapped to its rows, scrolled to the cursor, with the placeholder while empty.
+    static func drawEditor(_ editor: TextEditorState, placeholder: String, focused: Bool, in rect: Rect,
+                           into buffer: inout CellBuffer) {
         guard rect.height > 0 else { return }
         if editor.text.isEmpty {
-            buffer.write("describe the video: subject, action, style, camera, sound", at: rect.origin, role: .muted, clip: rect)
+            buffer.write(placeholder, at: rect.origin, role: .muted, clip: rect)
             if focused { buffer.paint(Rect(x: rect.x, y: rect.y, width: 1, height: 1), role: .selection) }
             return
         }

@@ -96,7 +96,7 @@ public final class StudioRuntime {
             let now = Date()
             if now.timeIntervalSince(lastRefresh) >= 0.25 {
                 lastRefresh = now
-                _ = StudioUpdate.apply(.tick(now), to: &model)
+                if perform(StudioUpdate.apply(.tick(now), to: &model)) { return }
                 _ = StudioUpdate.apply(.operationsChanged(activeJobs()), to: &model)
                 dirty = true
             }
@@ -245,6 +245,8 @@ public final class StudioRuntime {
             return []
         case .showSidecar(let id):
             return [sidecarPanel(id)]
+        case .loadConversation(let id):
+            return [.conversationLoaded(ConversationChain.load(id, service: service))]
         case .delete(let id):
             return delete(id)
         }
@@ -254,30 +256,36 @@ public final class StudioRuntime {
         let service = self.service
         let loader = InputLoader(baseDirectory: dependencies.workingDirectory)
         let providerID = draft.provider ?? dependencies.providerName
+        // A conversation's turn is answered to its pane; everything else to the form.
+        let refine = parent?.kind == "refine"
+        let finished: @Sendable (Int64?, String) -> StudioMessage = { id, text in
+            refine ? StudioMessage.turnSubmitted(id, text) : StudioMessage.submitFinished(id, text)
+        }
+        let watch = refine ? "it shows in the conversation and in Operations" : "watch it here in Operations"
         Task { @MainActor in
             let prepared = service.prepare(draft, loader: loader)
             guard prepared.report.isValid else {
                 let first = prepared.report.errors.first
-                inbox.post(.submitFinished(nil, "not submitted: \(first?.message ?? "the draft is incomplete") — \(first?.fix ?? "")"))
+                inbox.post(finished(nil, "not submitted: \(first?.message ?? "the draft is incomplete") — \(first?.fix ?? "")"))
                 return
             }
             do {
                 let ready = try await providers.provider(providerID)
                 let record = try await service.submit(prepared, provider: ready.provider, parent: parent) { recorded in
                     // The job is in Operations at once, even while a synchronous gateway's answer streams.
-                    if let id = recorded.id { inbox.post(.submitFinished(id, "#\(id) sent to \(providerID) — watch it here in Operations")) }
+                    if let id = recorded.id { inbox.post(finished(id, "#\(id) sent to \(providerID) — \(watch)")) }
                 }
                 guard let id = record.id else { return }
                 // The form moved on when the job was recorded: from here on only tell what happened.
                 if record.status == .queued {
                     tracker.track(id, provider: providerID)
                     let synthetic = ready.provider.isSynthetic ? " (sandbox: synthetic, nothing is charged)" : ""
-                    inbox.post(.toast("#\(id) queued\(synthetic) — watch it here in Operations"))
+                    inbox.post(.toast("#\(id) queued\(synthetic) — \(watch)"))
                 } else {
                     inbox.post(.toast("#\(id) \(record.status.rawValue): \(record.errorMessage ?? "")"))
                 }
             } catch {
-                inbox.post(.submitFinished(nil, "not submitted: \(error)"))
+                inbox.post(finished(nil, "not submitted: \(error)"))
             }
         }
     }

@@ -3,7 +3,8 @@ import StudioCore
 import TermUI
 
 /// One generation as the Operations panel and History show it: what, where it stands, how long,
-/// an honest ETA range from this model's latency, and the cost estimate.
+/// an honest ETA range from this model's latency, and the cost estimate. A refinement or an edit
+/// names its parent before the prompt.
 public struct JobRow: Hashable, Sendable {
     public var id: Int64
     public var mode: String
@@ -22,7 +23,9 @@ public struct JobRow: Hashable, Sendable {
         id = record.id ?? 0
         mode = record.mode.displayName
         model = record.model.replacingOccurrences(of: "-generate", with: "")
-        promptHead = record.prompt.replacingOccurrences(of: "\n", with: " ")
+        // A refinement or an edit names the generation it continues: "↳#12 make the car red".
+        let lineage = record.parentID.flatMap { ["refine", "edit"].contains(record.parentKind ?? "") ? "↳#\($0) " : nil } ?? ""
+        promptHead = lineage + record.prompt.replacingOccurrences(of: "\n", with: " ")
         status = record.status
         let start = record.submittedAt ?? record.createdAt
         let end = record.status.isFinal ? (record.finishedAt ?? now) : now
