@@ -36,14 +36,7 @@ extension GenerationService {
     /// A draft refining a finished Gemini Omni generation: same provider and model, a short prompt,
     /// sent as a further turn of its interaction (`previous_interaction_id`).
     public func refineDraft(of id: Int64, prompt: String?) throws -> GenerationDraft {
-        guard let parent = try journal.generation(id) else {
-            throw StudioError(field: "id", code: "generation.not_found", message: "no generation \(id) in the journal",
-                              fix: "list them with veo-studio history")
-        }
-        var draft = GenerationDraft()
-        draft.provider = parent.provider
-        draft.model = parent.model
-        draft.prompt = prompt
+        var draft = try draftFollowing(id, prompt: prompt)
         draft.continues = id
         return draft
     }

@@ -29,6 +29,13 @@ extension GenerationService {
 
     /// A draft extending a finished generation's video (same provider and model).
     public func extensionDraft(of id: Int64, prompt: String? = nil) throws -> GenerationDraft {
+        var draft = try draftFollowing(id, prompt: prompt)
+        draft.video = .generation(id: id)
+        return draft
+    }
+
+    /// A new draft on a stored generation's provider and model, with a new prompt.
+    func draftFollowing(_ id: Int64, prompt: String?) throws -> GenerationDraft {
         guard let source = try journal.generation(id) else {
             throw StudioError(field: "id", code: "generation.not_found", message: "no generation \(id) in the journal",
                               fix: "list them with veo-studio history")
@@ -37,7 +44,6 @@ extension GenerationService {
         draft.provider = source.provider
         draft.model = source.model
         draft.prompt = prompt
-        draft.video = .generation(id: id)
         return draft
     }
 
