@@ -22,7 +22,7 @@ struct SpecOptions: ParsableArguments {
     var references: [String] = []
     @Option(help: ArgumentHelp("Video to extend: a generation id, a provider URI or an MP4 file.", valueName: "ID|URI|F"))
     var video: String?
-    @Option(help: ArgumentHelp("What to do with --video: extend it (default) or edit it (Gemini Omni).", valueName: "extend|edit"))
+    @Option(help: ArgumentHelp("What to do with --video: extend it (default), edit it or upscale it (Gemini Omni).", valueName: "extend|edit|upscale"))
     var mode: String?
     @Option(name: .customLong("ref-video"), help: ArgumentHelp("Reference video (Gemini Omni; an MP4 of at most 3 s, or a files/ URI), repeatable.", valueName: "F"))
     var referenceVideos: [String] = []
@@ -77,11 +77,11 @@ struct SpecOptions: ParsableArguments {
         if prompt != nil, promptFile != nil {
             throw ValidationError("--prompt and --prompt-file: give one of them")
         }
-        if let mode, !["edit", "extend"].contains(mode.lowercased()) {
-            throw ValidationError("--mode \(mode): say edit (change the video, Gemini Omni) or extend (add to it); every other mode follows from the inputs")
+        if let mode, !["edit", "extend", "upscale"].contains(mode.lowercased()) {
+            throw ValidationError("--mode \(mode): say edit (change the video, Gemini Omni), upscale (the same video at 1080p or 4k, Gemini Omni) or extend (add to it); every other mode follows from the inputs")
         }
-        if mode?.lowercased() == "edit", video == nil {
-            throw ValidationError("--mode edit: give the video to edit with --video FILE|ID")
+        if let mode, ["edit", "upscale"].contains(mode.lowercased()), video == nil {
+            throw ValidationError("--mode \(mode.lowercased()): give the video to \(mode.lowercased()) with --video FILE|ID")
         }
         if let baseURL, URL(string: baseURL)?.host == nil {
             throw ValidationError("--base-url \(baseURL): write a full URL such as http://127.0.0.1:8765")
@@ -141,7 +141,10 @@ struct SpecOptions: ParsableArguments {
         if let lastFrame { draft.lastFrame = lastFrame }
         if !references.isEmpty { draft.references = references.map(ReferenceImageInput.parse) }
         if let video { draft.video = VideoInput.parse(video) }
-        if let mode { draft.edit = mode.lowercased() == "edit" ? true : nil }
+        if let mode {
+            draft.edit = mode.lowercased() == "edit" ? true : nil
+            draft.upscale = mode.lowercased() == "upscale" ? true : nil
+        }
         if !referenceVideos.isEmpty { draft.referenceVideos = referenceVideos }
         if let continues { draft.continues = continues }
         if let delivery { draft.delivery = delivery }

@@ -183,6 +183,21 @@ struct OmniEndToEndTests {
         #expect(tasks == ["text_to_video", "extend", "edit"])
     }
 
+    @Test func upscaleAGenerationsVideoTo1080p() async throws {
+        let stack = try await Stack.start()
+        defer { Task { await stack.stop() } }
+        let source = try await stack.run { $0.prompt = "A kite over the dunes."; $0.durationSeconds = 4 }
+        try expectDone(source, stack, mode: .textToVideo)
+        let sourceID = try #require(source.id)
+        let upscaled = try await stack.run { $0.prompt = "Upscale it."; $0.video = .generation(id: sourceID)
+            $0.upscale = true; $0.resolution = "1080p" }
+        try expectDone(upscaled, stack, mode: .upscale)
+        #expect(upscaled.parentID == sourceID && upscaled.parentKind == "upscale")
+        let last = try #require(try await stack.requests(pathSuffix: "/v1beta/interactions").last)
+        #expect(last["body"]?["generation_config"]?["video_config"]?["task"]?.stringValue == "upscale")
+        #expect(last["body"]?["response_format"]?["resolution"]?.stringValue == "1080p")
+    }
+
     @Test func refineTwoTurnsDeepKeepsTheLineage() async throws {
         let stack = try await Stack.start()
         defer { Task { await stack.stop() } }

@@ -29,6 +29,8 @@ public struct GenerationDraft: Codable, Sendable, Hashable {
     public var labels: [String: String] = [:]
     /// Gemini Omni: change `video` as the prompt says (task `edit`) instead of extending it.
     public var edit: Bool?
+    /// Gemini Omni: make `video` again at a higher resolution (task `upscale`) instead of extending it.
+    public var upscale: Bool?
     /// Gemini Omni: the generation this draft refines (a further turn on its interaction).
     public var continues: Int64?
     /// Gemini Omni: `inline` (the video in the answer) or `uri` (a Files API file).
@@ -44,7 +46,7 @@ public struct GenerationDraft: Codable, Sendable, Hashable {
     /// a last frame makes frames, an image makes image-to-video, else text.
     public var mode: GenerationMode {
         if continues != nil { return .refine }
-        if video != nil { return edit == true ? .edit : .extendVideo }
+        if video != nil { return upscale == true ? .upscale : edit == true ? .edit : .extendVideo }
         if !references.isEmpty || !(referenceVideos ?? []).isEmpty { return .referenceImages }
         if lastFrame != nil { return .firstLastFrame }
         if image != nil { return .imageToVideo }
@@ -88,6 +90,7 @@ public struct GenerationDraft: Codable, Sendable, Hashable {
         put("autoFix", autoFix.map(JSONValue.bool))
         if !labels.isEmpty { values["labels"] = .object(labels.mapValues(JSONValue.string)) }
         put("edit", edit.map(JSONValue.bool))
+        put("upscale", upscale.map(JSONValue.bool))
         put("continues", continues.map { .number(Double($0)) })
         put("delivery", delivery.map(JSONValue.string))
         if let referenceVideos, !referenceVideos.isEmpty { values["referenceVideos"] = .array(referenceVideos.map(JSONValue.string)) }

@@ -1,5 +1,6 @@
 /// The ways to make a video; the mode follows from the inputs of a draft. `edit` (change a
-/// source video) and `refine` (a further turn on a finished generation) exist on Gemini Omni only.
+/// source video), `upscale` (the same video at a higher resolution) and `refine` (a further turn
+/// on a finished generation) exist on Gemini Omni only.
 public enum GenerationMode: String, Codable, Sendable, CaseIterable, Hashable {
     case textToVideo = "text_to_video"
     case imageToVideo = "image_to_video"
@@ -7,6 +8,7 @@ public enum GenerationMode: String, Codable, Sendable, CaseIterable, Hashable {
     case referenceImages = "reference_to_video"
     case extendVideo = "extend_video"
     case edit = "edit"
+    case upscale = "upscale"
     case refine = "refine"
 
     /// A short name people read in tables and forms.
@@ -18,6 +20,7 @@ public enum GenerationMode: String, Codable, Sendable, CaseIterable, Hashable {
         case .referenceImages: return "Ingredients"
         case .extendVideo: return "Extend"
         case .edit: return "Edit"
+        case .upscale: return "Upscale"
         case .refine: return "Refine"
         }
     }
@@ -31,6 +34,7 @@ public enum GenerationMode: String, Codable, Sendable, CaseIterable, Hashable {
         case .referenceImages: return "reference images"
         case .extendVideo: return "video extension"
         case .edit: return "video edit"
+        case .upscale: return "upscale"
         case .refine: return "refinement of an earlier video"
         }
     }

@@ -197,6 +197,7 @@ public struct GenerationService: Sendable {
         switch spec.mode {
         case .extendVideo: return "extend"
         case .edit: return "edit"
+        case .upscale: return "upscale"
         default: return nil
         }
     }

@@ -81,8 +81,8 @@ public struct GenerateForm: Sendable {
             return draft.video == nil ? [ValidationIssue(field: "video", code: "form.input_missing",
                                                          message: "an extension needs the generation to extend",
                                                          fix: "type its id, or press e on it in History")] : []
-        case .edit, .refine:
-            // Not tabs of the form: made from the CLI (veo-studio refine, generate --mode edit).
+        case .edit, .upscale, .refine:
+            // Not tabs of the form: made from the CLI (veo-studio refine, generate --mode edit|upscale).
             return []
         }
     }

@@ -23,6 +23,7 @@ public struct InteractionsRequestBody: Sendable {
         case .referenceImages: return "reference_to_video"
         case .extendVideo: return "extend"
         case .edit, .refine: return "edit"
+        case .upscale: return "upscale"
         }
     }
 
