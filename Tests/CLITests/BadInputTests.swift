@@ -86,6 +86,9 @@ struct BadInputTests {
         // The TOML parser underneath stops the process on this (found by fuzzing): refused before it sees it.
         Case(name: "config table named with a bare non-ASCII key", arguments: ["--prompt", "x"],
              mentions: ["config", "line 1, column 2", "quote an unusual table name"], homeFiles: ["config.toml": "[é]\n"]),
+        // The same parser asserts on a "}" where an array expects a value (found by the full-size fuzz run).
+        Case(name: "config array with a brace for a value", arguments: ["--prompt", "x"],
+             mentions: ["config", "line 2, column 15", "an array is"], homeFiles: ["config.toml": "[defaults]\nproviders = [ }{\n"]),
         Case(name: "broken rules.json", arguments: ["--prompt", "x"], mentions: ["rules", "rules.json is not valid", "remove it to use the built-in rules"],
              homeFiles: ["rules.json": "{ broken"]),
         Case(name: "unknown flag", arguments: ["--prompt", "x", "--frobnicate", "3"], mentions: ["Unknown option '--frobnicate'", "--help"]),

@@ -76,6 +76,11 @@ public struct StudioConfig: Sendable, Hashable {
                               message: "\(url.path) is not valid TOML (line \(bad.line), column \(bad.column): a table header is [name] or [[name]], with dotted names of A-Z, a-z, 0-9, _ and -, or quoted ones)",
                               fix: "fix the file (quote an unusual table name, e.g. [providers.\"my-name\"]), or move it away to start from defaults")
         }
+        if let bad = TOMLArrayCheck.firstStrayBrace(in: text) {
+            throw StudioError(field: "config", code: "config.invalid",
+                              message: "\(url.path) is not valid TOML (line \(bad.line), column \(bad.column): a \"}\" where a value belongs, after \"[\" or \",\")",
+                              fix: "fix the file (an array is [\"a\", \"b\"], an inline table { key = \"value\" }), or move it away to start from defaults")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
