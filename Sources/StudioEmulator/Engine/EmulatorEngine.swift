@@ -281,7 +281,10 @@ actor EmulatorEngine {
         var request = request
         request.sequence = requestSequence
         requestLog.append(request)
-        if requestLog.count > Self.requestLogLimit { requestLog.removeFirst(requestLog.count - Self.requestLogLimit) }
+        // Trimmed in batches: removing the oldest one per request would move the whole log every time.
+        if requestLog.count > Self.requestLogLimit + Self.requestLogLimit / 10 {
+            requestLog.removeFirst(requestLog.count - Self.requestLogLimit)
+        }
         return requestSequence
     }
 
@@ -293,7 +296,7 @@ actor EmulatorEngine {
     }
 
     /// All recorded requests, oldest first.
-    func recordedRequests() -> [RecordedRequest] { requestLog }
+    func recordedRequests() -> [RecordedRequest] { Array(requestLog.suffix(Self.requestLogLimit)) }
 
     // MARK: Control
 
@@ -329,7 +332,7 @@ actor EmulatorEngine {
 
     /// Counts for the health endpoint.
     func counts() -> (operations: Int, files: Int, objects: Int, requests: Int, interactions: Int) {
-        (operations.count, files.count + uploadedFiles.count, objects.objects.count, requestLog.count, interactions.count)
+        (operations.count, files.count + uploadedFiles.count, objects.objects.count, min(requestLog.count, Self.requestLogLimit), interactions.count)
     }
 
     /// Waits for renders and removes a temporary work directory.
