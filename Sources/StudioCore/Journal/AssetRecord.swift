@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A content-addressed copy of an input image or video, so a re-run works after the original moved.
-public struct AssetRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+public struct AssetRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord, StoredDateRecord {
     public static let databaseTableName = "asset"
 
     public var sha256: String

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// One state change of a generation, with a line of detail.
-public struct EventRecord: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
+public struct EventRecord: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord, StoredDateRecord {
     public static let databaseTableName = "event"
 
     public var id: Int64?

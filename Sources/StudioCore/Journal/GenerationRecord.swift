@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// One generation in the journal: its full spec, where it stands, what it cost and how it ended.
-public struct GenerationRecord: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
+public struct GenerationRecord: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord, StoredDateRecord {
     public static let databaseTableName = "generation"
 
     public var id: Int64?

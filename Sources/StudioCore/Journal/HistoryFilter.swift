@@ -62,7 +62,7 @@ public struct HistoryFilter: Hashable, Sendable {
         if let model { clauses.append("generation.model = ?"); arguments.append(model) }
         if let provider { clauses.append("generation.provider = ?"); arguments.append(provider) }
         if let status { clauses.append("generation.status = ?"); arguments.append(status.rawValue) }
-        if let since = age.since(now: now) { clauses.append("generation.createdAt >= ?"); arguments.append(since) }
+        if let since = age.since(now: now) { clauses.append("generation.createdAt >= ?"); arguments.append(StoredDate.text(since)) }
         return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
     }
 }

@@ -12,7 +12,7 @@ extension Journal {
             if let row = try Row.fetchOne(db, sql: "SELECT owner, pid, host, expiresAt FROM job_lease WHERE generationID = ?", arguments: [id]) {
                 let holder: String = row["owner"]
                 let pid: Int32 = row["pid"]
-                let expires: Date = row["expiresAt"]
+                let expires = StoredDate.date(from: row["expiresAt"]) ?? .distantPast
                 if holder != owner.id, expires > now, JobOwner.isRunning(pid: pid, host: row["host"]) {
                     return (false, pid)
                 }
@@ -21,7 +21,7 @@ extension Journal {
                 INSERT INTO job_lease (generationID, owner, pid, host, expiresAt) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(generationID) DO UPDATE SET owner = excluded.owner, pid = excluded.pid,
                     host = excluded.host, expiresAt = excluded.expiresAt
-                """, arguments: [id, owner.id, owner.pid, owner.host, until])
+                """, arguments: [id, owner.id, owner.pid, owner.host, StoredDate.text(until)])
             return (true, nil)
         }
     }
@@ -40,7 +40,7 @@ extension Journal {
             else { return nil }
             let holder: String = row["owner"]
             let pid: Int32 = row["pid"]
-            let expires: Date = row["expiresAt"]
+            let expires = StoredDate.date(from: row["expiresAt"]) ?? .distantPast
             return holder != owner.id && expires > now && JobOwner.isRunning(pid: pid, host: row["host"]) ? pid : nil
         }
     }

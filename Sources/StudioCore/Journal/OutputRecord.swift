@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A downloaded video: where it is, its size and hash, and the remote URI with its expiry.
-public struct OutputRecord: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord {
+public struct OutputRecord: Codable, Sendable, Hashable, Identifiable, FetchableRecord, MutablePersistableRecord, StoredDateRecord {
     public static let databaseTableName = "output"
 
     public var id: Int64?

@@ -92,6 +92,8 @@ public struct HTTPTransport: Sendable {
         for header in request.headers { outgoing.headers.add(name: header.name, value: header.value) }
         if let rawBody {
             outgoing.body = .bytes(ByteBuffer(bytes: rawBody))
+        } else if let body = request.body, !request.payloads.isEmpty {
+            outgoing.body = try StreamedRequestBody(encoded: body.encoded(), payloads: request.payloads).httpBody
         } else if let body = request.body {
             outgoing.body = .bytes(ByteBuffer(bytes: body.encoded()))
         }

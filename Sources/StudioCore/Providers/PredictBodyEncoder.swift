@@ -47,7 +47,7 @@ public struct PredictBodyEncoder: Sendable {
         case (.gemini, .remote(let uri, _)):
             return .object(["uri": .string(uri)])
         case (.gemini, .local(let file)):
-            return .object(["encodedVideo": .string(try media.bytes(for: file).base64EncodedString()),
+            return .object(["encodedVideo": .string(try media.base64(for: file)),
                             "encoding": .string(file.mimeType)])
         case (.vertex, .remote(let uri, _)):
             return .object(["gcsUri": .string(uri), "mimeType": .string("video/mp4")])
@@ -61,7 +61,7 @@ public struct PredictBodyEncoder: Sendable {
         if let uri = ref.gcsUri {
             return .object(["gcsUri": .string(uri), "mimeType": .string(ref.mimeType)])
         }
-        return .object(["bytesBase64Encoded": .string(try media.bytes(for: ref).base64EncodedString()),
+        return .object(["bytesBase64Encoded": .string(try media.base64(for: ref)),
                         "mimeType": .string(ref.mimeType)])
     }
 }

@@ -3,6 +3,15 @@ import Foundation
 /// Gives the bytes of a journaled input (content-addressed) to an encoder.
 public protocol MediaSource: Sendable {
     func bytes(for media: MediaRef) throws -> Data
+    /// The bytes in standard base64, as a request body carries them. A source may give a
+    /// placeholder the transport replaces while sending (`StreamedMediaSource`).
+    func base64(for media: MediaRef) throws -> String
+}
+
+extension MediaSource {
+    public func base64(for media: MediaRef) throws -> String {
+        try bytes(for: media).base64EncodedString()
+    }
 }
 
 /// One wire protocol to a video service (Gemini API, Vertex AI, a gateway).

@@ -148,7 +148,11 @@ public struct GenerationService: Sendable {
 
         let request: WireRequest
         do {
-            request = try provider.submitRequest(for: try await provider.prepareInputs(spec, media: assets), media: assets)
+            // Inputs are read from the asset store while the request is sent, never held whole.
+            let streamed = StreamedMediaSource(store: assets)
+            let sendable = try await provider.prepareInputs(spec, media: streamed)
+            request = streamed.attach(to: try provider.submitRequest(for: sendable, media: streamed),
+                                      media: sendable.inputMedia.map(\.media))
         } catch let error as StudioError {
             return try finishFailed(id, code: error.code, message: error.message, explanation: "nothing was sent: \(error.fix)")
         } catch {

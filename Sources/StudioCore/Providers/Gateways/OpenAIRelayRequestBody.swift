@@ -6,7 +6,7 @@ struct OpenAIRelayRequestBody {
 
     func body(for spec: GenerationSpec, media: MediaSource) throws -> JSONValue {
         var body: [String: JSONValue] = ["model": .string(spec.model), "prompt": .string(spec.draft.prompt ?? "")]
-        if let image = spec.image { body["image"] = .string(try media.bytes(for: image).base64EncodedString()) }
+        if let image = spec.image { body["image"] = .string(try media.base64(for: image)) }
         var metadata: [String: JSONValue] = [:]
         let draft = spec.draft
         func put(_ key: String, _ value: JSONValue?) { if let value { metadata[key] = value } }
@@ -19,10 +19,10 @@ struct OpenAIRelayRequestBody {
         put("storageUri", draft.storageUri.map(JSONValue.string))
         put("seed", draft.seed.map { .number(Double($0)) })
         put("generateAudio", draft.generateAudio.map(JSONValue.bool))
-        if let last = spec.lastFrame { metadata["lastFrame"] = .string(try media.bytes(for: last).base64EncodedString()) }
+        if let last = spec.lastFrame { metadata["lastFrame"] = .string(try media.base64(for: last)) }
         if !spec.references.isEmpty {
             metadata["referenceImages"] = .array(try spec.references.map { ref in
-                .object(["image": .string(try media.bytes(for: ref.media).base64EncodedString()),
+                .object(["image": .string(try media.base64(for: ref.media)),
                          "referenceType": .string(referenceTypeSpelling[ref.kind.rawValue] ?? ref.kind.rawValue)])
             })
         }

@@ -95,7 +95,7 @@ public struct InteractionsRequestBody: Sendable {
         } else if type == "video", localVideos == .uploadPlaceholder {
             object["uri"] = .string("<Files API URI of \((ref.originalPath as NSString).lastPathComponent) after upload>")
         } else {
-            object["data"] = .string(try media.bytes(for: ref).base64EncodedString())
+            object["data"] = .string(try media.base64(for: ref))
         }
         return .object(object)
     }

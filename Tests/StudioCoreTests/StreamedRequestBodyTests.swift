@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import StudioCore
+
+/// A submit body streamed from the asset store is, byte for byte, the body with its inputs inline.
+struct StreamedRequestBodyTests {
+    /// Stores `files` in a fresh asset store and returns it with their refs.
+    static func store(_ files: [Data]) throws -> (AssetStore, [MediaRef]) {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("streamed-\(UUID().uuidString)")
+        let store = AssetStore(root: root)
+        let refs = try files.enumerated().map { index, data in
+            let loaded = LoadedMedia(path: "\(index).png", data: data)
+            let ref = loaded.ref(mimeType: "image/png")
+            _ = try store.store(loaded, ref: ref, kind: "image", at: Date())
+            return ref
+        }
+        return (store, refs)
+    }
+
+    @Test("three inputs of odd sizes, one of them twice, stream to the same bytes as inline")
+    func sameBytesAsInline() async throws {
+        // Sizes around the chunk and the 3-byte base64 group: short, exactly one chunk, and more than two chunks.
+        let sizes = [1, StreamedRequestBody.chunkBytes, 2 * StreamedRequestBody.chunkBytes + 2]
+        let files = sizes.enumerated().map { index, size in Data((0..<size).map { UInt8(truncatingIfNeeded: $0 * 31 + index) }) }
+        let (store, refs) = try Self.store(files)
+        let provider = GeminiAPIProvider(apiKey: "k", baseURL: "http://127.0.0.1:9", apiVersion: "v1beta")
+        var draft = GenerationDraft()
+        draft.prompt = "a prompt with \"quotes\" and a \\ backslash"
+        let spec = GenerationSpec(draft: draft, provider: "gemini", model: "veo-3.1-generate-preview", mode: .referenceImages,
+                                  image: nil, lastFrame: nil,
+                                  references: (refs + [refs[0]]).map { ReferenceRef(media: $0, kind: .asset) }, video: nil,
+                                  effective: EffectiveParameters(durationSeconds: 8, aspectRatio: "16:9", resolution: "720p",
+                                                                 sampleCount: 1, generateAudio: true))
+
+        let inline = try provider.submitRequest(for: spec, media: store)
+        let streamed = StreamedMediaSource(store: store)
+        let request = streamed.attach(to: try provider.submitRequest(for: spec, media: streamed), media: refs)
+
+        #expect(request.payloads.count == 3)
+        #expect(request.body != inline.body, "the streamed body holds placeholders, not the inputs")
+        let body = try StreamedRequestBody(encoded: try #require(request.body).encoded(), payloads: request.payloads)
+        let sent = try await body.collected()
+        let expected = try #require(inline.body).encoded()
+        #expect(sent == expected)
+        #expect(body.length == sent.count, "the Content-Length announced is what is sent")
+        #expect(request.abbreviatedBody() == inline.abbreviatedBody(), "journaled and shown the same way")
+    }
+
+    @Test("a stored input that changed size is refused before anything is sent")
+    func changedInputIsRefused() throws {
+        let (store, refs) = try Self.store([Data(repeating: 7, count: 100)])
+        let path = store.location(sha256: refs[0].sha256, mimeType: refs[0].mimeType).path
+        try Data(repeating: 7, count: 10).write(to: URL(fileURLWithPath: path))
+        let payload = WireRequest.Payload(token: "veo-studio-payload-x", path: path, byteCount: 100)
+        #expect(throws: ProviderFailure.self) {
+            _ = try StreamedRequestBody(encoded: Data("{\"a\":\"veo-studio-payload-x\"}".utf8), payloads: [payload])
+        }
+    }
+}
