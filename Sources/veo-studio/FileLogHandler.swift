@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import StudioCore
 
 /// A swift-log handler that appends lines to `logs/veo-studio.log` (stdout and stderr stay for people).
 struct FileLogHandler: LogHandler {
@@ -16,7 +17,7 @@ struct FileLogHandler: LogHandler {
     func log(event: LogEvent) {
         let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
         let fields = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        let stamp = ISO8601DateFormatter().string(from: Date())
+        let stamp = StoredDate.iso8601(Date())
         sink.append("\(stamp) \(event.level) \(label): \(event.message)\(fields.isEmpty ? "" : " " + fields)\n")
     }
 

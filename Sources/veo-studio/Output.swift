@@ -30,7 +30,7 @@ enum Output {
     }
 
     static func date(_ date: Date?) -> JSONValue {
-        date.map { .string(ISO8601DateFormatter().string(from: $0)) } ?? .null
+        date.map { .string(StoredDate.iso8601($0)) } ?? .null
     }
 
     /// The `generate --json` shape: `{"id", "status", "operation", "outputs": [{"path", "sha256", "bytes"}], "error"}`.
@@ -76,8 +76,7 @@ enum Output {
 
     /// One line of `history` and `jobs` for people.
     static func rowLine(_ record: GenerationRecord) -> String {
-        let when = ISO8601DateFormatter.string(from: record.createdAt, timeZone: .current,
-                                              formatOptions: [.withFullDate, .withTime, .withColonSeparatorInTime])
+        let when = LocalTime.dateTime(record.createdAt)
         let cost = record.costEstimateUSD.map { CostEstimate.dollars($0) } ?? "—"
         let head = record.prompt.replacingOccurrences(of: "\n", with: " ")
         let prompt = head.count > 48 ? String(head.prefix(47)) + "…" : head

@@ -3,7 +3,7 @@ import Foundation
 /// Where a generation's videos go: `media/YYYY-MM-DD/veo-<id>-<prompt words>[-<n>].mp4`.
 public enum OutputNaming {
     public static func url(media: URL, record: GenerationRecord, sample: Int, sampleCount: Int, date: Date) -> URL {
-        let day = ISO8601DateFormatter.string(from: date, timeZone: .current, formatOptions: [.withFullDate])
+        let day = LocalTime.day(date)
         let words = record.prompt.lowercased()
             .split { !($0.isLetter || $0.isNumber) }
             .prefix(5)

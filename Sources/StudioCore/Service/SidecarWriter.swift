@@ -19,7 +19,7 @@ public enum SidecarWriter {
             "bytes": .number(Double(file.bytes)),
             "sha256": .string(file.sha256),
             "synthetic": .bool(record.synthetic),
-            "created_at": .string(ISO8601DateFormatter().string(from: output.createdAt)),
+            "created_at": .string(StoredDate.iso8601(output.createdAt)),
         ]
         if let operation = record.operationName { object["operation"] = .string(operation) }
         if let cost = record.costEstimateUSD { object["cost_estimate_usd"] = .number(cost) }
