@@ -13,8 +13,11 @@ public struct AssetStore: MediaSource {
         if !FileManager.default.fileExists(atPath: url.path) {
             let writer = try AtomicFileWriter(destination: url)
             do {
-                try writer.write(media.data)
+                try media.stream { try writer.write($0) }
                 _ = try writer.commit()
+            } catch let error as StudioError {
+                writer.abandon()
+                throw error
             } catch {
                 writer.abandon()
                 throw StudioError(field: "assets", code: "assets.unwritable",
@@ -61,6 +64,6 @@ public struct LoadedMediaSource: MediaSource {
         guard let file = files[media.sha256] else {
             throw StudioError(field: "media", code: "media.missing", message: "\(media.originalPath) was not loaded", fix: "")
         }
-        return file.data
+        return try file.bytes()
     }
 }

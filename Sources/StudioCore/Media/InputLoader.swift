@@ -71,10 +71,10 @@ public struct InputLoader: Sendable {
                                         message: "\(path) is \(size / 1_048_576) MB, far above any provider's limit",
                                         fix: "use a smaller file"))
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let media = try? LoadedMedia(reading: url) else {
             return .failure(StudioError(field: "file", code: "file.unreadable", message: "\(path) cannot be read",
                                         fix: "check the file's permissions"))
         }
-        return .success(LoadedMedia(path: url.path, data: data))
+        return .success(media)
     }
 }

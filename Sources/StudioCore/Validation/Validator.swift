@@ -188,13 +188,13 @@ public struct Validator: Sendable {
         }
         for (field, file) in media.sorted(by: { $0.key < $1.key }) where field != "video" && !field.hasPrefix("referenceVideos[") {
             let name = (file.path as NSString).lastPathComponent
-            if file.data.isEmpty {
+            if file.byteCount == 0 {
                 issues.append(ValidationIssue(field: field, code: "image.empty", message: "\(name) is empty",
                                               fix: "choose an image file that has content"))
                 continue
             }
             guard let info = file.image else {
-                if let claimed = ImageInspector.claimedFormat([UInt8](file.data.prefix(16))) {
+                if let claimed = ImageInspector.claimedFormat([UInt8](file.head.prefix(16))) {
                     issues.append(ValidationIssue(field: field, code: "image.corrupt",
                                                   message: "\(name) starts like a \(claimed.rawValue.uppercased()) but its header is cut short or damaged",
                                                   fix: "re-export or re-download the image, then choose it again"))
@@ -222,14 +222,14 @@ public struct Validator: Sendable {
                                               message: "\(name) is \(info.format.rawValue.uppercased()); \(provider.name) takes \(provider.imageMimeTypes.map { $0.replacingOccurrences(of: "image/", with: "").uppercased() }.joined(separator: ", "))",
                                               fix: "convert it, e.g. ffmpeg -i \(name) \((name as NSString).deletingPathExtension).png"))
             }
-            if file.data.count > provider.maxImageBytes {
+            if file.byteCount > provider.maxImageBytes {
                 issues.append(ValidationIssue(field: field, code: "image.too_large",
-                                              message: "\(name) is \(file.data.count / 1_048_576) MB; images may be at most \(maxMB) MB",
+                                              message: "\(name) is \(file.byteCount / 1_048_576) MB; images may be at most \(maxMB) MB",
                                               fix: "shrink it, e.g. ffmpeg -i \(name) -vf scale=1920:-2 smaller.jpg",
                                               source: "vertex-doc", asOf: "2026-09"))
-            } else if let warn = provider.warnImageBytes, file.data.count > warn {
+            } else if let warn = provider.warnImageBytes, file.byteCount > warn {
                 issues.append(ValidationIssue(field: field, code: "image.large_for_gateway",
-                                              message: "\(name) is \(file.data.count / 1024) KB; large payloads can cause gateway errors",
+                                              message: "\(name) is \(file.byteCount / 1024) KB; large payloads can cause gateway errors",
                                               fix: "keep each image under \(warn / 1024) KB", severity: .warning,
                                               source: "seeds/000", asOf: "2025-10"))
             }
@@ -245,9 +245,9 @@ public struct Validator: Sendable {
             if !video.isMP4 {
                 issues.append(ValidationIssue(field: "video", code: "video.not_mp4", message: "\(name) is not an MP4 video",
                                               fix: "give an MP4 file, or a generation id from the journal"))
-            } else if video.data.count > provider.maxImageBytes {
+            } else if video.byteCount > provider.maxImageBytes {
                 issues.append(ValidationIssue(field: "video", code: "video.too_large",
-                                              message: "\(name) is \(video.data.count / 1_048_576) MB; inline videos may be at most \(maxMB) MB",
+                                              message: "\(name) is \(video.byteCount / 1_048_576) MB; inline videos may be at most \(maxMB) MB",
                                               fix: "upload it to a bucket and pass its gs:// URI"))
             }
         }

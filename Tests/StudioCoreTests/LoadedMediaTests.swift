@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import StudioCore
+
+/// An input read from disk keeps only its head in memory, and is never stored or sent changed.
+struct LoadedMediaTests {
+    static func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("loaded-media-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test("a file read from disk says what the same bytes in memory say, and keeps only its head")
+    func sameFactsAsInMemory() throws {
+        let folder = try Self.folder()
+        var bytes = TestImages.png(width: 64, height: 48)
+        bytes.append(Data((0..<(3 * LoadedMedia.chunkBytes / 2)).map { UInt8(truncatingIfNeeded: $0) }))
+        let url = folder.appendingPathComponent("big.png")
+        try bytes.write(to: url)
+
+        let read = try LoadedMedia(reading: url)
+        let inMemory = LoadedMedia(path: url.path, data: bytes)
+        #expect(read.sha256 == inMemory.sha256)
+        #expect(read.byteCount == bytes.count)
+        #expect(read.head.count == LoadedMedia.headBytes)
+        #expect(read.image == inMemory.image && read.image?.width == 64)
+        #expect(try read.bytes() == bytes)
+    }
+
+    @Test("a file changed after it was checked is refused, and the asset store keeps nothing of it")
+    func changedFileIsNotStored() throws {
+        let folder = try Self.folder()
+        let url = folder.appendingPathComponent("a.png")
+        try TestImages.png(width: 8, height: 8).write(to: url)
+        let read = try LoadedMedia(reading: url)
+        try TestImages.png(width: 9, height: 8).write(to: url)
+
+        let store = AssetStore(root: folder.appendingPathComponent("assets"))
+        let ref = read.ref(mimeType: "image/png")
+        #expect { try store.store(read, ref: ref, kind: "image", at: Date()) } throws: { error in
+            (error as? StudioError)?.code == "file.changed"
+        }
+        let left = (FileManager.default.enumerator(atPath: store.root.path)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".png") || $0.hasSuffix(".part") }
+        #expect(left.isEmpty, "left behind: \(left)")
+        #expect(throws: StudioError.self) { try read.bytes() }
+    }
+}
