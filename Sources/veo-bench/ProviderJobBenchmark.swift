@@ -13,6 +13,8 @@ struct ProviderJobBenchmark: ParsableCommand {
 
     @Option(help: "Jobs per provider.") var jobs = 5
     @Option(help: "The emulator's speed-up (a 75 s job takes 75/speed s).") var speed = 500.0
+    @Option(help: "The veo-studio binary measured (default: the one beside veo-bench), e.g. the release build of scripts/build-release.sh.")
+    var studio: String?
 
     /// Row label, provider, extra flags and environment for a job on it.
     static let cases: [(label: String, id: String, flags: [String], environment: [String: String])] = [
@@ -27,7 +29,8 @@ struct ProviderJobBenchmark: ParsableCommand {
     ]
 
     func run() throws {
-        let studio = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("veo-studio").path
+        let studio = self.studio
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("veo-studio").path
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("veo-bench-providers-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }

@@ -13,7 +13,8 @@
 # Prints both views and the studio/SDK ratios against the targets CPU ≤ 0.2×, peak RSS ≤ 0.5×.
 #
 # usage: scripts/bench/sdk-vs-studio.sh [JOBS]
-#   VEO_STUDIO_BIN   the veo-studio binary (default: .build/release/veo-studio if built, else .build/debug/veo-studio)
+#   VEO_STUDIO_BIN   the veo-studio binary (default: the first built of .build-release/release/veo-studio,
+#                    made by scripts/build-release.sh, .build/release/veo-studio, .build/debug/veo-studio)
 #   EMULATOR_RENDER  1 lets the emulator render with ffmpeg (default: --no-ffmpeg, the built-in MP4,
 #                    so the emulator does not compete for the CPU; it is not what is measured)
 set -euo pipefail
@@ -26,9 +27,11 @@ speed=500
 python=$(scripts/prerequisites.sh)
 studio=${VEO_STUDIO_BIN:-}
 if [[ -z $studio ]]; then
-    if [[ -x .build/release/veo-studio ]]; then studio=.build/release/veo-studio; else studio=.build/debug/veo-studio; fi
+    for candidate in .build-release/release/veo-studio .build/release/veo-studio .build/debug/veo-studio; do
+        if [[ -x $candidate ]]; then studio=$candidate; break; fi
+    done
 fi
-[[ -x $studio ]] || { echo "no veo-studio binary at $studio; build it: swift build --product veo-studio" >&2; exit 3; }
+[[ -x $studio ]] || { echo "no veo-studio binary at $studio; build it: scripts/build-release.sh" >&2; exit 3; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/sdk-vs-studio.XXXXXX")
 emulator_pid=

@@ -10,8 +10,10 @@ extension GenerationService {
 
     /// What Gemini Omni needs before validation: an earlier generation's video is sent from its local
     /// file (an inline output has no URI the service reads back), and every input video is measured
-    /// (edit sources must be under 10 s, reference videos at most 3 s).
-    func prepareInteractionsInputs(_ draft: GenerationDraft, media: inout [String: LoadedMedia], source: inout ExtensionSource?) {
+    /// (edit sources must be under 10 s, reference videos at most 3 s); without ffprobe, a warning
+    /// says which length was not checked.
+    func prepareInteractionsInputs(_ draft: GenerationDraft, media: inout [String: LoadedMedia],
+                                   loadIssues: inout [ValidationIssue], source: inout ExtensionSource?) {
         if case .generation(let id) = draft.video {
             source?.remoteURI = nil
             if media["video"] == nil, let path = (try? journal.outputs(of: id))?.first(where: { $0.path != nil })?.path,
@@ -19,8 +21,19 @@ extension GenerationService {
                 media["video"] = file
             }
         }
+        var unmeasured: Set<String> = []
         for (field, file) in media where (field == "video" || field.hasPrefix("referenceVideos[")) && file.isMP4 {
             media[field]?.seconds = Self.probe(file)?.seconds
+            if media[field]?.seconds == nil, field != "video" || source == nil {
+                unmeasured.insert(field == "video" ? "video" : "referenceVideos")
+            }
+        }
+        for field in unmeasured.sorted() {
+            let limit = field == "video" ? "an edit's source must be under 10 s" : "reference videos may be at most 3 s"
+            loadIssues.append(ValidationIssue(field: field, code: "\(field == "video" ? "video" : "reference_videos").unmeasured",
+                                              message: "the video's length was not checked (ffprobe not found); \(limit)",
+                                              fix: "install ffmpeg (apt-get install ffmpeg), or check its length yourself",
+                                              severity: .warning))
         }
     }
 

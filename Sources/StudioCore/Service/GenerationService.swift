@@ -56,7 +56,7 @@ public struct GenerationService: Sendable {
         var source = extensionSource(for: draft)
         let continuation = continuationSource(for: draft)
         if usesInteractions(draft, continuation: continuation, source: source) {
-            prepareInteractionsInputs(draft, media: &media, source: &source)
+            prepareInteractionsInputs(draft, media: &media, loadIssues: &loadIssues, source: &source)
         } else if registry.provider(draft.provider ?? "gemini")?.rulesAs == "vertex" {
             prepareVertexExtension(draft, media: &media, loadIssues: &loadIssues, source: &source)
         }
