@@ -154,7 +154,7 @@ struct BadInputTests {
     @Test func unreadableConfigIsNamed() throws {
         let cli = CLIRunner()
         try FileManager.default.createDirectory(at: cli.home, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: cli.home.appendingPathComponent("config.toml").path, contents: Data("[defaults\n".utf8))
+        #expect(FileManager.default.createFile(atPath: cli.home.appendingPathComponent("config.toml").path, contents: Data("[defaults\n".utf8)))
         let result = try cli.run(["generate", "--prompt", "x"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("config.toml is not valid TOML (line 1"))
@@ -167,8 +167,8 @@ struct ConfigPermissionTests {
         let cli = CLIRunner()
         try FileManager.default.createDirectory(at: cli.home, withIntermediateDirectories: true)
         let config = cli.home.appendingPathComponent("config.toml")
-        FileManager.default.createFile(atPath: config.path, contents: Data("[providers.gemini]\napi_key = \"k-123\"\n".utf8),
-                                       attributes: [.posixPermissions: 0o644])
+        #expect(FileManager.default.createFile(atPath: config.path, contents: Data("[providers.gemini]\napi_key = \"k-123\"\n".utf8),
+                                               attributes: [.posixPermissions: 0o644]))
         let open = try cli.run(["validate", "--prompt", "x"])
         #expect(open.stderr.contains("can be read by other users — run chmod 600"))
         #expect(!open.stderr.contains("k-123") && !open.stdout.contains("k-123"))

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Runs the built `veo-studio` binary with its own home folder and captures what it prints.
-struct CLIRunner {
+/// The folder is removed when the last reference to the runner goes, at the end of its test.
+final class CLIRunner: Sendable {
     struct Result {
         var status: Int32
         var stdout: String
@@ -10,13 +11,16 @@ struct CLIRunner {
 
     let home: URL
     let workingDirectory: URL
+    private let base: URL
 
     init() {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("veo-cli-\(UUID().uuidString)")
+        base = FileManager.default.temporaryDirectory.appendingPathComponent("veo-cli-\(UUID().uuidString)")
         home = base.appendingPathComponent("home")
         workingDirectory = base.appendingPathComponent("work")
         try? FileManager.default.createDirectory(at: workingDirectory, withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(at: base) }
 
     static var binary: URL {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("veo-studio")

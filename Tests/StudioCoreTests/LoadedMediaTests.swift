@@ -4,15 +4,10 @@ import Testing
 
 /// An input read from disk keeps only its head in memory, and is never stored or sent changed.
 struct LoadedMediaTests {
-    static func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("loaded-media-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     @Test("a file read from disk says what the same bytes in memory say, and keeps only its head")
     func sameFactsAsInMemory() throws {
-        let folder = try Self.folder()
+        let temporary = TemporaryFolder()
+        let folder = temporary.url
         var bytes = TestImages.png(width: 64, height: 48)
         bytes.append(Data((0..<(3 * LoadedMedia.chunkBytes / 2)).map { UInt8(truncatingIfNeeded: $0) }))
         let url = folder.appendingPathComponent("big.png")
@@ -29,7 +24,8 @@ struct LoadedMediaTests {
 
     @Test("a file changed after it was checked is refused, and the asset store keeps nothing of it")
     func changedFileIsNotStored() throws {
-        let folder = try Self.folder()
+        let temporary = TemporaryFolder()
+        let folder = temporary.url
         let url = folder.appendingPathComponent("a.png")
         try TestImages.png(width: 8, height: 8).write(to: url)
         let read = try LoadedMedia(reading: url)

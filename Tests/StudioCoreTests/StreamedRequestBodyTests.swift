@@ -4,10 +4,9 @@ import Testing
 
 /// A submit body streamed from the asset store is, byte for byte, the body with its inputs inline.
 struct StreamedRequestBodyTests {
-    /// Stores `files` in a fresh asset store and returns it with their refs.
-    static func store(_ files: [Data]) throws -> (AssetStore, [MediaRef]) {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("streamed-\(UUID().uuidString)")
-        let store = AssetStore(root: root)
+    /// Stores `files` in a fresh asset store in `folder` and returns it with their refs.
+    static func store(_ files: [Data], in folder: TemporaryFolder) throws -> (AssetStore, [MediaRef]) {
+        let store = AssetStore(root: folder.url)
         let refs = try files.enumerated().map { index, data in
             let loaded = LoadedMedia(path: "\(index).png", data: data)
             let ref = loaded.ref(mimeType: "image/png")
@@ -22,7 +21,8 @@ struct StreamedRequestBodyTests {
         // Sizes around the chunk and the 3-byte base64 group: short, exactly one chunk, and more than two chunks.
         let sizes = [1, StreamedRequestBody.chunkBytes, 2 * StreamedRequestBody.chunkBytes + 2]
         let files = sizes.enumerated().map { index, size in Data((0..<size).map { UInt8(truncatingIfNeeded: $0 * 31 + index) }) }
-        let (store, refs) = try Self.store(files)
+        let folder = TemporaryFolder()
+        let (store, refs) = try Self.store(files, in: folder)
         let provider = GeminiAPIProvider(apiKey: "k", baseURL: "http://127.0.0.1:9", apiVersion: "v1beta")
         var draft = GenerationDraft()
         draft.prompt = "a prompt with \"quotes\" and a \\ backslash"
@@ -48,7 +48,8 @@ struct StreamedRequestBodyTests {
 
     @Test("a stored input that changed size is refused before anything is sent")
     func changedInputIsRefused() throws {
-        let (store, refs) = try Self.store([Data(repeating: 7, count: 100)])
+        let folder = TemporaryFolder()
+        let (store, refs) = try Self.store([Data(repeating: 7, count: 100)], in: folder)
         let path = store.location(sha256: refs[0].sha256, mimeType: refs[0].mimeType).path
         try Data(repeating: 7, count: 10).write(to: URL(fileURLWithPath: path))
         let payload = WireRequest.Payload(token: "veo-studio-payload-x", path: path, byteCount: 100)
