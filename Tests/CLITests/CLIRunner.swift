@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `veo-studio` binary with its own home folder and captures what it prints.
 /// The folder is removed when the last reference to the runner goes, at the end of its test.
@@ -27,7 +28,7 @@ final class CLIRunner: Sendable {
     }
 
     func write(_ name: String, _ data: Data) {
-        FileManager.default.createFile(atPath: workingDirectory.appendingPathComponent(name).path, contents: data)
+        #expect(FileManager.default.createFile(atPath: workingDirectory.appendingPathComponent(name).path, contents: data), "\(name) is written")
     }
 
     /// Runs with `--home` appended, so every command works in this runner's own folder.

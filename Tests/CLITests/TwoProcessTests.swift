@@ -37,7 +37,7 @@ struct TwoProcessTests {
 
     static func start(_ cli: CLIRunner, _ arguments: [String], key: String, name: String) throws -> Running {
         let output = cli.workingDirectory.appendingPathComponent("\(name).log")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil) // opening it below throws if it is not there
         let handle = try FileHandle(forWritingTo: output)
         let process = Process()
         process.executableURL = CLIRunner.binary
@@ -54,11 +54,16 @@ struct TwoProcessTests {
         return Running(process: process, output: output)
     }
 
+    /// A list the emulator's control routes answer: `requests` (its request log) or `operations`.
+    static func control(_ base: String, _ list: String) async throws -> [StudioCore.JSONValue] {
+        let answer = try await HTTPTransport().sendJSON(WireRequest(method: "GET", url: "\(base)/_emulator/\(list)", headers: [], body: nil),
+                                                        stage: .poll)
+        return answer.arrayValue ?? answer[list]?.arrayValue ?? []
+    }
+
     /// The emulator's request log.
     static func log(_ base: String) async throws -> [StudioCore.JSONValue] {
-        let list = try await HTTPTransport().sendJSON(WireRequest(method: "GET", url: "\(base)/_emulator/requests", headers: [], body: nil),
-                                                      stage: .poll)
-        return list.arrayValue ?? list["requests"]?.arrayValue ?? []
+        try await control(base, "requests")
     }
 
     /// The length of the key a logged request carried, read from its redacted header.
@@ -128,9 +133,7 @@ struct TwoProcessTests {
 
     /// Whether the emulator still has the operation of `prompt` running (not yet finished).
     static func stillRunning(_ base: String, prompt: String) async throws -> Bool {
-        let list = try await HTTPTransport().sendJSON(WireRequest(method: "GET", url: "\(base)/_emulator/operations", headers: [], body: nil),
-                                                      stage: .poll)
-        let operation = (list.arrayValue ?? list["operations"]?.arrayValue ?? []).first { $0["prompt"]?.stringValue == prompt }
+        let operation = try await control(base, "operations").first { $0["prompt"]?.stringValue == prompt }
         return operation?["done"] == .bool(false)
     }
 

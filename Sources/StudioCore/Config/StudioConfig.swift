@@ -71,23 +71,21 @@ public struct StudioConfig: Sendable, Hashable {
                               fix: "check the file's permissions")
         }
         let text = String(decoding: data, as: UTF8.self)
+        // The TOML parser underneath stops the process on these instead of reporting them.
         if let bad = TOMLHeaderCheck.firstBadHeaderCharacter(in: text) {
-            throw StudioError(field: "config", code: "config.invalid",
-                              message: "\(url.path) is not valid TOML (line \(bad.line), column \(bad.column): a table header is [name] or [[name]], with dotted names of A-Z, a-z, 0-9, _ and -, or quoted ones)",
-                              fix: "fix the file (quote an unusual table name, e.g. [providers.\"my-name\"]), or move it away to start from defaults")
+            throw invalid(url, at: bad, ": a table header is [name] or [[name]], with dotted names of A-Z, a-z, 0-9, _ and -, or quoted ones",
+                          fix: "fix the file (quote an unusual table name, e.g. [providers.\"my-name\"]), or move it away to start from defaults")
         }
         if let bad = TOMLArrayCheck.firstStrayBrace(in: text) {
-            throw StudioError(field: "config", code: "config.invalid",
-                              message: "\(url.path) is not valid TOML (line \(bad.line), column \(bad.column): a \"}\" where a value belongs, after \"[\" or \",\")",
-                              fix: "fix the file (an array is [\"a\", \"b\"], an inline table { key = \"value\" }), or move it away to start from defaults")
+            throw invalid(url, at: bad, ": a \"}\" where a value belongs, after \"[\" or \",\"",
+                          fix: "fix the file (an array is [\"a\", \"b\"], an inline table { key = \"value\" }), or move it away to start from defaults")
         }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw StudioError(field: "config", code: "config.invalid",
-                              message: "\(url.path) is not valid TOML (line \(error.source.begin.line), column \(error.source.begin.column))",
-                              fix: "fix the file, or move it away to start from defaults")
+            throw invalid(url, at: (Int(error.source.begin.line), Int(error.source.begin.column)), "",
+                          fix: "fix the file, or move it away to start from defaults")
         } catch {
             throw StudioError(field: "config", code: "config.invalid", message: "\(url.path) is not valid TOML",
                               fix: "fix the file, or move it away to start from defaults")
@@ -128,6 +126,12 @@ public struct StudioConfig: Sendable, Hashable {
     }
 
     /// The string values of a table.
+    /// "`url` is not valid TOML (line L, column C`detail`)".
+    private static func invalid(_ url: URL, at place: (line: Int, column: Int), _ detail: String, fix: String) -> StudioError {
+        StudioError(field: "config", code: "config.invalid",
+                    message: "\(url.path) is not valid TOML (line \(place.line), column \(place.column)\(detail))", fix: fix)
+    }
+
     private static func strings(_ table: TOMLTable) -> [String: String] {
         Dictionary(uniqueKeysWithValues: table.keys.compactMap { key in table[key]?.string.map { (key, $0) } })
     }

@@ -9,13 +9,8 @@ extension Journal {
     @discardableResult
     public func claim(_ id: Int64, for owner: JobOwner, until: Date, now: Date) throws -> (claimed: Bool, holderPID: Int32?) {
         try writer.write { db in
-            if let row = try Row.fetchOne(db, sql: "SELECT owner, pid, host, expiresAt FROM job_lease WHERE generationID = ?", arguments: [id]) {
-                let holder: String = row["owner"]
-                let pid: Int32 = row["pid"]
-                let expires = StoredDate.date(from: row["expiresAt"]) ?? .distantPast
-                if holder != owner.id, expires > now, JobOwner.isRunning(pid: pid, host: row["host"]) {
-                    return (false, pid)
-                }
+            if let pid = try Self.liveHolder(of: id, in: db, otherThan: owner, now: now) {
+                return (false, pid)
             }
             try db.execute(sql: """
                 INSERT INTO job_lease (generationID, owner, pid, host, expiresAt) VALUES (?, ?, ?, ?, ?)
@@ -35,13 +30,17 @@ extension Journal {
 
     /// The pid of a live owner other than `owner`, if the job has one.
     public func otherLiveOwner(of id: Int64, than owner: JobOwner, now: Date) throws -> Int32? {
-        try writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT owner, pid, host, expiresAt FROM job_lease WHERE generationID = ?", arguments: [id])
-            else { return nil }
-            let holder: String = row["owner"]
-            let pid: Int32 = row["pid"]
-            let expires = StoredDate.date(from: row["expiresAt"]) ?? .distantPast
-            return holder != owner.id && expires > now && JobOwner.isRunning(pid: pid, host: row["host"]) ? pid : nil
-        }
+        try writer.read { db in try Self.liveHolder(of: id, in: db, otherThan: owner, now: now) }
+    }
+
+    /// The pid holding the job's lease, when that is an owner other than `owner` whose lease has
+    /// not lapsed and whose process still runs.
+    private static func liveHolder(of id: Int64, in db: Database, otherThan owner: JobOwner, now: Date) throws -> Int32? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT owner, pid, host, expiresAt FROM job_lease WHERE generationID = ?", arguments: [id])
+        else { return nil }
+        let holder: String = row["owner"]
+        let pid: Int32 = row["pid"]
+        let expires = StoredDate.date(from: row["expiresAt"]) ?? .distantPast
+        return holder != owner.id && expires > now && JobOwner.isRunning(pid: pid, host: row["host"]) ? pid : nil
     }
 }

@@ -23,14 +23,8 @@ public struct LoadedMedia: Sendable {
 
     /// Bytes given in memory (nothing is read from `path`).
     public init(path: String, data: Data) {
-        self.path = path
-        self.contents = data
-        self.head = data.prefix(Self.headBytes)
-        self.byteCount = data.count
-        self.sha256 = Self.hex(SHA256.hash(data: data))
-        let bytes = [UInt8](head)
-        self.image = ImageInspector.inspect(bytes)
-        self.isMP4 = ImageInspector.isMP4(bytes)
+        self.init(path: path, contents: data, head: data.prefix(Self.headBytes), byteCount: data.count,
+                  sha256: SHA256.hash(data: data).hexString)
     }
 
     /// Reads the file at `url` once, in chunks: hashes all of it and keeps its head.
@@ -45,11 +39,16 @@ public struct LoadedMedia: Sendable {
             if head.count < Self.headBytes { head.append(chunk.prefix(Self.headBytes - head.count)) }
             count += chunk.count
         }
-        self.path = url.path
-        self.contents = nil
+        self.init(path: url.path, contents: nil, head: head, byteCount: count, sha256: hasher.finalize().hexString)
+    }
+
+    /// What the head says: the image's format and size, or that it is an MP4.
+    private init(path: String, contents: Data?, head: Data, byteCount: Int, sha256: String) {
+        self.path = path
+        self.contents = contents
         self.head = head
-        self.byteCount = count
-        self.sha256 = Self.hex(hasher.finalize())
+        self.byteCount = byteCount
+        self.sha256 = sha256
         let bytes = [UInt8](head)
         self.image = ImageInspector.inspect(bytes)
         self.isMP4 = ImageInspector.isMP4(bytes)
@@ -82,16 +81,12 @@ public struct LoadedMedia: Sendable {
             hasher.update(data: chunk)
             pending = chunk
         }
-        guard Self.hex(hasher.finalize()) == sha256 else { throw changed("changed since it was checked") }
+        guard hasher.finalize().hexString == sha256 else { throw changed("changed since it was checked") }
         if let pending { try consume(pending) }
     }
 
     private func changed(_ what: String) -> StudioError {
         StudioError(field: "file", code: "file.changed", message: "\((path as NSString).lastPathComponent) \(what)",
                     fix: "give the file again once it is no longer being written")
-    }
-
-    static func hex(_ digest: SHA256.Digest) -> String {
-        digest.map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -57,7 +57,7 @@ public final class AtomicFileWriter: @unchecked Sendable {
         } catch {
             throw unwritable(error)
         }
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let digest = hasher.finalize().hexString
         return DownloadedFile(path: destination.path, bytes: bytesWritten, sha256: digest)
     }
 

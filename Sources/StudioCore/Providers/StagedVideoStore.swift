@@ -10,7 +10,7 @@ struct StagedVideoStore: Sendable {
 
     /// The name of an operation's staging folder: a hash of the operation name.
     static func folderName(_ operation: String) -> String {
-        SHA256.hash(data: Data(operation.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(operation.utf8)).prefix(8).hexString
     }
 
     func folder(_ operation: String) -> URL {
@@ -111,7 +111,7 @@ struct StagedVideoStore: Sendable {
             hasher.update(data: piece)
             size += piece.count
         }
-        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let digest = hasher.finalize().hexString
         return DownloadedFile(path: url.path, bytes: size, sha256: digest)
     }
 }

@@ -11,7 +11,7 @@ struct StreamedRequestBody: AsyncSequence, Sendable {
 
     enum Part: Sendable, Equatable {
         case bytes(Data)
-        case file(path: String, byteCount: Int)
+        case file(WireRequest.Payload)
     }
 
     /// Raw bytes read per chunk: a multiple of 3, so the chunks' base64 joins into one valid text.
@@ -24,7 +24,7 @@ struct StreamedRequestBody: AsyncSequence, Sendable {
         parts.reduce(0) { total, part in
             switch part {
             case .bytes(let data): return total + data.count
-            case .file(_, let count): return total + (count + 2) / 3 * 4
+            case .file(let payload): return total + payload.base64Length
             }
         }
     }
@@ -53,7 +53,7 @@ struct StreamedRequestBody: AsyncSequence, Sendable {
         var cursor = encoded.startIndex
         for hit in hits {
             if cursor < hit.range.lowerBound { parts.append(.bytes(encoded[cursor..<hit.range.lowerBound])) }
-            parts.append(.file(path: hit.payload.path, byteCount: hit.payload.byteCount))
+            parts.append(.file(hit.payload))
             cursor = hit.range.upperBound
         }
         if cursor < encoded.endIndex { parts.append(.bytes(encoded[cursor..<encoded.endIndex])) }
@@ -95,8 +95,8 @@ struct StreamedRequestBody: AsyncSequence, Sendable {
                 switch part {
                 case .bytes(let data):
                     return ByteBuffer(bytes: data)
-                case .file(let path, _):
-                    file = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+                case .file(let payload):
+                    file = try FileHandle(forReadingFrom: URL(fileURLWithPath: payload.path))
                 }
             }
         }

@@ -24,16 +24,17 @@ extension GenerationService {
         var unmeasured: Set<String> = []
         for (field, file) in media where (field == "video" || field.hasPrefix("referenceVideos[")) && file.isMP4 {
             media[field]?.seconds = Self.probe(file)?.seconds
-            if media[field]?.seconds == nil, field != "video" || source == nil {
-                unmeasured.insert(field == "video" ? "video" : "referenceVideos")
-            }
+            // An earlier generation's length is known from the journal (`source`).
+            if media[field]?.seconds == nil, field != "video" || source == nil { unmeasured.insert(field) }
         }
-        for field in unmeasured.sorted() {
-            let limit = field == "video" ? "an edit's source must be under 10 s" : "reference videos may be at most 3 s"
-            loadIssues.append(ValidationIssue(field: field, code: "\(field == "video" ? "video" : "reference_videos").unmeasured",
-                                              message: "the video's length was not checked (ffprobe not found); \(limit)",
-                                              fix: "install ffmpeg (apt-get install ffmpeg), or check its length yourself",
-                                              severity: .warning))
+        if unmeasured.contains("video") {
+            loadIssues.append(Self.unmeasured(field: "video", code: "video.unmeasured", "the video's length was not checked",
+                                              check: "make sure an edit's source is under 10 s"))
+        }
+        if unmeasured.contains(where: { $0.hasPrefix("referenceVideos[") }) {
+            loadIssues.append(Self.unmeasured(field: "referenceVideos", code: "reference_videos.unmeasured",
+                                              "the reference videos' lengths were not checked",
+                                              check: "make sure each reference video is at most 3 s"))
         }
     }
 

@@ -11,10 +11,8 @@ extension GenerationService {
                 source = ExtensionSource(generationID: nil, remoteURI: nil, hops: 0, durationSeconds: Int(probe.seconds.rounded()),
                                          aspectRatio: nil, model: nil, finishedAt: nil, framesPerSecond: probe.framesPerSecond)
             } else {
-                loadIssues.append(ValidationIssue(field: "video", code: "video.unmeasured",
-                                                  message: "the video's length and frame rate were not checked (ffprobe not found)",
-                                                  fix: "install ffmpeg (apt-get install ffmpeg), or make sure it is 1–30 s at 24 fps",
-                                                  severity: .warning))
+                loadIssues.append(Self.unmeasured(field: "video", code: "video.unmeasured", "the video's length and frame rate were not checked",
+                                                  check: "make sure it is 1–30 s at 24 fps"))
             }
         }
         if case .generation(let id) = draft.video, source?.remoteURI?.hasPrefix("gs://") != true {
@@ -37,5 +35,11 @@ extension GenerationService {
         guard let measured = FFmpegTool.locate()?.probeVideo(file.path) else { return nil }
         probes.withLock { $0[file.sha256] = measured }
         return measured
+    }
+
+    /// The warning for an input video `probe` could not measure: its limits were not checked.
+    static func unmeasured(field: String, code: String, _ unchecked: String, check: String) -> ValidationIssue {
+        ValidationIssue(field: field, code: code, message: "\(unchecked) (ffprobe not found)",
+                        fix: "install ffmpeg (apt-get install ffmpeg), or \(check)", severity: .warning)
     }
 }
