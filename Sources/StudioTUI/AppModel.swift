@@ -5,9 +5,15 @@ import TermUI
 /// Everything the studio shows, as one value. Only `StudioUpdate.apply` changes it.
 public struct AppModel: Sendable {
     public var screen: StudioScreen = .operations
+    /// The screen Esc in the form goes back to.
+    public var previousScreen: StudioScreen = .operations
     public var size = Size(width: 80, height: 24)
     public var showingHelp = false
+    /// The help overlay's first shown row.
+    public var helpOffset = 0
     public var now = Date()
+    /// When this studio started: jobs that finish after it are announced.
+    public var sessionStart = Date()
     /// Status line facts: the provider and whether outputs are synthetic.
     public var providerName = "sandbox"
     public var synthetic = true
@@ -20,11 +26,15 @@ public struct AppModel: Sendable {
     /// Where the picker starts.
     public var workingDirectory = FileManager.default.currentDirectoryPath
 
-    public var operations: [GenerationRecord] = []
+    /// The journal as every view shows it (one reading for all of them).
+    public var journal = JournalSnapshot(query: JournalQuery())
+    /// True once the first reading arrived.
+    public var journalRead = false
     public var operationsList = ListState()
+    public var operationsTable = GenerationTable(rows: [], kind: .operations, width: 78)
 
-    public var history: [GenerationRecord] = []
     public var historyList = ListState()
+    public var historyTable = GenerationTable(rows: [], kind: .history, width: 78)
     public var historySearch = TextEditorState()
     public var searching = false
     public var historyFilter = HistoryFilter()
@@ -32,15 +42,23 @@ public struct AppModel: Sendable {
 
     public var form: GenerateForm
     public var picker: ImagePicker?
+    /// The problems of the form, listed in full (Ctrl-S with problems, or F5).
+    public var problems: ProblemList?
+    /// Which sample `o` opens, when a job made several.
+    public var sampleChooser: SampleChooser?
 
-    /// A pane over the screen: details, curl, sidecar.
+    /// A pane over the screen: details (live), curl, sidecar.
     public var panel: TextPanel?
     public var confirmation: Confirmation?
     /// The conversation pane over a Gemini Omni generation (over the screen and any detail pane).
     public var conversation: ConversationPane?
 
-    /// A short message shown on the status line until the next one.
+    /// A message shown on the status line (wrapped when long) until the next one.
     public var toast: String?
+    /// Jobs whose end was announced, so each is announced once.
+    public var announced: Set<Int64> = []
+    /// Why a provider cannot send (no key, no base URL), by provider id, from the program's configuration.
+    public var providerProblems: [String: ValidationIssue] = [:]
 
     public init(registry: CapabilityRegistry, provider: String = "sandbox") {
         self.registry = registry
@@ -48,10 +66,20 @@ public struct AppModel: Sendable {
         self.form = GenerateForm(provider: provider)
     }
 
+    public var operations: [GenerationSummary] { journal.operations }
+    public var history: [GenerationSummary] { journal.history }
+
+    /// What the open views ask of the journal now.
+    public var journalQuery: JournalQuery {
+        JournalQuery(historyText: historySearch.text, historyFilter: historyFilter,
+                     detailID: panel?.kind == .detail ? panel?.generationID : nil, conversationTipID: conversation?.tipID)
+    }
+
     /// Whether a text field has the keyboard (letters type instead of acting).
     public var inTextField: Bool {
-        if let conversation, confirmation == nil, !showingHelp { return conversation.focus == .instruction }
-        guard picker == nil, panel == nil, confirmation == nil, filterPanel == nil, !showingHelp else { return false }
+        if confirmation != nil || showingHelp || sampleChooser != nil || problems != nil { return false }
+        if let conversation { return conversation.focus == .instruction }
+        guard picker == nil, panel == nil, filterPanel == nil else { return picker?.uriDraft != nil }
         switch screen {
         case .history: return searching
         case .generate: return [.prompt, .text, .number, .video].contains(form.focusedField(registry)?.kind)
@@ -75,13 +103,22 @@ public struct AppModel: Sendable {
         }
     }
 
-    /// A generation the screens hold (History's rows, then Operations'), or nil when neither lists it.
-    public func record(_ id: Int64) -> GenerationRecord? {
-        history.first { $0.id == id } ?? operations.first { $0.id == id }
+    /// A generation the screens hold (the open detail, Operations' rows, History's), or nil.
+    public func summary(_ id: Int64) -> GenerationSummary? {
+        if let detail = journal.detail, detail.record.id == id { return detail.summary }
+        return journal.summary(id)
     }
 
-    /// Rows of the lists: the screen's height minus the chrome (tabs, hint bar, status line, frame).
-    public var listHeight: Int { max(1, size.height - 6) }
+    /// The record of a generation the screens hold.
+    public func record(_ id: Int64) -> GenerationRecord? { summary(id)?.record }
+
+    /// Jobs still being made (they go on without the studio and resume at its next start).
+    public var runningJobs: [GenerationSummary] {
+        operations.filter { $0.record.status.isActive || $0.record.status == .submitting }
+    }
+
+    /// Rows of the lists: the screen's height minus the chrome (tabs, hint bar, status line, frame, header).
+    public var listHeight: Int { max(1, size.height - 7) }
 
     /// The cells a picker preview gets at this size.
     public var previewCells: Size { Size(width: max(8, size.width / 2 - 4), height: max(4, size.height - 16)) }

@@ -9,8 +9,7 @@ public enum StudioUpdate {
         switch message {
         case .resized(let size):
             model.size = size
-            model.operationsList.clamp(count: model.operations.count, height: model.listHeight)
-            model.historyList.clamp(count: model.history.count, height: model.listHeight)
+            JournalUpdate.relayout(&model)
             guard var picker = model.picker else { return [] }
             picker.list.clamp(count: picker.entries.count, height: PickerView.listHeight(model.size))
             let effects = PickerUpdate.previewEffect(&picker, model)
@@ -18,28 +17,14 @@ public enum StudioUpdate {
             return effects
         case .tick(let date):
             model.now = date
-            return ConversationUpdate.tick(model)
-        case .operationsChanged(let records):
-            model.operations = records
-            model.operationsList.clamp(count: records.count, height: model.listHeight)
+            JournalUpdate.relayout(&model)
             return []
-        case .historyLoaded(let records):
-            model.history = records
-            model.historyList.clamp(count: records.count, height: model.listHeight)
-            return []
+        case .journalRead(let snapshot):
+            return JournalUpdate.apply(snapshot, to: &model)
         case .filterChoicesLoaded(let models, let providers):
             model.filterPanel?.models = models
             model.filterPanel?.providers = providers
             return []
-        case .detailLoaded(let detail):
-            guard let detail else {
-                model.toast = "that generation is no longer in the journal"
-                return []
-            }
-            model.panel = TextPanel(title: "Generation #\(detail.record.id ?? 0) — Esc closes, j/k scroll", lines: detail.lines,
-                                    generationID: detail.record.id)
-            guard let id = detail.record.id, !detail.inputImagePaths.isEmpty else { return [] }
-            return [.loadThumbnails(id, detail.inputImagePaths)]
         case .thumbnailsLoaded(let id, let images):
             if model.panel?.generationID == id { model.panel?.thumbnails = images }
             return []
@@ -51,32 +36,20 @@ public enum StudioUpdate {
             return []
         case .formChecked(let check):
             if let pending = model.conversation?.pending, check.draft == pending { return ConversationUpdate.checked(check, &model) }
-            guard check.draft == model.form.submission(model.registry) else { return [] }
-            model.form.check = check
-            if model.form.submitAfterCheck {
-                model.form.submitAfterCheck = false
-                return GenerateUpdate.submit(&model)
-            }
-            return []
+            return GenerateUpdate.checked(check, &model)
         case .submitFinished(let id, let text):
             model.toast = text
             if id != nil {
                 model.form.afterSubmit()
                 model.screen = .operations
-                return [.loadOperations]
+                return []
             }
             model.form.submitting = false
             return []
-        case .formPrefilled(let draft, let parent):
-            model.form = GenerateForm.prefilled(from: draft, parent: parent, registry: model.registry)
-            // The diff compares like with like: the parent as this form would submit it.
-            let comparable = model.form.submission(model.registry)
-            model.form.parent?.draft = comparable
-            model.screen = .generate
-            model.panel = nil
-            model.toast = parent.kind == "extend"
-                ? "extending #\(parent.id): say what happens next, then Ctrl-S"
-                : "re-run of #\(parent.id): change what you like; the diff shows below, Ctrl-S submits"
+        case .formPrefilled(let draft, let parent, let replacing):
+            return GenerateUpdate.prefill(draft, parent: parent, replacing: replacing, &model)
+        case .draftsRestored(let kept):
+            GenerateUpdate.restore(kept, &model)
             return [.checkForm(model.form.submission(model.registry))]
         case .directoryListed, .libraryLoaded, .previewLoaded, .imageConverted:
             return PickerUpdate.apply(message, to: &model)
@@ -84,6 +57,9 @@ public enum StudioUpdate {
             return ConversationUpdate.loaded(chain, &model)
         case .turnSubmitted(let id, let text):
             return ConversationUpdate.submitted(id, text, &model)
+        case .samplesFound(let id, let samples):
+            model.sampleChooser = SampleChooser(generationID: id, samples: samples)
+            return []
         case .toast(let text):
             model.toast = text
             return []
@@ -95,28 +71,29 @@ public enum StudioUpdate {
     }
 
     static func handle(_ key: Key, _ model: inout AppModel) -> [StudioEffect] {
-        if model.showingHelp {
-            if key == .escape || key == .function(1) || key == .character("?") || key == .character("q") {
-                model.showingHelp = false
-            }
-            return key == .control("q") ? [.quit] : []
-        }
-        if model.confirmation != nil { return answer(key, &model) }
+        if model.showingHelp { return HelpUpdate.handle(key, &model) }
+        if model.confirmation != nil, let effects = answer(key, &model) { return effects }
+        if model.sampleChooser != nil { return chooseSample(key, &model) }
+        if model.problems != nil, let effects = GenerateUpdate.handleProblems(key, &model) { return effects }
         if model.picker != nil { return PickerUpdate.handle(key, &model) }
         if model.conversation != nil, let effects = ConversationUpdate.handle(key, &model) { return effects }
         if model.filterPanel != nil, let effects = handleFilter(key, &model) { return effects }
         if model.panel != nil, let effects = handlePanel(key, &model) { return effects }
         let binding = StudioKeymap.table.binding(for: key, in: model.keyScope, inTextField: model.inTextField)
         switch binding?.id {
-        case "quit", "quit.letter": return [.quit]
-        case "help", "help.letter": model.showingHelp = true
-        case "screen.generate":
-            model.screen = .generate
-            return [.checkForm(model.form.submission(model.registry))]
-        case "screen.operations": model.screen = .operations
-        case "screen.history":
-            model.screen = .history
-            return [.loadHistory(model.historySearch.text, model.historyFilter)]
+        case "quit": return askToQuit(&model)
+        case "quit.letter":
+            guard model.screen != .generate else {
+                model.toast = "q does nothing in the form, so no key loses what you typed: Ctrl-Q quits (it asks first when there is work to lose)"
+                return []
+            }
+            return askToQuit(&model)
+        case "help", "help.letter":
+            model.showingHelp = true
+            model.helpOffset = 0
+        case "screen.generate": return show(.generate, &model)
+        case "screen.operations": return show(.operations, &model)
+        case "screen.history": return show(.history, &model)
         default:
             switch model.screen {
             case .generate: return GenerateUpdate.handle(key, binding: binding, &model)
@@ -127,9 +104,37 @@ public enum StudioUpdate {
         return []
     }
 
-    /// Keys of the yes/no question: y or Enter carries out the action, n or Esc drops it.
-    static func answer(_ key: Key, _ model: inout AppModel) -> [StudioEffect] {
-        guard let question = model.confirmation else { return [] }
+    /// Moves to a screen (F2, F3, F4), remembering where Esc in the form goes back to.
+    static func show(_ screen: StudioScreen, _ model: inout AppModel) -> [StudioEffect] {
+        if screen != model.screen, model.screen != .generate { model.previousScreen = model.screen }
+        model.screen = screen
+        model.panel = nil
+        return screen == .generate ? [.checkForm(model.form.submission(model.registry))] : []
+    }
+
+    /// Ctrl-Q (and q outside the form): at once when nothing would be lost, else it asks, saying
+    /// what happens to running jobs and unsent drafts.
+    static func askToQuit(_ model: inout AppModel) -> [StudioEffect] {
+        let running = model.runningJobs.count
+        let unsent = model.form.unsentModes
+        guard running > 0 || !unsent.isEmpty else { return [.quit] }
+        var detail: [String] = []
+        if running > 0 {
+            detail.append("\(running) job\(running == 1 ? " is" : "s are") still being made: \(running == 1 ? "it goes" : "they go") on at the service, "
+                + "and the studio picks \(running == 1 ? "it" : "them") up again at its next start (or veo-studio resume).")
+        }
+        if !unsent.isEmpty {
+            detail.append("Your unsent \(unsent.map(\.displayName).joined(separator: ", ")) draft\(unsent.count == 1 ? " is" : "s are") kept for the next start.")
+        }
+        model.confirmation = Confirmation(question: "Quit Veo Studio?", detail: detail.joined(separator: " "), onYes: .quit)
+        return []
+    }
+
+    /// Keys of the yes/no question: y or Enter carries out the action, n or Esc drops it, a screen
+    /// key drops it and goes there, Ctrl-Q quits (asking first when the question was not that);
+    /// any other key says which keys answer. Nil lets the key through.
+    static func answer(_ key: Key, _ model: inout AppModel) -> [StudioEffect]? {
+        guard let question = model.confirmation else { return nil }
         switch key {
         case .character("y"), .character("Y"), .enter:
             model.confirmation = nil
@@ -143,29 +148,63 @@ public enum StudioUpdate {
             model.toast = "not done: \(question.question.lowercased())"
             return []
         case .control("q"):
-            return [.quit]
+            model.confirmation = nil
+            return question.onYes == .quit ? [.quit] : askToQuit(&model)
+        case .function(1), .function(2), .function(3), .function(4):
+            model.confirmation = nil
+            model.toast = "not done: \(question.question.lowercased())"
+            return nil
         default:
+            model.toast = "\(question.question) — y or Enter: yes · n or Esc: no"
             return []
         }
     }
 
+    /// Keys of the sample chooser: a number opens that sample; arrows choose, Enter opens, Esc closes.
+    static func chooseSample(_ key: Key, _ model: inout AppModel) -> [StudioEffect] {
+        guard var chooser = model.sampleChooser else { return [] }
+        switch key {
+        case .escape, .character("q"):
+            model.sampleChooser = nil
+            return []
+        case .left, .up, .character("k"), .character("h"):
+            chooser.selected = max(0, chooser.selected - 1)
+        case .right, .down, .character("j"), .character("l"), .tab:
+            chooser.selected = min(chooser.samples.count - 1, chooser.selected + 1)
+        case .enter, .character("o"):
+            model.sampleChooser = nil
+            return [.openOutput(chooser.generationID, sample: chooser.samples[chooser.selected].index)]
+        case .character(let character):
+            guard let number = character.wholeNumberValue, (1...chooser.samples.count).contains(number) else {
+                model.toast = "sample 1 to \(chooser.samples.count): its number opens it, Esc closes"
+                return []
+            }
+            model.sampleChooser = nil
+            return [.openOutput(chooser.generationID, sample: chooser.samples[number - 1].index)]
+        case .control("q"):
+            model.sampleChooser = nil
+            return askToQuit(&model)
+        default:
+            return []
+        }
+        model.sampleChooser = chooser
+        return []
+    }
+
     /// Keys while a pane (details, curl, sidecar) is open: scroll and close; nil lets the key through.
     static func handlePanel(_ key: Key, _ model: inout AppModel) -> [StudioEffect]? {
+        let height = max(1, model.size.height - 5)
+        let size = model.size
         switch key {
         case .escape, .enter:
             model.panel = nil
             return []
-        case .down, .character("j"): model.panel?.scroll(by: 1)
-        case .up, .character("k"): model.panel?.scroll(by: -1)
-        case .pageDown, .control("d"):
-            let page = model.listHeight
-            model.panel?.scroll(by: page)
-        case .pageUp, .control("u"):
-            let page = model.listHeight
-            model.panel?.scroll(by: -page)
-        case .function(2), .function(3), .function(4):
-            model.panel = nil
-            return nil
+        case .down, .character("j"): model.panel?.scroll(by: 1, size: size, height: height)
+        case .up, .character("k"): model.panel?.scroll(by: -1, size: size, height: height)
+        case .pageDown, .control("d"), .character(" "): model.panel?.scroll(by: height, size: size, height: height)
+        case .pageUp, .control("u"): model.panel?.scroll(by: -height, size: size, height: height)
+        case .character("g"), .home: model.panel?.scroll(by: -Int.max / 2, size: size, height: height)
+        case .character("G"), .end: model.panel?.scroll(by: Int.max / 2, size: size, height: height)
         default:
             return nil
         }
@@ -174,33 +213,98 @@ public enum StudioUpdate {
 
     static func handleOperations(_ binding: KeyBinding?, _ model: inout AppModel) -> [StudioEffect] {
         if model.operationsList.apply(bindingID: binding?.id, count: model.operations.count, height: model.listHeight) { return [] }
+        guard let id = model.selectedID, let job = model.summary(id) else {
+            if binding?.id.hasPrefix("job.") == true { model.toast = "no job here: F2 makes one" }
+            return []
+        }
         switch binding?.id {
-        case "job.answer": if let id = model.selectedID { return [.loadDetail(id)] }
-        case "job.open": if let id = model.selectedID { return [.openOutput(id)] }
-        case "job.converse": if let id = model.selectedID { return ConversationUpdate.open(id, &model) }
-        case "job.cancel":
-            guard let id = model.selectedID, let record = model.operations.first(where: { $0.id == id }) else { break }
-            let interaction = model.registry.usesInteractions(model: record.model, provider: record.provider)
-            let charged = record.status == .downloading
-                ? "The video is already made and charged; only its download stops."
-                : interaction
-                    ? "The service is asked to cancel the Gemini Omni interaction; it then makes no video."
-                    : "Veo operations cannot be cancelled on the service: it may still finish and be charged. The studio stops tracking it."
-            model.confirmation = Confirmation(question: "Cancel #\(id)?", detail: charged, onYes: .cancelJob(id))
-        case "job.retry":
-            guard let id = model.selectedID, let record = model.operations.first(where: { $0.id == id }) else { break }
-            return retry(record, &model)
+        case "job.answer": return openDetail(id, &model)
+        case "job.open": return open(job, &model)
+        case "job.converse": return ConversationUpdate.open(id, &model)
+        case "job.cancel": cancel(job, &model)
+        case "job.retry": return retry(job.record, &model)
+        case "job.dismiss":
+            guard job.record.status.isFinal || job.record.status == .unknown else {
+                model.toast = "#\(id) is still \(job.record.status.rawValue): x cancels it; a finished job can be dismissed"
+                return []
+            }
+            return [.dismiss([id])]
+        case "job.dismiss_all":
+            let ended = model.operations.filter { $0.record.status.isFinal }.map(\.id)
+            guard !ended.isEmpty else {
+                model.toast = "no finished job to dismiss"
+                return []
+            }
+            model.toast = "\(ended.count) finished job\(ended.count == 1 ? "" : "s") dismissed: \(ended.count == 1 ? "it stays" : "they stay") in History (F4)"
+            return [.dismiss(ended)]
         default: break
         }
         return []
+    }
+
+    /// Opens the live detail pane of a generation.
+    static func openDetail(_ id: Int64, _ model: inout AppModel) -> [StudioEffect] {
+        model.panel = TextPanel(kind: .detail, title: "#\(id) — reading…", lines: [("reading the journal…", .muted)], generationID: id)
+        return []
+    }
+
+    /// `x`: asks, saying whether the job can still be charged.
+    static func cancel(_ job: GenerationSummary, _ model: inout AppModel) {
+        let record = job.record
+        let id = job.id
+        guard record.status.isActive || record.status == .submitting || record.status == .unknown else {
+            model.toast = "#\(id) is already \(record.status.rawValue): there is nothing to cancel"
+            return
+        }
+        let interaction = model.registry.usesInteractions(model: record.model, provider: record.provider)
+        var charged = record.status == .downloading
+            ? "The video is already made; only its download stops."
+            : interaction
+                ? "The service is asked to cancel the Gemini Omni interaction; it then makes no video."
+                : "Veo operations cannot be cancelled on the service: it may still finish. The studio stops tracking it."
+        charged += record.synthetic
+            ? " This is the sandbox: nothing is charged either way."
+            : record.status == .downloading ? " It is charged." : interaction ? " Nothing is charged." : " If it finishes, it is charged."
+        model.confirmation = Confirmation(question: "Cancel #\(id)?", detail: charged, onYes: .cancelJob(id))
+    }
+
+    /// `o`: the video in the player, or at once why there is none; a job with several asks which.
+    static func open(_ job: GenerationSummary, _ model: inout AppModel) -> [StudioEffect] {
+        if let reason = noVideo(job, doing: "open") {
+            model.toast = reason
+            return []
+        }
+        return [.openOutput(job.id, sample: job.downloaded > 1 ? nil : 0)]
+    }
+
+    /// Why a generation has no video to open or extend now (nil when it has one).
+    static func noVideo(_ job: GenerationSummary, doing action: String) -> String? {
+        let id = job.id
+        let record = job.record
+        switch record.status {
+        case .done:
+            if action == "extend" || job.downloaded > 0 { return nil }
+            return "#\(id) is done but its video is not on disk yet: it downloads when the job is resumed"
+        case .filtered:
+            return "cannot \(action) #\(id): the safety filter blocked it, so it has no video — r re-runs it with a changed prompt"
+        case .failed:
+            return "cannot \(action) #\(id): it failed, so it has no video — Enter shows why"
+        case .cancelled:
+            return "cannot \(action) #\(id): it was cancelled, so it has no video"
+        case .unknown:
+            return "cannot \(action) #\(id) yet: its outcome is unknown (Enter shows why)"
+        case .submitting, .queued, .running, .downloading:
+            return "#\(id) is still \(record.status.rawValue): \(action == "open" ? "o opens" : "e extends") its video once it is done"
+        }
     }
 
     /// A retry is a new submit: it asks first when it costs more than the threshold.
     static func retry(_ record: GenerationRecord, _ model: inout AppModel) -> [StudioEffect] {
         guard let id = record.id else { return [] }
         if let cost = record.costEstimateUSD, cost > model.confirmCostAboveUSD {
-            model.confirmation = Confirmation(question: "Retry #\(id) for \(CostEstimate.dollars(cost))?",
-                                              detail: "The same parameters again, as a new job linked to #\(id).",
+            let money = record.synthetic ? "the sandbox charges nothing; the real service would charge \(CostEstimate.dollars(cost))." : "it costs \(CostEstimate.dollars(cost)) if it succeeds."
+            model.confirmation = Confirmation(question: "Retry #\(id) for \(CostEstimate.dollars(cost))\(record.synthetic ? " (estimate)" : "")?",
+                                              detail: "The same parameters again, as a new job linked to #\(id): \(money)",
                                               onYes: .retryJob(id))
             return []
         }
@@ -210,22 +314,37 @@ public enum StudioUpdate {
     static func handleHistory(_ key: Key, binding: KeyBinding?, _ model: inout AppModel) -> [StudioEffect] {
         if model.searching { return editSearch(key, binding: binding, &model) }
         if model.historyList.apply(bindingID: binding?.id, count: model.history.count, height: model.listHeight) { return [] }
-        switch binding?.id {
-        case "history.search": model.searching = true
-        case "history.detail": if let id = model.selectedID { return [.loadDetail(id)] }
-        case "history.filter":
+        if binding?.id == "history.search" {
+            model.searching = true
+            return []
+        }
+        if binding?.id == "history.filter" {
             model.filterPanel = HistoryFilterPanel()
             return [.loadFilterChoices]
-        case "history.rerun": if let id = model.selectedID { return [.rerun(id)] }
-        case "history.extend": if let id = model.selectedID { return [.extend(id)] }
-        case "history.open": if let id = model.selectedID { return [.openOutput(id)] }
-        case "history.converse": if let id = model.selectedID { return ConversationUpdate.open(id, &model) }
-        case "history.curl": if let id = model.selectedID { return [.showCurl(id)] }
-        case "history.sidecar": if let id = model.selectedID { return [.showSidecar(id)] }
+        }
+        guard let id = model.selectedID, let job = model.summary(id) else {
+            if binding?.id.hasPrefix("history.") == true { model.toast = "nothing selected: F2 makes a video" }
+            return []
+        }
+        switch binding?.id {
+        case "history.detail": return openDetail(id, &model)
+        case "history.rerun": return [.rerun(id)]
+        case "history.extend":
+            if let reason = noVideo(job, doing: "extend") {
+                model.toast = reason
+                return []
+            }
+            return [.extend(id)]
+        case "history.open": return open(job, &model)
+        case "history.converse": return ConversationUpdate.open(id, &model)
+        case "history.curl": return [.showCurl(id)]
+        case "history.sidecar": return [.showSidecar(id)]
         case "history.delete":
-            guard let id = model.selectedID else { break }
+            let files = job.downloaded
+            let what = files == 0 ? "It has no video file on disk." :
+                "Its \(files == 1 ? "video file is" : "\(files) video files are") deleted from disk too, with \(files == 1 ? "its sidecar" : "their sidecars")."
             model.confirmation = Confirmation(question: "Delete #\(id)?",
-                                              detail: "It leaves the journal with its video files and sidecars; this cannot be undone.",
+                                              detail: "#\(id) leaves the journal and History. \(what) Its input images stay in the picker's library. This cannot be undone.",
                                               onYes: .delete(id))
         default: break
         }
@@ -235,40 +354,32 @@ public enum StudioUpdate {
     /// Search as you type: every change asks the journal again; Up/Down still move the list.
     static func editSearch(_ key: Key, binding: KeyBinding?, _ model: inout AppModel) -> [StudioEffect] {
         switch key {
-        case .escape, .enter:
-            model.searching = false
-            return []
+        case .escape, .enter: model.searching = false
         case .character(let character): model.historySearch.insert(String(character))
         case .backspace: model.historySearch.backspace()
         case .control("w"): model.historySearch.deleteWordBackward()
         case .control("z"): model.historySearch.undo()
-        case .down: model.historyList.move(by: 1, count: model.history.count, height: model.listHeight); return []
-        case .up: model.historyList.move(by: -1, count: model.history.count, height: model.listHeight); return []
-        default: return []
+        case .down: model.historyList.move(by: 1, count: model.history.count, height: model.listHeight)
+        case .up: model.historyList.move(by: -1, count: model.history.count, height: model.listHeight)
+        default: break
         }
-        return [.loadHistory(model.historySearch.text, model.historyFilter)]
+        return []
     }
 
     /// Keys of History's filter bar; nil lets the key through (screens, quit).
     static func handleFilter(_ key: Key, _ model: inout AppModel) -> [StudioEffect]? {
         guard let panel = model.filterPanel else { return nil }
         switch key {
-        case .escape, .enter, .character("f"):
-            model.filterPanel = nil
-            return []
-        case .down, .character("j"), .tab:
-            model.filterPanel?.moveRow(by: 1)
-            return []
-        case .up, .character("k"), .backTab:
-            model.filterPanel?.moveRow(by: -1)
-            return []
+        case .escape, .enter, .character("f"): model.filterPanel = nil
+        case .down, .character("j"), .tab: model.filterPanel?.moveRow(by: 1)
+        case .up, .character("k"), .backTab: model.filterPanel?.moveRow(by: -1)
         case .right, .character(" "), .character("l"): panel.cycle(&model.historyFilter, by: 1)
         case .left, .character("h"): panel.cycle(&model.historyFilter, by: -1)
         case .backspace, .delete, .character("x"): panel.clear(&model.historyFilter)
         case .character("0"): model.historyFilter = HistoryFilter()
         default: return nil
         }
-        return [.loadHistory(model.historySearch.text, model.historyFilter)]
+        return []
     }
 
     /// A burst of text: into the field with the keyboard, as one edit.
@@ -278,11 +389,15 @@ public enum StudioUpdate {
             for character in text { effects += handle(character == "\n" || character == "\r" ? .enter : .character(character), &model) }
             return effects
         }
+        if let picker = model.picker, picker.uriDraft != nil {
+            model.picker?.uriDraft?.append(text.replacingOccurrences(of: "\n", with: ""))
+            return []
+        }
         if model.conversation != nil { return ConversationUpdate.paste(text, &model) }
         switch model.screen {
         case .history:
             model.historySearch.insert(text.replacingOccurrences(of: "\n", with: " "))
-            return [.loadHistory(model.historySearch.text, model.historyFilter)]
+            return []
         case .generate:
             return GenerateUpdate.paste(text, &model)
         case .operations:

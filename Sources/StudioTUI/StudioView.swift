@@ -6,19 +6,22 @@ import TermUI
 public enum StudioView {
     /// Below this the studio asks for a larger terminal instead of drawing a broken screen.
     public static let minimumSize = Size(width: 80, height: 24)
+    /// The most rows a long status message takes (it wraps instead of being cut).
+    static let statusRows = 3
 
-    public static func render(_ model: AppModel, latency: (GenerationRecord) -> LatencyModel? = { _ in nil }) -> CellBuffer {
+    public static func render(_ model: AppModel) -> CellBuffer {
         var buffer = CellBuffer(size: model.size)
         guard model.size.width >= minimumSize.width, model.size.height >= minimumSize.height else {
             drawTooSmall(model.size, into: &buffer)
             return buffer
         }
+        let status = statusLines(model)
         let (tabs, rest) = buffer.bounds.splitTop(1)
-        let (body, footer) = rest.splitBottom(2)
+        let (body, footer) = rest.splitBottom(1 + status.count)
         let screens = StudioScreen.allCases
         TabBar.draw(screens.map(\.title), selected: screens.firstIndex(of: model.screen) ?? 0, in: tabs, into: &buffer)
         if model.showingHelp {
-            drawHelp(model, in: body, into: &buffer)
+            HelpView.draw(model, in: body, into: &buffer)
         } else if let picker = model.picker {
             PickerView.draw(picker, model: model, in: body, into: &buffer)
         } else if let conversation = model.conversation {
@@ -27,24 +30,59 @@ public enum StudioView {
             drawPanel(panel, colors: model.colors, in: body, into: &buffer)
         } else {
             switch model.screen {
-            case .operations: drawOperations(model, latency: latency, in: body, into: &buffer)
+            case .operations: drawOperations(model, in: body, into: &buffer)
             case .history: drawHistory(model, in: body, into: &buffer)
             case .generate: GenerateView.draw(model, in: body, into: &buffer)
             }
         }
+        if let problems = model.problems { drawProblems(problems, model: model, in: body, into: &buffer) }
+        if let chooser = model.sampleChooser { drawSampleChooser(chooser, in: body, into: &buffer) }
         if let question = model.confirmation { drawConfirmation(question, in: body, into: &buffer) }
-        drawStatus(model, in: Rect(x: footer.x, y: footer.y, width: footer.width, height: 1), into: &buffer)
-        let hints = StudioKeymap.table.hints(for: model.keyScope, inTextField: model.inTextField)
-        HintBar.draw(hints, in: Rect(x: footer.x, y: footer.y + 1, width: footer.width, height: 1), into: &buffer)
+        for (index, line) in status.enumerated() {
+            buffer.write(line.text, at: Point(x: footer.x, y: footer.y + index), role: line.role,
+                         clip: Rect(x: footer.x, y: footer.y + index, width: footer.width, height: 1))
+        }
+        HintBar.draw(hints(model), in: Rect(x: footer.x, y: footer.maxY - 1, width: footer.width, height: 1), into: &buffer)
         return buffer
     }
 
-    static func drawOperations(_ model: AppModel, latency: (GenerationRecord) -> LatencyModel?, in rect: Rect,
-                               into buffer: inout CellBuffer) {
-        let inner = Frame.draw(rect, title: "Operations — \(model.operations.count) unfinished", focused: true, into: &buffer)
+    /// The hint bar's keys: the scope's, with F2 first while Operations has nothing to show.
+    static func hints(_ model: AppModel) -> [KeyBinding] {
+        var hints = StudioKeymap.table.hints(for: model.keyScope, inTextField: model.inTextField)
+        if model.screen == .operations, model.operations.isEmpty, model.keyScope == .operations,
+           let generate = StudioKeymap.table.bindings.first(where: { $0.id == "screen.generate" }) {
+            hints.removeAll { $0.id == generate.id || $0.id.hasPrefix("job.") }
+            hints.insert(generate, at: 0)
+        }
+        return hints
+    }
+
+    /// The status message wrapped to the width (at most `statusRows` rows, the last cut with `…`).
+    static func statusLines(_ model: AppModel) -> [(text: String, role: StyleRole)] {
+        let text: String
+        let role: StyleRole
+        if let toast = model.toast {
+            (text, role) = (toast, .text)
+        } else if model.synthetic {
+            (text, role) = ("\(model.providerName) — synthetic videos, nothing charged; costs shown are the real service's", .synthetic)
+        } else {
+            (text, role) = ("provider \(model.providerName)", .text)
+        }
+        let wrapped = WordWrap.lines(Array(text), width: model.size.width).map { $0.text.trimmingCharacters(in: .whitespaces) }
+        guard wrapped.count > statusRows else { return wrapped.map { ($0, role) } }
+        var shown = Array(wrapped.prefix(statusRows))
+        shown[statusRows - 1] = TableLayout.fit(shown[statusRows - 1] + " …", width: model.size.width)
+        return shown.map { ($0, role) }
+    }
+
+    static func drawOperations(_ model: AppModel, in rect: Rect, into buffer: inout CellBuffer) {
+        let running = model.runningJobs.count
+        let ended = model.operations.count - running
+        let title = "Operations — \(running) running" + (ended > 0 ? ", \(ended) finished (d dismisses, D all)" : "")
+        let inner = Frame.draw(rect, title: title, focused: true, into: &buffer)
         guard !model.operations.isEmpty else {
-            buffer.write("No job is running. F2 makes one; jobs of earlier runs reappear here.", at: Point(x: inner.x + 1, y: inner.y),
-                         role: .muted, clip: inner)
+            buffer.write("No job is running. F2 makes one; jobs of earlier runs and of the CLI appear here as they run.",
+                         at: Point(x: inner.x + 1, y: inner.y), role: .muted, clip: inner)
             if model.synthetic {
                 let lines = ["This is the sandbox: jobs go to a built-in emulator on this machine, no key needed.",
                              "Its videos are synthetic and nothing is charged. For real videos set GEMINI_API_KEY, or",
@@ -55,10 +93,7 @@ public enum StudioView {
             }
             return
         }
-        ListView.draw(count: model.operations.count, state: model.operationsList, in: inner, into: &buffer) { index in
-            let row = JobRow(record: model.operations[index], now: model.now, latency: latency(model.operations[index]))
-            return (row.line(width: inner.width), row.statusRole)
-        }
+        drawTable(model.operationsTable, list: model.operationsList, in: inner, into: &buffer)
     }
 
     static func drawHistory(_ model: AppModel, in rect: Rect, into buffer: inout CellBuffer) {
@@ -76,16 +111,29 @@ public enum StudioView {
             drawFilterBar(panel, filter: model.historyFilter, in: bar, into: &buffer)
             listArea = rest
         }
-        let inner = Frame.draw(listArea, title: "History — \(model.history.count) shown, newest first", focused: !model.searching,
-                               into: &buffer)
+        let sandboxRows = model.history.contains { $0.record.synthetic } ? " · ~ = what the real service would charge" : ""
+        let inner = Frame.draw(listArea, title: "History — \(model.history.count) shown, newest first\(sandboxRows)",
+                               focused: !model.searching, into: &buffer)
         guard !model.history.isEmpty else {
-            let text = query.isEmpty ? "Nothing generated yet." : "No prompt matches \"\(query)\"."
+            let text: String
+            switch (query.isEmpty, model.historyFilter.summary) {
+            case (true, nil): text = "Nothing generated yet. F2 makes a video."
+            case (false, nil): text = "No prompt matches \"\(query)\". Ctrl-W clears a word, Esc leaves the search."
+            case (true, let filter?): text = "No generation matches the filter (\(filter)). f changes it, 0 in the filter clears it."
+            case (false, let filter?): text = "No prompt matches \"\(query)\" with the filter (\(filter)). f changes the filter."
+            }
             buffer.write(text, at: Point(x: inner.x + 1, y: inner.y), role: .muted, clip: inner)
             return
         }
-        ListView.draw(count: model.history.count, state: model.historyList, in: inner, into: &buffer) { index in
-            let row = JobRow(record: model.history[index], now: model.now, latency: nil)
-            return (row.line(width: inner.width), row.statusRole)
+        drawTable(model.historyTable, list: model.historyList, in: inner, into: &buffer)
+    }
+
+    /// A table: its heading, then the visible rows with the selected one highlighted.
+    static func drawTable(_ table: GenerationTable, list: ListState, in rect: Rect, into buffer: inout CellBuffer) {
+        let (head, rows) = rect.splitTop(1)
+        buffer.write(table.header, at: head.origin, role: .muted, clip: head)
+        ListView.draw(count: table.rows.count, state: list, in: rows, into: &buffer) { index in
+            (table.line(index), table.role(index))
         }
     }
 
@@ -95,26 +143,88 @@ public enum StudioView {
                                into: &buffer)
         var x = inner.x + 1
         for row in HistoryFilterPanel.Row.allCases {
-            let text = "\(row.label): \(HistoryFilterPanel.value(row, of: filter))"
-            let role: StyleRole = row == panel.row ? .selection : (HistoryFilterPanel.value(row, of: filter).hasPrefix("any") ? .muted : .accent)
+            let value = HistoryFilterPanel.value(row, of: filter)
+            let text = row == panel.row ? "[\(row.label): \(value)]" : "\(row.label): \(value)"
+            let role: StyleRole = row == panel.row ? .selection : (value.hasPrefix("any") ? .muted : .accent)
             x += buffer.write(text, at: Point(x: x, y: inner.y), role: role, clip: inner) + 2
         }
     }
 
+    /// A pane of lines wrapped to its width; pictures get a column of their own at the right (or
+    /// are not drawn when there is no room for one).
     static func drawPanel(_ panel: TextPanel, colors: Int, in rect: Rect, into buffer: inout CellBuffer) {
         let inner = Frame.draw(rect, title: panel.title, focused: true, into: &buffer)
-        var y = inner.y
-        for line in panel.lines.dropFirst(panel.offset) {
-            guard y < inner.maxY else { break }
-            buffer.write(line.text, at: Point(x: inner.x + 1, y: y), role: line.role, clip: inner)
-            y += 1
+        let pictures = panel.pictureColumn(width: inner.width)
+        let text = Rect(x: inner.x + 1, y: inner.y, width: max(1, inner.width - 2 - pictures), height: inner.height)
+        let lines = panel.wrapped(width: text.width)
+        let offset = min(panel.offset, max(0, lines.count - text.height))
+        for (row, line) in lines.dropFirst(offset).prefix(text.height).enumerated() {
+            buffer.write(line.text, at: Point(x: text.x, y: text.y + row), role: line.role, clip: text)
         }
-        // Input thumbnails side by side at the top right.
-        var x = inner.maxX
-        for image in panel.thumbnails.reversed() {
-            x -= image.width + 1
-            guard x > inner.x + inner.width / 2 else { break }
-            image.draw(in: Rect(x: x, y: inner.y, width: image.width, height: (image.height + 1) / 2), colors: colors, into: &buffer)
+        if lines.count > text.height {
+            let more = offset + text.height < lines.count ? "↓ more (j, PgDn)" : "end"
+            buffer.write(" \(more) ", at: Point(x: inner.maxX - DisplayWidth.of(more) - 3, y: inner.maxY), role: .muted)
+        }
+        guard pictures > 0 else { return }
+        // The pictures, one under the other, inside their own column.
+        let column = Rect(x: inner.maxX - pictures + 1, y: inner.y, width: pictures - 1, height: inner.height)
+        var y = column.y
+        for image in panel.thumbnails {
+            let rows = (image.height + 1) / 2
+            guard y + rows <= column.maxY else { break }
+            image.draw(in: Rect(x: column.x, y: y, width: min(image.width, column.width), height: rows), colors: colors, into: &buffer)
+            y += rows + 1
+        }
+    }
+
+    /// The form's problems, each whole: field, message, fix; Enter goes to the selected one's field.
+    static func drawProblems(_ problems: ProblemList, model: AppModel, in rect: Rect, into buffer: inout CellBuffer) {
+        let width = min(rect.width - 2, 100)
+        let textWidth = width - 6
+        var blocks: [[(String, StyleRole)]] = []
+        for issue in problems.issues {
+            let label = model.form.fields(model.registry).first { $0.id == (issue.field.split(separator: "[").first.map(String.init) ?? "") }?.label
+                ?? issue.field
+            let mark = issue.severity == .error ? "✗" : "!"
+            let role: StyleRole = issue.severity == .error ? .error : .warning
+            var block = WordWrap.lines(Array("\(mark) \(label): \(StudioAdvice.message(issue, registry: model.registry))"), width: textWidth)
+                .map { ($0.text, role) }
+            block += WordWrap.lines(Array("→ " + StudioAdvice.fix(issue, registry: model.registry)), width: textWidth).map { ($0.text, StyleRole.text) }
+            blocks.append(block)
+        }
+        let height = min(rect.height, blocks.reduce(0) { $0 + $1.count } + 3)
+        let box = Rect(x: rect.x + (rect.width - width) / 2, y: rect.y + max(0, (rect.height - height) / 2), width: width, height: height)
+        buffer.fill(box)
+        let inner = Frame.draw(box, title: "\(problems.issues.count) problem\(problems.issues.count == 1 ? "" : "s") — ↑↓ choose · Enter goes to its field · Esc closes",
+                               focused: true, into: &buffer)
+        // The selected problem stays in view.
+        let before = blocks.prefix(problems.list.selected).reduce(0) { $0 + $1.count }
+        let selectedHeight = blocks.indices.contains(problems.list.selected) ? blocks[problems.list.selected].count : 0
+        let offset = max(0, before + selectedHeight - inner.height)
+        var row = 0
+        for (index, block) in blocks.enumerated() {
+            for (number, line) in block.enumerated() {
+                defer { row += 1 }
+                let y = inner.y + row - offset
+                guard y >= inner.y, y < inner.maxY else { continue }
+                let mark = index == problems.list.selected && number == 0 ? "▸ " : "  "
+                buffer.write(mark + line.0, at: Point(x: inner.x + 1, y: y), role: line.1, clip: inner)
+            }
+        }
+    }
+
+    /// The samples of a job: which one `o` opens.
+    static func drawSampleChooser(_ chooser: SampleChooser, in rect: Rect, into buffer: inout CellBuffer) {
+        let width = min(rect.width - 4, 72)
+        let height = chooser.samples.count + 3
+        let box = Rect(x: rect.x + (rect.width - width) / 2, y: rect.y + max(0, (rect.height - height) / 2), width: width, height: height)
+        buffer.fill(box)
+        let inner = Frame.draw(box, title: "Open which video of #\(chooser.generationID)? — its number, or ↑↓ Enter · Esc closes",
+                               focused: true, into: &buffer)
+        for (row, sample) in chooser.samples.enumerated() {
+            let selected = row == chooser.selected
+            let text = "\(selected ? "▸" : " ") \(row + 1)  sample \(sample.index + 1): \(sample.name)"
+            buffer.write(text, at: Point(x: inner.x + 1, y: inner.y + row), role: selected ? .selection : .text, clip: inner)
         }
     }
 
@@ -122,7 +232,7 @@ public enum StudioView {
     static func drawConfirmation(_ question: Confirmation, in rect: Rect, into buffer: inout CellBuffer) {
         let width = min(rect.width - 4, 72)
         let detailLines = WordWrap.lines(Array(question.detail), width: width - 4).map(\.text)
-        let height = detailLines.count + 4
+        let height = min(rect.height, detailLines.count + 4)
         let box = Rect(x: rect.x + (rect.width - width) / 2, y: rect.y + max(0, (rect.height - height) / 2), width: width, height: height)
         buffer.fill(box)
         let inner = Frame.draw(box, title: question.question, focused: true, into: &buffer)
@@ -130,30 +240,6 @@ public enum StudioView {
             buffer.write(line, at: Point(x: inner.x + 1, y: inner.y + index), clip: inner)
         }
         buffer.write("y/Enter yes · n/Esc no", at: Point(x: inner.x + 1, y: inner.maxY - 1), role: .accent, clip: inner)
-    }
-
-    /// Help from the key table: this screen's keys first, then the shared ones, in two columns when needed.
-    static func drawHelp(_ model: AppModel, in rect: Rect, into buffer: inout CellBuffer) {
-        let inner = Frame.draw(rect, title: "Help — \(model.keyScope.title) — Esc closes", focused: true, into: &buffer)
-        let scopes: [KeyBinding.Scope] = [model.keyScope, .global, .outsideText, .text]
-        let shown = scopes.flatMap { scope in StudioKeymap.table.bindings.filter { $0.scope == scope } }
-        let columns = shown.count > inner.height ? 2 : 1
-        let width = inner.width / columns
-        for (index, binding) in shown.enumerated() {
-            let column = index / max(1, inner.height)
-            guard column < columns else { break }
-            let x = inner.x + 1 + column * width
-            let y = inner.y + index % max(1, inner.height)
-            let area = Rect(x: x, y: y, width: width - 1, height: 1)
-            buffer.write(binding.keyText, at: Point(x: x, y: y), role: .accent, clip: area)
-            buffer.write(columns == 2 ? binding.shortSummary : binding.summary, at: Point(x: x + 14, y: y), clip: area)
-        }
-    }
-
-    static func drawStatus(_ model: AppModel, in rect: Rect, into buffer: inout CellBuffer) {
-        let synthetic = model.synthetic ? " — built-in emulator: synthetic videos, nothing charged" : ""
-        let text = model.toast ?? "provider \(model.providerName)\(synthetic)"
-        buffer.write(text, at: rect.origin, role: model.synthetic && model.toast == nil ? .synthetic : .text, clip: rect)
     }
 
     static func drawTooSmall(_ size: Size, into buffer: inout CellBuffer) {

@@ -11,9 +11,16 @@ public protocol TerminalBackend: AnyObject {
     func readKey() -> Key?
     /// Colours the terminal shows (0 for none).
     var colorCount: Int { get }
+    /// Descriptors that become readable when a key, a resize or a stop signal is waiting: the
+    /// studio sleeps on them instead of polling (empty: the backend cannot tell).
+    var wakeDescriptors: [Int32] { get }
+    /// Rings the terminal's bell.
+    func bell()
 }
 
 extension TerminalBackend {
     /// Colours the terminal shows (0 for none); backends that know better say so.
     public var colorCount: Int { 256 }
+    public var wakeDescriptors: [Int32] { [] }
+    public func bell() {}
 }

@@ -30,15 +30,20 @@ public final class CursesTerminal: TerminalBackend {
     /// so that Ctrl-C, SIGTERM and SIGHUP end the loop instead of leaving the terminal raw.
     public func start() {
         setlocale(LC_ALL, "")
+        SignalWakePipe.open()
         for signal in [SIGINT, SIGTERM, SIGHUP] {
             var action = sigaction()
-            action.__sigaction_handler.sa_handler = { number in terminationSignal.store(number, ordering: .relaxed) }
+            action.__sigaction_handler.sa_handler = { number in
+                terminationSignal.store(number, ordering: .relaxed)
+                SignalWakePipe.poke()
+            }
             sigemptyset(&action.sa_mask)
             sigaction(signal, &action, nil)
         }
         set_escdelay(25)
         Self.restoreCookedModeIfLeftRaw()
         initscr()
+        SignalWakePipe.chainResizeHandler()
         raw()
         noecho()
         nonl()
@@ -149,9 +154,21 @@ public final class CursesTerminal: TerminalBackend {
         return pair
     }
 
+    /// The keyboard and the signal pipe: readable when a key, a resize or a stop is waiting.
+    public var wakeDescriptors: [Int32] {
+        SignalWakePipe.readEnd >= 0 ? [STDIN_FILENO, SignalWakePipe.readEnd] : [STDIN_FILENO]
+    }
+
+    /// Rings the terminal's bell (or flashes it, where it has no bell).
+    public func bell() {
+        guard started else { return }
+        beep()
+    }
+
     /// The next key, or nil when none is waiting (never blocks). Escape is always its own key:
     /// keys sent right after it (by a fast typist or a test driver) are never merged into Alt.
     public func readKey() -> Key? {
+        SignalWakePipe.drain()
         guard let (code, value) = read() else { return nil }
         if code {
             if value == UInt32(KEY_RESIZE) { refreshSize() }

@@ -28,7 +28,9 @@ struct JournalBenchmark: AsyncParsableCommand {
     }
 
     /// Fills a journal with `rows` generations of random prompts (shared with the studio benchmark).
-    static func fill(_ journal: Journal, rows: Range<Int>, batch: Int = 1_000) throws {
+    /// Fills the journal with finished generations (dismissed from Operations, as older ones are);
+    /// `withOutputs` gives each its downloaded video's row, as a real journal has.
+    static func fill(_ journal: Journal, rows: Range<Int>, batch: Int = 1_000, withOutputs: Bool = false) throws {
         var generator = SystemRandomNumberGenerator()
         var index = rows.lowerBound
         while index < rows.upperBound {
@@ -37,6 +39,12 @@ struct JournalBenchmark: AsyncParsableCommand {
                 for row in index..<end {
                     var item = record(row, using: &generator)
                     try item.insert(db)
+                    if withOutputs, let id = item.id {
+                        var output = OutputRecord(generationID: id, sampleIndex: 0, path: "/media/\(id).mp4", bytes: 2_000_000,
+                                                  sha256: String(repeating: "a", count: 64), remoteURI: nil, expiresAt: nil,
+                                                  mimeType: "video/mp4", createdAt: item.createdAt)
+                        try output.insert(db)
+                    }
                 }
             }
             index = end
@@ -50,9 +58,10 @@ struct JournalBenchmark: AsyncParsableCommand {
         return GenerationRecord(
             createdAt: date, updatedAt: date, provider: "gemini", model: "veo-3.1-generate-preview",
             mode: GenerationMode.allCases[index % 5], status: .done, prompt: prompt,
-            specJSON: "{\"draft\":{},\"provider\":\"gemini\"}",
+            specJSON: "{\"draft\":{},\"provider\":\"gemini\",\"effective\":{\"durationSeconds\":8,\"aspectRatio\":\"16:9\",\"resolution\":\"720p\",\"sampleCount\":1,\"generateAudio\":true}}",
             operationName: "models/veo-3.1-generate-preview/operations/op\(index)", submittedAt: date,
-            finishedAt: date.addingTimeInterval(75), costEstimateUSD: 3.2, outputSeconds: 8, pollCount: 5)
+            finishedAt: date.addingTimeInterval(75), costEstimateUSD: 3.2, outputSeconds: 8, pollCount: 5,
+            dismissedAt: date.addingTimeInterval(75))
     }
 
     func measure(_ journal: Journal) async throws {

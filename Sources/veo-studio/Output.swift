@@ -1,5 +1,6 @@
 import Foundation
 import StudioCore
+import StudioTUI
 
 /// How commands print: JSON on stdout for scripts, lines for people, progress on stderr.
 enum Output {
@@ -74,7 +75,25 @@ enum Output {
         ])
     }
 
-    /// One line of `history` and `jobs` for people.
+    /// Generations as the studio's tables show them, for people: a heading, then a row each, every
+    /// column as wide as its cells with a gap; on a terminal the table fits its width, else every
+    /// cell is whole.
+    static func table(_ rows: [GenerationSummary], kind: GenerationTable.Kind) -> [String] {
+        let table = GenerationTable(rows, kind: kind, now: Date(), width: terminalWidth() ?? Int(Int32.max))
+        return ([table.header] + rows.indices.map(table.line)).map { line in
+            String(line.reversed().drop(while: { $0 == " " }).reversed())
+        }
+    }
+
+    /// The terminal's width when standard output is one.
+    static func terminalWidth() -> Int? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
+    /// One line of a single generation for people (show, resume, generate).
     static func rowLine(_ record: GenerationRecord) -> String {
         let when = LocalTime.dateTime(record.createdAt)
         let cost = record.costEstimateUSD.map { CostEstimate.dollars($0) } ?? "—"

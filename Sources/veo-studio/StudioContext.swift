@@ -74,9 +74,7 @@ final class StudioContext: @unchecked Sendable {
     }
 
     /// The built-in sandboxes (synthetic outputs, nothing charged): the two Google ones and `<gateway>-sandbox`.
-    func isSandbox(_ id: String) -> Bool {
-        ["sandbox", "vertex-sandbox"].contains(id) || (id.hasSuffix("-sandbox") && registry.provider(id).map(Self.isGateway) == true)
-    }
+    func isSandbox(_ id: String) -> Bool { registry.isSandbox(id) }
 
     static func isGateway(_ entry: ProviderEntry) -> Bool { GatewayProviderFactory.wires.contains(entry.wire) }
 
@@ -107,21 +105,63 @@ final class StudioContext: @unchecked Sendable {
             uploads = .emulator(baseURL: access.baseURL)
         } else {
             let variable = GatewayProviderFactory.keyVariable(entry.id)
-            guard let key = gatewayKey(entry.id) ?? (preview ? "$\(variable)" : nil) else {
-                throw StudioError(field: "provider", code: "credentials.missing",
-                                  message: "no API key for \(entry.id) (looked in \(variable) and api_key under [providers.\(entry.id)] in \(paths.configFile.path))",
-                                  fix: "export \(variable)=…, or try it with no account: --provider \(entry.id)-sandbox")
-            }
-            guard let url = baseURL ?? settings.baseURL ?? entry.defaultBaseURL else {
-                throw StudioError(field: "provider", code: "gateway.base_url_missing",
-                                  message: "\(entry.id) has no known address: each reseller of this protocol has its own",
-                                  fix: "set base_url under [providers.\(entry.id)] in config.toml, or pass --base-url")
-            }
+            if let problem = gatewayProblem(entry, baseURL: baseURL, preview: preview) { throw problem }
+            let key = gatewayKey(entry.id) ?? "$\(variable)"
+            let url = baseURL ?? settings.baseURL ?? entry.defaultBaseURL ?? ""
             access = GatewayAccess(baseURL: url, apiKey: key)
             uploads = settings.uploadCommand.map(ImageUploader.Method.command) ?? .none
         }
         return GatewayProviderFactory.make(entry, access: access, settings: settings, uploads: uploads,
                                            stagingDirectory: paths.staging, isSynthetic: isSandbox(entry.id))
+    }
+
+    /// Why a gateway cannot send: no key (unless only previewing), or no address.
+    private func gatewayProblem(_ entry: ProviderEntry, baseURL: String?, preview: Bool) -> StudioError? {
+        let variable = GatewayProviderFactory.keyVariable(entry.id)
+        if gatewayKey(entry.id) == nil, !preview {
+            return StudioError(field: "provider", code: "credentials.missing",
+                               message: "no API key for \(entry.id) (looked in \(variable) and api_key under [providers.\(entry.id)] in \(paths.configFile.path))",
+                               fix: "export \(variable)=…, or try it with no account: --provider \(entry.id)-sandbox")
+        }
+        if baseURL ?? config.provider(entry.id).baseURL ?? entry.defaultBaseURL == nil {
+            return StudioError(field: "provider", code: "gateway.base_url_missing",
+                               message: "\(entry.id) has no known address: each reseller of this protocol has its own",
+                               fix: "set base_url under [providers.\(entry.id)] in config.toml, or pass --base-url")
+        }
+        return nil
+    }
+
+    /// Why a provider cannot send from this configuration, found before anything is sent (nil when
+    /// it can, as far as can be told without asking the service): a missing key, project or address.
+    func readinessProblem(_ id: String) -> StudioError? {
+        guard !isSandbox(id) else { return nil }
+        switch id {
+        case "gemini":
+            return geminiKey == nil ? missingGeminiKey : nil
+        case "vertex":
+            do {
+                _ = try vertexProvider(baseURL: nil)
+                return nil
+            } catch let error as StudioError {
+                return error
+            } catch {
+                return StudioError(field: "provider", code: "credentials.unreadable", message: "Vertex AI cannot be reached: \(error)",
+                                   fix: "see the Vertex AI rows of the README's configuration table")
+            }
+        default:
+            guard let entry = registry.provider(id) else {
+                return StudioError(field: "provider", code: "provider.unknown", message: "provider \"\(id)\" is unknown",
+                                   fix: "choose one of: \(registry.providerIDs.joined(separator: ", "))")
+            }
+            return Self.isGateway(entry) ? gatewayProblem(entry, baseURL: nil, preview: false) : nil
+        }
+    }
+
+    /// The refusal when the Gemini API has no key.
+    private var missingGeminiKey: StudioError {
+        StudioError(field: "provider", code: "credentials.missing",
+                    message: "no API key for the Gemini API (looked in GEMINI_API_KEY, GOOGLE_API_KEY and api_key under [providers.gemini] in \(paths.configFile.path))",
+                    fix: "export GEMINI_API_KEY=…, or use --provider sandbox to try the built-in emulator")
     }
 
     /// Gateways that take images as URLs and can upload local files (a sandbox, or `upload_command`).
@@ -168,11 +208,7 @@ final class StudioContext: @unchecked Sendable {
         let entry = registry.provider(id)
         switch id {
         case "gemini":
-            guard let key = geminiKey else {
-                throw StudioError(field: "provider", code: "credentials.missing",
-                                  message: "no API key for the Gemini API (looked in GEMINI_API_KEY, GOOGLE_API_KEY and api_key under [providers.gemini] in \(paths.configFile.path))",
-                                  fix: "export GEMINI_API_KEY=…, or use --provider sandbox to try the built-in emulator")
-            }
+            guard let key = geminiKey else { throw missingGeminiKey }
             return (geminiProvider(id: "gemini", apiKey: key, baseURL: baseURL, entry: entry), latencyScale(id))
         case "sandbox":
             let url: String

@@ -45,7 +45,7 @@ struct InteractionsCLITests {
         let text = try cli.run(["show", "\(thirdID)"])
         #expect(text.stdout.contains("refinement turn 3: #\(firstID) → #\(secondID) → #\(thirdID)"))
         let history = try cli.run(["history"])
-        #expect(history.stdout.contains("↳ refine of #\(secondID)"))
+        #expect(history.stdout.contains("↳#\(secondID) "), "the child names its parent before its prompt, as in the studio")
     }
 
     @Test func validateWarnsVeoUsersOnTheGeminiAPIAndNamesOmni() throws {

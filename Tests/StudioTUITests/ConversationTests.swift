@@ -45,8 +45,7 @@ struct ConversationTests {
     static func openModel(_ chain: ConversationChain = finishedChain()) -> AppModel {
         var model = StudioScreenTests.model()
         _ = StudioUpdate.apply(.key(.function(4)), to: &model)
-        _ = StudioUpdate.apply(.historyLoaded([chain.turns.last!.record, StudioScreenTests.record(5, .done, "a red fox", seconds: 90)]),
-                               to: &model)
+        Readings.read(&model, history: [chain.turns.last!.record, StudioScreenTests.record(5, .done, "a red fox", seconds: 90)])
         _ = StudioUpdate.apply(.conversationLoaded(chain), to: &model)
         return model
     }
@@ -58,7 +57,7 @@ struct ConversationTests {
     @Test func theKeyOnAVeoGenerationSaysWhyItHasNoConversation() {
         var model = StudioScreenTests.model()
         _ = StudioUpdate.apply(.key(.function(4)), to: &model)
-        _ = StudioUpdate.apply(.historyLoaded([StudioScreenTests.record(5, .done, "a red fox", seconds: 90)]), to: &model)
+        Readings.read(&model, history: [StudioScreenTests.record(5, .done, "a red fox", seconds: 90)])
         #expect(StudioUpdate.apply(.key(.character("t")), to: &model).isEmpty)
         #expect(model.conversation == nil)
         #expect(model.toast?.contains("Veo (veo-3.1-generate-preview), which has no multi-turn") == true)
@@ -73,7 +72,7 @@ struct ConversationTests {
         var model = StudioScreenTests.model()
         _ = StudioUpdate.apply(.key(.function(4)), to: &model)
         let chain = Self.finishedChain()
-        _ = StudioUpdate.apply(.historyLoaded([chain.turns[1].record]), to: &model)
+        Readings.read(&model, history: [chain.turns[1].record])
         #expect(StudioUpdate.apply(.key(.character("t")), to: &model) == [.loadConversation(15)])
         _ = StudioUpdate.apply(.conversationLoaded(chain), to: &model)
         let pane = try #require(model.conversation)
@@ -83,10 +82,11 @@ struct ConversationTests {
         // From Operations and from the detail pane too.
         model.conversation = nil
         _ = StudioUpdate.apply(.key(.function(3)), to: &model)
-        _ = StudioUpdate.apply(.operationsChanged([chain.turns[1].record]), to: &model)
+        Readings.read(&model, operations: [chain.turns[1].record, chain.turns[0].record])
         #expect(StudioUpdate.apply(.key(.character("t")), to: &model) == [.loadConversation(15)])
-        _ = StudioUpdate.apply(.detailLoaded(GenerationDetail(record: chain.turns[0].record, outputs: [], events: [], children: [],
-                                                              inputs: [])), to: &model)
+        _ = StudioUpdate.apply(.key(.down), to: &model)
+        _ = StudioUpdate.apply(.key(.enter), to: &model)
+        Readings.read(&model, detail: GenerationDetail(record: chain.turns[0].record, outputs: [], events: [], children: [], inputs: []))
         #expect(StudioUpdate.apply(.key(.character("t")), to: &model) == [.loadConversation(12)])
     }
 
@@ -100,13 +100,13 @@ struct ConversationTests {
         #expect(StudioUpdate.apply(.formChecked(check), to: &model) == [.submit(expected, parentID: 15, parentKind: "refine")])
         #expect(model.conversation?.sending == true && !model.form.submitting, "the form is not involved")
         #expect(StudioUpdate.apply(.key(.enter), to: &model).isEmpty && model.toast?.contains("already sending") == true)
-        // The core recorded the new turn: the pane follows it at once, and Operations lists it.
-        let effects = StudioUpdate.apply(.turnSubmitted(18, "#18 sent to sandbox"), to: &model)
-        #expect(effects == [.loadOperations, .loadConversation(18)])
+        // The core recorded the new turn: the pane follows it at once (the views ask the journal for its chain).
+        #expect(StudioUpdate.apply(.turnSubmitted(18, "#18 sent to sandbox"), to: &model).isEmpty)
         #expect(model.conversation?.tipID == 18 && model.conversation?.instruction.text == "" && model.screen == .history)
+        #expect(model.journalQuery.conversationTipID == 18)
         var longer = Self.finishedChain()
         longer.turns.append(Self.turn(18, .queued, "make the car red", parent: 15))
-        _ = StudioUpdate.apply(.conversationLoaded(longer), to: &model)
+        Readings.read(&model, conversation: longer)
         #expect(model.conversation?.chain.turns.map(\.id) == [12, 15, 18] && model.conversation?.selectedTurn?.id == 18)
     }
 
@@ -143,12 +143,11 @@ struct ConversationTests {
         #expect(StudioUpdate.apply(.key(.enter), to: &model).isEmpty)
         #expect(model.toast?.contains("#18 is still running: the next turn waits for it") == true)
         #expect(model.conversation?.pending == nil)
-        #expect(StudioUpdate.apply(.tick(Self.now), to: &model) == [.loadConversation(18)], "a live turn is read again as time passes")
         var finished = Self.finishedChain()
         finished.turns.append(Self.turn(18, .done, "make the car red", parent: 15, output: "/videos/18.mp4"))
         finished.nextDraft = Self.draft(continuing: 18)
-        _ = StudioUpdate.apply(.conversationLoaded(finished), to: &model)
-        #expect(StudioUpdate.apply(.tick(Self.now), to: &model).isEmpty, "a finished chain is not read again")
+        Readings.read(&model, conversation: finished)
+        #expect(model.conversation?.chain.turns.last?.record.status == .done, "the journal's reading keeps the pane live")
         #expect(StudioUpdate.apply(.key(.enter), to: &model) == [.checkForm(Self.draft(continuing: 18, prompt: "now add rain"))])
     }
 
@@ -168,9 +167,9 @@ struct ConversationTests {
         _ = StudioUpdate.apply(.key(.tab), to: &model)
         #expect(!model.inTextField)
         _ = StudioUpdate.apply(.key(.character("k")), to: &model)
-        #expect(StudioUpdate.apply(.key(.character("o")), to: &model) == [.openOutput(12)])
+        #expect(StudioUpdate.apply(.key(.character("o")), to: &model) == [.openOutput(12, sample: 0)])
         _ = StudioUpdate.apply(.key(.down), to: &model)
-        #expect(StudioUpdate.apply(.key(.character("o")), to: &model) == [.openOutput(15)])
+        #expect(StudioUpdate.apply(.key(.character("o")), to: &model) == [.openOutput(15, sample: 0)])
         #expect(StudioUpdate.apply(.key(.escape), to: &model).isEmpty)
         #expect(model.conversation == nil && model.screen == .history && model.keyScope == .history)
     }
@@ -230,7 +229,7 @@ struct ConversationTests {
 
     @Test func historyNamesTheParentOfARefinement() {
         let row = JobRow(record: Self.turn(18, .done, "make the car red", parent: 15).record, now: Self.now, latency: nil)
-        #expect(row.line(width: 100).contains("Refine") && row.line(width: 100).contains("↳#15 make the car red"))
+        #expect(row.line(width: 120).contains("Refine") && row.line(width: 120).contains("↳#15 make the car red"))
     }
 }
 

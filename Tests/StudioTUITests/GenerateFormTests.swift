@@ -11,7 +11,8 @@ struct GenerateFormTests {
     static let registry = StudioScreenTests.registry
 
     /// A form screen with the core's check carried out for real (in-memory journal).
-    static func harness(size: Size = Size(width: 80, height: 24)) throws -> (AppModel, FormChecker) {
+    static func harness(size: Size = Size(width: 80, height: 24),
+                        providerProblem: @escaping (String) -> ValidationIssue? = { _ in nil }) throws -> (AppModel, FormChecker) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("veo-form-\(UUID().uuidString)")
         let service = GenerationService(journal: try Journal.inMemory(), registry: registry, prices: try PriceTable.builtIn(),
                                         assets: AssetStore(root: folder.appendingPathComponent("assets")),
@@ -19,7 +20,7 @@ struct GenerateFormTests {
         var model = AppModel(registry: registry)
         model.now = StudioScreenTests.now
         _ = StudioUpdate.apply(.resized(size), to: &model)
-        return (model, FormChecker(service: service, workingDirectory: folder))
+        return (model, FormChecker(service: service, workingDirectory: folder, providerProblem: providerProblem))
     }
 
     /// Applies a message and carries out the checks it asks for, like the runtime does.
@@ -97,7 +98,8 @@ struct GenerateFormTests {
         #expect(model.form.focus == "prompt", "the keyboard goes to the field to fix")
         _ = Self.send(.paste("a paper boat on a rainy street"), &model, checker)
         #expect(Self.send(.key(.control("s")), &model, checker).isEmpty, "$3.20 is above the $2 threshold: it asks first")
-        #expect(model.confirmation?.question == "Submit for $3.20?")
+        #expect(model.confirmation?.question == "Submit for $3.20 (estimate)?", "the sandbox says it is an estimate")
+        #expect(model.confirmation?.detail.hasPrefix("This is the sandbox: nothing is charged.") == true)
         _ = Self.send(.key(.character("n")), &model, checker)
         #expect(model.confirmation == nil && !model.form.submitting)
         _ = Self.send(.key(.control("s")), &model, checker)
@@ -140,7 +142,7 @@ struct GenerateFormTests {
         parent.provider = "sandbox"
         parent.prompt = "a lighthouse in a storm"
         parent.durationSeconds = 8
-        _ = Self.send(.formPrefilled(parent, FormParent(id: 5, kind: "rerun", draft: parent)), &model, checker)
+        _ = Self.send(.formPrefilled(parent, FormParent(id: 5, kind: "rerun", draft: parent), replacing: false), &model, checker)
         #expect(model.screen == .generate && model.form.prompt.text == "a lighthouse in a storm")
         #expect(StudioView.render(model).textPicture.contains { $0.contains("same parameters as #5") })
         Self.focus("durationSeconds", &model)

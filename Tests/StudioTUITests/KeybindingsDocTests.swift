@@ -27,7 +27,7 @@ struct KeybindingsDocTests {
         #expect(table.binding(for: .character("q"), in: .generate, inTextField: true) == nil, "q types a q in the prompt")
         #expect(table.binding(for: .character("/"), in: .history, inTextField: false)?.id == "history.search")
         #expect(table.binding(for: .character("j"), in: .history, inTextField: false)?.id == "list.down")
-        #expect(table.binding(for: .enter, in: .generate, inTextField: true) == nil, "Enter makes a new line in the prompt")
+        #expect(table.binding(for: .enter, in: .generate, inTextField: true)?.id == "edit.newline", "Enter makes a new line in the prompt, and help says so")
         for character in "[]{}()<>/?qjk :" {
             #expect(table.binding(for: .character(character), in: .generate, inTextField: true) == nil,
                     "\(character) must type into the prompt")

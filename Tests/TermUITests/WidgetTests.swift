@@ -49,7 +49,7 @@ struct WidgetTests {
     @Test func tabsHighlightTheActiveOne() {
         var buffer = CellBuffer(size: Size(width: 30, height: 1))
         TabBar.draw(["Text", "Image", "Frames"], selected: 1, in: buffer.bounds, into: &buffer)
-        #expect(buffer.textPicture == [" Text   Image   Frames        "])
+        #expect(buffer.textPicture == [" Text  [Image]  Frames        "], "the active tab reads without colour")
         #expect(buffer.rolePicture == ["mmmmmm.SSSSSSS.mmmmmmmm......."])
     }
 }

@@ -41,6 +41,8 @@ public struct GenerationRecord: Codable, Sendable, Hashable, Identifiable, Fetch
     public var synthetic: Bool
     /// The provider's own progress (0…1) at the last poll, when it reports one (no invented percentages).
     public var progress: Double?
+    /// When Operations stopped showing this finished job (nil: still shown until dismissed).
+    public var dismissedAt: Date?
 
     public init(id: Int64? = nil, createdAt: Date, updatedAt: Date, provider: String, model: String, mode: GenerationMode,
                 status: JobStatus, prompt: String, negativePrompt: String? = nil, specJSON: String, requestJSON: String? = nil,
@@ -48,7 +50,7 @@ public struct GenerationRecord: Codable, Sendable, Hashable, Identifiable, Fetch
                 errorCode: String? = nil, errorMessage: String? = nil, errorExplanation: String? = nil,
                 serverAnswerJSON: String? = nil, raiCount: Int = 0, raiReasonsJSON: String? = nil, parentID: Int64? = nil,
                 parentKind: String? = nil, hops: Int = 0, outputSeconds: Int? = nil, pollCount: Int = 0, synthetic: Bool = false,
-                progress: Double? = nil) {
+                progress: Double? = nil, dismissedAt: Date? = nil) {
         self.id = id
         self.createdAt = createdAt
         self.updatedAt = updatedAt
@@ -77,6 +79,7 @@ public struct GenerationRecord: Codable, Sendable, Hashable, Identifiable, Fetch
         self.pollCount = pollCount
         self.synthetic = synthetic
         self.progress = progress
+        self.dismissedAt = dismissedAt
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

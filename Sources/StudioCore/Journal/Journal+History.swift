@@ -4,18 +4,64 @@ import GRDB
 extension Journal {
     /// History with a filter: the newest matching generations, or those whose prompt matches `text`.
     public func history(matching text: String, filter: HistoryFilter, limit: Int, now: Date = Date()) throws -> [GenerationRecord] {
-        guard !filter.isEmpty else { return text.isEmpty ? try newest(limit: limit) : try search(text, limit: limit) }
+        try historySummaries(matching: text, filter: filter, limit: limit, now: now).map(\.record)
+    }
+
+    /// History as lists show it: each row with its resolution, length and videos, newest first.
+    public func historySummaries(matching text: String, filter: HistoryFilter, limit: Int,
+                                 now: Date = Date()) throws -> [GenerationSummary] {
         let (condition, values) = filter.sqlCondition(now: now)
         var arguments = StatementArguments()
-        var sql = "SELECT generation.* FROM generation WHERE \(condition)"
         for value in values { arguments += [value as? DatabaseValueConvertible] }
+        var sql = "SELECT generation.* FROM generation WHERE \(condition)"
         if let pattern = FTS5Pattern(matchingAllPrefixesIn: text) {
-            sql += " AND generation.id IN (SELECT rowid FROM generation_ft WHERE generation_ft MATCH ?)"
+            // FTS5 walks its index in rowid order, so newest-first with a limit stops early instead of
+            // sorting every match (only without a filter: a filter may reject the first matches).
+            sql += filter.isEmpty
+                ? " AND generation.id IN (SELECT rowid FROM generation_ft WHERE generation_ft MATCH ? ORDER BY rowid DESC LIMIT ?)"
+                : " AND generation.id IN (SELECT rowid FROM generation_ft WHERE generation_ft MATCH ?)"
             arguments += [pattern]
+            if filter.isEmpty { arguments += [limit] }
         }
         sql += " ORDER BY generation.id DESC LIMIT ?"
         arguments += [limit]
-        return try writer.read { db in try GenerationRecord.fetchAll(db, sql: sql, arguments: arguments) }
+        return try writer.read { db in try GenerationSummary.fetchAll(db, sql: sql, arguments: arguments) }
+    }
+
+    /// What Operations lists, oldest first: every job not dismissed — running or submitting, finished
+    /// and not yet looked at, or `unknown` with an operation that can be looked at again.
+    public func operations() throws -> [GenerationSummary] {
+        try writer.read { db in
+            try GenerationSummary.fetchAll(db, sql: """
+                SELECT generation.* FROM generation
+                WHERE dismissedAt IS NULL AND (status != 'unknown' OR operationName IS NOT NULL)
+                ORDER BY id
+                """)
+        }
+    }
+
+    /// One generation as lists show it.
+    public func summary(_ id: Int64) throws -> GenerationSummary? {
+        try writer.read { db in
+            try GenerationSummary.fetchAll(db, sql: "SELECT generation.* FROM generation WHERE id = ?", arguments: [id]).first
+        }
+    }
+
+    /// Takes finished (or `unknown`) jobs off Operations; they stay in History. Running jobs are never
+    /// dismissed. Returns how many were.
+    @discardableResult
+    public func dismiss(_ ids: [Int64], at date: Date) throws -> Int {
+        guard !ids.isEmpty else { return 0 }
+        return try writer.write { db in
+            let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
+            var arguments: StatementArguments = [StoredDate.text(date)]
+            arguments += StatementArguments(ids)
+            try db.execute(sql: """
+                UPDATE generation SET dismissedAt = ?
+                WHERE id IN (\(placeholders)) AND dismissedAt IS NULL AND status IN ('done', 'failed', 'filtered', 'cancelled', 'unknown')
+                """, arguments: arguments)
+            return db.changesCount
+        }
     }
 
     /// The distinct models and providers in the journal (the choices of History's filters).

@@ -5,6 +5,8 @@ import GRDB
 /// Writes are named after what happened; screens observe it.
 public struct Journal: Sendable {
     public let writer: any DatabaseWriter
+    /// The database file (nil for an in-memory journal): other processes' changes are seen through it.
+    public let location: URL?
 
     /// Opens (and migrates) the journal at a path.
     public static func open(at url: URL) throws -> Journal {
@@ -12,7 +14,7 @@ public struct Journal: Sendable {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
             let pool = try DatabasePool(path: url.path, configuration: configuration)
-            return try Journal(writer: pool)
+            return try Journal(writer: pool, location: url)
         } catch let error as StudioError {
             throw error
         } catch {
@@ -27,8 +29,9 @@ public struct Journal: Sendable {
         try Journal(writer: DatabaseQueue())
     }
 
-    public init(writer: any DatabaseWriter) throws {
+    public init(writer: any DatabaseWriter, location: URL? = nil) throws {
         self.writer = writer
+        self.location = location
         try JournalMigrations.migrator.migrate(writer)
     }
 

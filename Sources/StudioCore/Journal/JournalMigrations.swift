@@ -101,6 +101,22 @@ enum JournalMigrations {
                 t.column("expiresAt", .datetime).notNull()
             }
         }
+        // Operations keeps a finished job until it is dismissed; jobs that ended before this version
+        // count as dismissed, so an existing journal does not flood the panel. The studio's form keeps
+        // each mode's unsent draft here across restarts.
+        migrator.registerMigration("v5-dismissed-and-drafts") { db in
+            try db.alter(table: "generation") { t in t.add(column: "dismissedAt", .datetime) }
+            try db.execute(sql: """
+                UPDATE generation SET dismissedAt = COALESCE(finishedAt, updatedAt)
+                WHERE status IN ('done', 'failed', 'filtered', 'cancelled')
+                """)
+            try db.execute(sql: "CREATE INDEX generation_undismissed ON generation(id) WHERE dismissedAt IS NULL")
+            try db.create(table: "form_draft") { t in
+                t.primaryKey("mode", .text)
+                t.column("draftJSON", .text).notNull()
+                t.column("updatedAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -16,6 +16,20 @@ public struct OutputRecord: Codable, Sendable, Hashable, Identifiable, Fetchable
     public var mimeType: String
     public var createdAt: Date
 
+    public init(id: Int64? = nil, generationID: Int64, sampleIndex: Int, path: String?, bytes: Int?, sha256: String?,
+                remoteURI: String?, expiresAt: Date?, mimeType: String, createdAt: Date) {
+        self.id = id
+        self.generationID = generationID
+        self.sampleIndex = sampleIndex
+        self.path = path
+        self.bytes = bytes
+        self.sha256 = sha256
+        self.remoteURI = remoteURI
+        self.expiresAt = expiresAt
+        self.mimeType = mimeType
+        self.createdAt = createdAt
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 

@@ -89,7 +89,7 @@ extension GenerationService {
         guard stopped else { return try cancel(id) }
         let note = "the service cancelled the interaction; it makes no video"
         try journal.update(id, status: .cancelled, detail: "cancelled by the user; \(note)", at: clock.now()) { r in
-            r.errorCode = "cancelled"
+            r.errorCode = Charge.cancelledOnServiceCode
             r.errorMessage = "cancelled by the user"
             r.errorExplanation = note
         }

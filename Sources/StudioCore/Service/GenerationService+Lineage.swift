@@ -60,6 +60,7 @@ extension GenerationService {
             return CancelOutcome(cancelled: false, message: "#\(id) is not in the journal")
         }
         let note: String
+        var code = "cancelled"
         switch record.status {
         case .submitting:
             return CancelOutcome(cancelled: false, message: "#\(id) is being submitted; cancel it once it is queued")
@@ -67,11 +68,12 @@ extension GenerationService {
             note = "the service has no cancel for Veo operations: it may still finish and be charged; the studio stops tracking it"
         case .downloading:
             note = "the video was already generated and is charged; its download stopped (its link expires in 2 days)"
+            code = Charge.cancelledAfterVideoCode
         case .done, .failed, .filtered, .cancelled:
             return CancelOutcome(cancelled: false, message: "#\(id) is already \(record.status.rawValue)")
         }
         try journal.update(id, status: .cancelled, detail: "cancelled by the user; \(note)", at: clock.now()) { r in
-            r.errorCode = "cancelled"
+            r.errorCode = code
             r.errorMessage = "cancelled by the user"
             r.errorExplanation = note
         }

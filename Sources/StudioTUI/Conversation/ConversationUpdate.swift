@@ -15,14 +15,17 @@ enum ConversationUpdate {
         return [.loadConversation(id)]
     }
 
-    /// A reading of a chain: it opens the pane, or refreshes the open one when it is the chain it follows.
+    /// A reading of a chain: it opens the pane, or refreshes the open one when it is the chain it
+    /// follows (the journal's readings keep the open pane live).
     static func loaded(_ chain: ConversationChain?, _ model: inout AppModel) -> [StudioEffect] {
         guard let chain, let tip = chain.turns.last else {
             if model.conversation == nil { model.toast = "that generation is no longer in the journal" }
             return []
         }
         if var pane = model.conversation {
-            guard pane.tipID == tip.id else { return [] }
+            // The chain may have grown past the followed turn (a turn sent from the CLI): follow its new tip.
+            guard chain.turns.contains(where: { $0.id == pane.tipID }) else { return [] }
+            pane.tipID = tip.id
             pane.refresh(chain)
             model.conversation = pane
             return []
@@ -35,12 +38,6 @@ enum ConversationUpdate {
         model.toast = chain.turnInProgress.map { "#\($0.id) is \($0.record.status.rawValue): type the next instruction; it can be sent once the turn is done" }
             ?? "conversation of #\(tip.id): type what to change, Enter sends it as turn \(model.conversation?.nextTurnNumber ?? 0)"
         return []
-    }
-
-    /// Time passing: a chain with a turn still being made is read again, so its status stays live.
-    static func tick(_ model: AppModel) -> [StudioEffect] {
-        guard let pane = model.conversation, pane.chain.isLive || pane.chain.turns.last?.id != pane.tipID else { return [] }
-        return [.loadConversation(pane.tipID)]
     }
 
     /// Keys while the pane is open; nil lets the key through (help, screens, quit).
@@ -63,7 +60,7 @@ enum ConversationUpdate {
             pane.focus = typing ? .turns : .instruction
         case "conversation.open":
             guard let turn = pane.selectedTurn else { return [] }
-            return [.openOutput(turn.id)]
+            return [.openOutput(turn.id, sample: 0)]
         case "conversation.previous_turn", "list.up": pane.moveSelection(by: -1)
         case "conversation.next_turn", "list.down": pane.moveSelection(by: 1)
         case "list.top", "list.bottom", "list.page_up", "list.page_down":
@@ -156,7 +153,7 @@ enum ConversationUpdate {
     /// The core recorded the new turn (or refused it): the pane follows the new turn at once.
     static func submitted(_ id: Int64?, _ text: String, _ model: inout AppModel) -> [StudioEffect] {
         model.toast = text
-        guard var pane = model.conversation else { return id == nil ? [] : [.loadOperations] }
+        guard var pane = model.conversation else { return [] }
         pane.sending = false
         guard let id else {
             model.conversation = pane
@@ -165,6 +162,6 @@ enum ConversationUpdate {
         pane.instruction = TextEditorState()
         pane.tipID = id
         model.conversation = pane
-        return [.loadOperations, .loadConversation(id)]
+        return []
     }
 }

@@ -33,9 +33,10 @@ enum ConversationView {
         let used = buffer.write(label, at: rect.origin, role: .muted, clip: rect)
         buffer.write(chain.lineage(fitting: rect.width - used), at: Point(x: rect.x + used, y: rect.y), role: .accent, clip: rect)
         guard let first = chain.turns.first?.record else { return }
-        let total = chain.turns.compactMap(\.record.costEstimateUSD).reduce(0, +)
-        let facts = "\(first.model) on \(first.provider) · \(chain.turns.count) turn(s) · \(CostEstimate.dollars(total)) in all"
-            + (first.synthetic ? " · synthetic" : "")
+        let charges = chain.turns.map { Charge(record: $0.record, samplesAsked: 1, videosMade: $0.outputPath == nil ? 0 : 1) }
+        let spent = charges.reduce(0) { $0 + $1.spentUSD }
+        let money = first.synthetic ? "nothing charged (sandbox; ~ is the real service's price)" : "\(CostEstimate.dollars(spent)) charged"
+        let facts = "\(first.model) on \(first.provider) · \(chain.turns.count) turn(s) · \(money)"
         buffer.write(facts, at: Point(x: rect.x, y: rect.y + 1), role: .muted, clip: rect)
     }
 

@@ -10,6 +10,10 @@ public struct FormCheck: Sendable {
     /// Input field (`image`, `lastFrame`, `referenceImages[0]`) → what its bytes are.
     public var images: [String: ImageInfo]
     public var extensionChain: ExtensionChain?
+    /// Why this model and provider take no style image (nil when they take one).
+    public var styleRefusal: String?
+    /// An input's path → the name it is shown by (a library pick's original file, not its content hash).
+    public var displayNames: [String: String] = [:]
 
     public init(draft: GenerationDraft, report: ValidationReport, choices: [String: [ChoiceAdvisor.Choice]] = [:],
                 images: [String: ImageInfo] = [:], extensionChain: ExtensionChain? = nil) {
@@ -18,6 +22,11 @@ public struct FormCheck: Sendable {
         self.choices = choices
         self.images = images
         self.extensionChain = extensionChain
+    }
+
+    /// The name an input is shown by.
+    public func displayName(_ path: String) -> String {
+        displayNames[path] ?? InputLoader.displayName(path)
     }
 
     /// The issues of one field (a reference image's issues count for `referenceImages`).
@@ -33,19 +42,27 @@ public struct ExtensionChain: Hashable, Sendable {
     public var hop: Int
     public var maxHops: Int
     public var totalSeconds: Int
-    /// The source chain's estimated cost plus this extension's.
+    /// What the chain's videos were charged (only those that made a video) plus this extension's estimate.
     public var chainCostUSD: Double
+    /// The resolution this extension is made at, as validated.
+    public var resolution: String
+    /// Sandbox: the amount is what the real service would charge.
+    public var synthetic: Bool
 
-    public init(sourceID: Int64, hop: Int, maxHops: Int = 20, totalSeconds: Int, chainCostUSD: Double) {
+    public init(sourceID: Int64, hop: Int, maxHops: Int = 20, totalSeconds: Int, chainCostUSD: Double, resolution: String = "720p",
+                synthetic: Bool = false) {
         self.sourceID = sourceID
         self.hop = hop
         self.maxHops = maxHops
         self.totalSeconds = totalSeconds
         self.chainCostUSD = chainCostUSD
+        self.resolution = resolution
+        self.synthetic = synthetic
     }
 
-    /// "extension 2/20 · 22 s in all · 720p (forced) · chain $6.40"
+    /// "extension 2/20 of #17's chain · 22 s in all · 720p · chain $6.40"
     public var summary: String {
-        "extension \(hop)/\(maxHops) of #\(sourceID)'s chain · \(totalSeconds) s in all · 720p (forced) · chain \(CostEstimate.dollars(chainCostUSD))"
+        "extension \(hop)/\(maxHops) of #\(sourceID)'s chain · \(totalSeconds) s in all · \(resolution) · "
+            + (synthetic ? "chain ~\(CostEstimate.dollars(chainCostUSD)) (what the real service would charge)" : "chain \(CostEstimate.dollars(chainCostUSD))")
     }
 }

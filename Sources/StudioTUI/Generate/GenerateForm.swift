@@ -21,6 +21,10 @@ public struct GenerateForm: Sendable {
     public var submitting = false
     /// Ctrl-S came while the core's check was behind the draft: submit once it answers.
     public var submitAfterCheck = false
+    /// The other tabs as they were left: each mode has a form of its own.
+    public var stash: [GenerationMode: ModeDraft] = [:]
+    /// What each mode last sent: a form equal to it has nothing unsent.
+    public var lastSent: [GenerationMode: GenerationDraft] = [:]
 
     public init(provider: String = "sandbox") {
         draft.provider = provider
@@ -116,10 +120,21 @@ public struct GenerateForm: Sendable {
         line = [.text, .number, .video].contains(field.kind) ? TextEditorState(draft.text(of: field.id) ?? "") : nil
     }
 
-    /// Switches the tab, keeping everything typed; the keyboard goes to the tab's input (the
-    /// images, the video to extend), or to the prompt on the Text tab.
+    /// Switches the tab. Each tab keeps its own form: one left earlier comes back as it was; a tab
+    /// never used starts from this one's prompt and settings (not its parent). The keyboard goes to
+    /// the tab's input (the images, the video to extend), or to the prompt on the Text tab.
     public mutating func selectMode(_ newMode: GenerationMode, _ registry: CapabilityRegistry) {
+        guard newMode != mode else { return }
+        commitLine()
+        stash[mode] = current
+        if let kept = stash.removeValue(forKey: newMode) {
+            restore(kept, mode: newMode, registry)
+            return
+        }
         mode = newMode
+        parent = nil
+        check = nil
+        parseProblems = [:]
         let visible = fields(registry)
         let input = visible.first { [.image, .images, .video].contains($0.kind) } ?? visible.first { $0.kind == .prompt }
         if let field = input ?? visible.first { focus(on: field, registry) }
@@ -147,15 +162,18 @@ public struct GenerateForm: Sendable {
         if field.id == "provider" { draft.model = nil }
     }
 
-    /// Locks the seed (making one up when empty) or unlocks it.
+    /// Locks the seed (making one up when empty) or unlocks it; unlocking clears it, so the next
+    /// submit gets a new one as the lock's hint says.
     public mutating func toggleSeedLock(random: UInt32) {
         seedLocked.toggle()
         if seedLocked, draft.seed == nil { draft.seed = Int64(random) }
+        if !seedLocked { draft.seed = nil }
         if focus == "seed" { line = TextEditorState(draft.text(of: "seed") ?? "") }
     }
 
     /// After a submit: an unlocked seed is cleared so the next video differs, and the next
-    /// submit is a new generation rather than another child of the same parent.
+    /// submit is a new generation rather than another child of the same parent. What stays on
+    /// the form counts as sent (quitting then has nothing to ask about).
     public mutating func afterSubmit() {
         submitting = false
         parent = nil
@@ -163,18 +181,63 @@ public struct GenerateForm: Sendable {
             draft.seed = nil
             if focus == "seed" { line = TextEditorState("") }
         }
+        lastSent[mode] = current.draft
     }
 
-    /// Opens the form from a stored generation (re-run, retry, extend).
-    public static func prefilled(from draft: GenerationDraft, parent: FormParent, registry: CapabilityRegistry) -> GenerateForm {
-        var form = GenerateForm(provider: draft.provider ?? "sandbox")
-        form.draft = draft
-        form.mode = draft.mode
-        form.prompt = TextEditorState(draft.prompt ?? "")
-        form.draft.prompt = nil
-        form.parent = parent
-        form.seedLocked = draft.seed != nil
-        if let first = form.fields(registry).first { form.focus(on: first, registry) }
-        return form
+    /// Opens a stored generation (re-run, retry, extend) in its mode's tab, replacing that tab's
+    /// form; the other tabs keep theirs.
+    public mutating func prefill(from draft: GenerationDraft, parent: FormParent, registry: CapabilityRegistry) {
+        commitLine()
+        if draft.mode != mode { stash[mode] = current }
+        stash[draft.mode] = nil
+        restore(ModeDraft(draft: draft, parent: parent, seedLocked: draft.seed != nil), mode: draft.mode, registry)
+        if let first = fields(registry).first { focus(on: first, registry) }
+    }
+
+    // MARK: Each tab's own form
+
+    /// This tab's form as it is kept (in `stash`, and in the journal across restarts).
+    public var current: ModeDraft {
+        var kept = draft
+        kept.prompt = prompt.text.isEmpty ? nil : prompt.text
+        return ModeDraft(draft: kept, parent: parent, seedLocked: seedLocked, focus: focus)
+    }
+
+    /// Puts a kept form on screen as the tab of `mode`.
+    public mutating func restore(_ kept: ModeDraft, mode newMode: GenerationMode, _ registry: CapabilityRegistry) {
+        mode = newMode
+        draft = kept.draft
+        draft.prompt = nil
+        if draft.provider == nil { draft.provider = kept.draft.provider ?? "sandbox" }
+        prompt = TextEditorState(kept.draft.prompt ?? "")
+        parent = kept.parent
+        seedLocked = kept.seedLocked
+        check = nil
+        parseProblems = [:]
+        line = nil
+        let visible = fields(registry)
+        if let field = visible.first(where: { $0.id == kept.focus }) ?? visible.first { focus(on: field, registry) }
+    }
+
+    /// Every tab's form, this one included.
+    public var allModes: [GenerationMode: ModeDraft] {
+        var all = stash
+        all[mode] = current
+        return all
+    }
+
+    /// Whether a tab holds typed work that was not sent: a prompt or an input, different from what
+    /// it last sent.
+    public static func isUnsent(_ kept: ModeDraft, mode: GenerationMode, lastSent: GenerationDraft?) -> Bool {
+        let draft = kept.draft
+        let typed = !(draft.prompt ?? "").isEmpty || draft.image != nil || draft.lastFrame != nil || !draft.references.isEmpty
+            || draft.video != nil || kept.parent != nil
+        return typed && draft != lastSent
+    }
+
+    /// The tabs with unsent work, in tab order.
+    public var unsentModes: [GenerationMode] {
+        let all = allModes
+        return Self.modes.filter { mode in all[mode].map { Self.isUnsent($0, mode: mode, lastSent: lastSent[mode]) } ?? false }
     }
 }

@@ -27,34 +27,55 @@ enum GenerateUpdate {
         return [.checkForm(model.form.submission(model.registry))]
     }
 
+    /// Fields a page key (PgUp/PgDn) moves over.
+    static let fieldPage = 5
+
     private static func edit(_ key: Key, binding: KeyBinding?, _ model: inout AppModel) -> [StudioEffect] {
         let registry = model.registry
         guard let field = model.form.focusedField(registry) else { return [] }
+        let fieldCount = model.form.fields(registry).count
+        // Page keys move over the fields from any field, text ones included (they type nothing).
+        switch key {
+        case .pageDown: return move(by: fieldPage, &model)
+        case .pageUp: return move(by: -fieldPage, &model)
+        default: break
+        }
         switch binding?.id {
-        case "field.next":
-            model.form.commitLine()
-            model.form.moveFocus(by: 1, registry)
-            return []
-        case "field.previous":
-            model.form.commitLine()
-            model.form.moveFocus(by: -1, registry)
-            return []
+        case "field.next": return move(by: 1, &model)
+        case "field.previous": return move(by: -1, &model)
+        case "list.top": return move(by: -fieldCount, clamped: true, &model)
+        case "list.bottom": return move(by: fieldCount, clamped: true, &model)
+        case "list.page_down": return move(by: fieldPage, &model)
+        case "list.page_up": return move(by: -fieldPage, &model)
         case "mode.next", "mode.previous":
-            model.form.commitLine()
             let modes = GenerateForm.modes
             let index = modes.firstIndex(of: model.form.mode) ?? 0
             let step = binding?.id == "mode.next" ? 1 : modes.count - 1
             model.form.selectMode(modes[(index + step) % modes.count], registry)
+            model.toast = nil
             return [.checkForm(model.form.submission(registry))]
         case "submit":
             model.form.commitLine()
             return submit(&model)
+        case "form.problems":
+            model.form.commitLine()
+            let issues = model.form.blockingIssues + (model.form.check?.report.warnings ?? [])
+            guard !issues.isEmpty else {
+                model.toast = "no problems: Ctrl-S submits"
+                return []
+            }
+            model.problems = ProblemList(issues: issues)
+            return []
         case "seed.lock":
             model.form.commitLine()
             model.form.toggleSeedLock(random: UInt32(truncatingIfNeeded: Int(model.now.timeIntervalSince1970 * 1000)))
-            model.toast = model.form.seedLocked ? "seed \(model.form.draft.seed ?? 0) locked: it stays for every submit" : "seed unlocked: each submit gets a new one"
+            model.toast = model.form.seedLocked ? "seed \(model.form.draft.seed ?? 0) locked: it stays for every submit"
+                : "seed unlocked and cleared: each submit gets a new one"
             return []
         case "back":
+            model.form.commitLine()
+            model.screen = model.previousScreen == .generate ? .operations : model.previousScreen
+            model.toast = "the draft is kept: F2 comes back to it"
             return []
         default:
             break
@@ -81,6 +102,17 @@ enum GenerateUpdate {
                 }
             }
         }
+        return []
+    }
+
+    /// Moves the keyboard `delta` fields on (wrapping, or stopping at the ends when `clamped`).
+    private static func move(by delta: Int, clamped: Bool = false, _ model: inout AppModel) -> [StudioEffect] {
+        model.form.commitLine()
+        let fields = model.form.fields(model.registry)
+        guard !fields.isEmpty else { return [] }
+        let index = fields.firstIndex { $0.id == model.form.focus } ?? 0
+        let target = clamped || abs(delta) > 1 ? min(max(0, index + delta), fields.count - 1) : (index + delta + fields.count) % fields.count
+        model.form.focus(on: fields[target], model.registry)
         return []
     }
 
@@ -140,8 +172,27 @@ enum GenerateUpdate {
         model.form.commitLine()
     }
 
-    /// Ctrl-S: refuse with the first problem (and put the keyboard on its field), ask above the
-    /// cost threshold, else hand the draft to the core.
+    /// The core checked the form's draft: it is shown, a locked seed the new provider or model
+    /// refuses is unlocked (and said so), and a submit that waited for the check goes on.
+    static func checked(_ check: FormCheck, _ model: inout AppModel) -> [StudioEffect] {
+        guard check.draft == model.form.submission(model.registry) else { return [] }
+        model.form.check = check
+        if model.form.seedLocked, let refusal = check.issues(for: "seed").first(where: { $0.severity == .error }) {
+            model.form.seedLocked = false
+            model.form.draft.seed = nil
+            if model.form.focus == "seed" { model.form.line = TextEditorState("") }
+            model.toast = "seed unlocked and cleared: \(refusal.message)"
+            return [.checkForm(model.form.submission(model.registry))]
+        }
+        if model.form.submitAfterCheck {
+            model.form.submitAfterCheck = false
+            return submit(&model)
+        }
+        return []
+    }
+
+    /// Ctrl-S: one problem is told whole and the keyboard goes to its field; several open the list
+    /// of problems; above the cost threshold it asks; else the draft goes to the core.
     static func submit(_ model: inout AppModel) -> [StudioEffect] {
         let registry = model.registry
         let form = model.form
@@ -156,20 +207,96 @@ enum GenerateUpdate {
         }
         let issues = form.blockingIssues
         if let first = issues.first {
-            model.toast = "not submitted: \(first.message) — \(first.fix)\(issues.count > 1 ? " (+\(issues.count - 1) more)" : "")"
             let root = first.field.split(separator: "[").first.map(String.init) ?? first.field
             if let field = form.fields(registry).first(where: { $0.id == root }) { model.form.focus(on: field, registry) }
+            if issues.count == 1 {
+                model.toast = "not submitted: \(first.message) — \(StudioAdvice.fix(first, registry: registry))"
+            } else {
+                model.toast = "not submitted: \(issues.count) problems, listed in full — Enter goes to one, Esc closes"
+                model.problems = ProblemList(issues: issues)
+            }
             return []
         }
-        let effect = StudioEffect.submit(form.submission(registry), parentID: form.parent?.id, parentKind: form.parent?.kind)
+        let effect = StudioEffect.submit(current, parentID: form.parent?.id, parentKind: form.parent?.kind)
         if let cost = form.check?.report.cost, cost.usd > model.confirmCostAboveUSD {
+            let sandbox = registry.isSandbox(form.provider)
             model.confirmation = Confirmation(
-                question: "Submit for \(CostEstimate.dollars(cost.usd))?",
-                detail: "\(cost.summary) — above the confirm threshold of \(CostEstimate.dollars(model.confirmCostAboveUSD)) (confirm_cost_above_usd in the config).",
+                question: "Submit for \(CostEstimate.dollars(cost.usd))\(sandbox ? " (estimate)" : "")?",
+                detail: (sandbox ? "This is the sandbox: nothing is charged. On the real service this would cost: " : "")
+                    + "\(cost.summary) — above the confirm threshold of \(CostEstimate.dollars(model.confirmCostAboveUSD)) "
+                    + "(confirm_cost_above_usd in the config).",
                 onYes: effect)
             return []
         }
         model.form.submitting = true
         return [effect]
+    }
+
+    /// Keys of the problems list: move, Enter goes to the problem's field, Esc (or F5) closes;
+    /// nil lets the key through (help, screens, quit).
+    static func handleProblems(_ key: Key, _ model: inout AppModel) -> [StudioEffect]? {
+        guard var list = model.problems else { return nil }
+        switch key {
+        case .escape, .function(5):
+            model.problems = nil
+            return []
+        case .down, .character("j"), .tab:
+            list.list.move(by: 1, count: list.issues.count, height: list.issues.count)
+        case .up, .character("k"), .backTab:
+            list.list.move(by: -1, count: list.issues.count, height: list.issues.count)
+        case .enter:
+            model.problems = nil
+            guard let issue = list.selected else { return [] }
+            let root = issue.field.split(separator: "[").first.map(String.init) ?? issue.field
+            if let field = model.form.fields(model.registry).first(where: { $0.id == root }) {
+                model.form.focus(on: field, model.registry)
+                model.toast = "\(field.label): \(issue.message)"
+            } else {
+                model.toast = "\(issue.message) — \(StudioAdvice.fix(issue, registry: model.registry))"
+            }
+            return []
+        case .function(1), .function(2), .function(3), .function(4), .control("q"):
+            model.problems = nil
+            return nil
+        default:
+            return []
+        }
+        model.problems = list
+        return []
+    }
+
+    /// A stored generation opens in its mode's tab; when that tab holds unsent work, it asks first.
+    static func prefill(_ draft: GenerationDraft, parent: FormParent, replacing: Bool, _ model: inout AppModel) -> [StudioEffect] {
+        let target = draft.mode
+        if !replacing, let kept = model.form.allModes[target], kept.draft.prompt != draft.prompt || kept.parent?.id != parent.id,
+           GenerateForm.isUnsent(kept, mode: target, lastSent: model.form.lastSent[target]) {
+            model.confirmation = Confirmation(
+                question: "Replace the unsent \(target.displayName) draft?",
+                detail: "The \(target.displayName) tab holds a draft that was not sent (\"\(String((kept.draft.prompt ?? "").prefix(40)))\"). "
+                    + "Opening #\(parent.id) there replaces it.",
+                onYes: .replaceTab(draft, parentID: parent.id, parentKind: parent.kind))
+            return []
+        }
+        model.form.prefill(from: draft, parent: parent, registry: model.registry)
+        // The diff compares like with like: the parent as this form would submit it.
+        let comparable = model.form.submission(model.registry)
+        model.form.parent?.draft = comparable
+        model.form.lastSent[target] = nil
+        model.screen = .generate
+        model.panel = nil
+        model.toast = parent.kind == "extend"
+            ? "extending #\(parent.id): say what happens next, then Ctrl-S"
+            : "re-run of #\(parent.id): change what you like; the diff shows below, Ctrl-S submits"
+        return [.checkForm(model.form.submission(model.registry))]
+    }
+
+    /// The tabs an earlier run kept: the most recently changed opens, the others wait in their tabs.
+    static func restore(_ kept: [(GenerationMode, ModeDraft)], _ model: inout AppModel) {
+        guard let (newest, form) = kept.first(where: { GenerateForm.modes.contains($0.0) }) else { return }
+        for (mode, draft) in kept.dropFirst() where GenerateForm.modes.contains(mode) { model.form.stash[mode] = draft }
+        model.form.stash[newest] = nil
+        model.form.restore(form, mode: newest, model.registry)
+        let names = kept.map(\.0.displayName).joined(separator: ", ")
+        model.toast = "your unsent draft\(kept.count == 1 ? "" : "s") (\(names)) came back from the last session"
     }
 }

@@ -95,37 +95,15 @@ enum GenerateView {
         let point = { Point(x: x, y: rect.y) }
         switch field.kind {
         case .choice, .toggle:
-            let current = form.draft.text(of: field.id)
-            let choices: [ChoiceAdvisor.Choice] = field.kind == .toggle
-                ? ["on", "off"].map { ChoiceAdvisor.Choice(value: $0, blockedBy: nil) }
-                : (form.check?.choices[field.id] ?? ChoiceAdvisor.candidates(for: field.id, draft: form.draft, registry: model.registry)
-                    .map { ChoiceAdvisor.Choice(value: $0, blockedBy: nil) })
-            let fallback = form.defaultValue(of: field.id, model.registry)
-            if fallback == nil {
-                x += buffer.write("default", at: point(), role: current == nil ? (focused ? .selection : .accent) : .muted, clip: rect) + 1
-            }
-            // A row wider than the field starts late enough that the chosen value stays in sight.
-            let labels = choices.map { shortChoice($0.value, field: field.id) }
-            let chosenIndex = choices.firstIndex { (current ?? fallback) == $0.value } ?? 0
-            var first = 0
-            while first < chosenIndex,
-                  x + 2 + labels[first...chosenIndex].reduce(0) { $0 + DisplayWidth.of($1) + 1 } > rect.maxX {
-                first += 1
-            }
-            if first > 0 { x += buffer.write("…", at: point(), role: .muted, clip: rect) + 1 }
-            for (index, choice) in choices.enumerated() where index >= first {
-                let chosen = index == chosenIndex && (current ?? fallback) == choice.value
-                let role: StyleRole = chosen ? (focused ? .selection : .accent) : (choice.isAllowed ? .text : .disabled)
-                x += buffer.write(labels[index], at: point(), role: role, clip: rect) + 1
-            }
-            if current == nil, fallback != nil, field.id != "provider" {
-                x += buffer.write("(default)", at: point(), role: .muted, clip: rect) + 1
-            }
+            // A field with a problem keeps room beside its choices for the mark and the start of its message.
+            let reserve = issues(for: field.id, form).isEmpty ? 0 : min(26, rect.width / 3)
+            x += drawChoices(field, model: model, focused: focused,
+                             in: Rect(x: rect.x, y: rect.y, width: rect.width - reserve, height: rect.height), into: &buffer)
         case .image, .images:
+            let name = { (path: String) in form.check?.displayName(path) ?? InputLoader.displayName(path) }
             let names = field.kind == .images
-                ? form.draft.references.enumerated().map { index, ref in
-                    "\(index + 1) \(InputLoader.displayName(ref.path))\(ref.kind == .style ? " (style)" : "")" }
-                : form.draft.text(of: field.id).map { [InputLoader.displayName($0)] } ?? []
+                ? form.draft.references.enumerated().map { index, ref in "\(index + 1) \(name(ref.path))\(ref.kind == .style ? " (style)" : "")" }
+                : form.draft.text(of: field.id).map { [name($0)] } ?? []
             if names.isEmpty {
                 x += buffer.write("Enter picks \(field.kind == .images ? "up to 3 images" : "an image")", at: point(),
                                   role: focused ? .selection : .muted, clip: rect) + 1
@@ -149,59 +127,133 @@ enum GenerateView {
                 x += used + 1
             }
             if field.id == "seed" {
-                x += buffer.write(form.seedLocked ? "🔒 locked" : "(Ctrl-L locks)", at: point(), role: .muted, clip: rect) + 1
+                x += buffer.write(form.seedLocked ? "🔒 locked (Ctrl-L unlocks)" : "(Ctrl-L locks)", at: point(), role: .muted, clip: rect) + 1
             }
         case .prompt:
             break
         }
-        drawIssue(for: field.id, form: form, at: x + 1, in: rect, into: &buffer)
+        drawIssue(for: field.id, model: model, at: x + 1, in: rect, into: &buffer)
     }
 
-    /// The first issue of a field, beside it, in the rest of the row.
-    private static func drawIssue(for field: String, form: GenerateForm, at x: Int, in rect: Rect, into buffer: inout CellBuffer) {
-        let issues = form.missingInputs.filter { $0.field == field } + (form.parseProblems[field].map {
-            [ValidationIssue(field: field, code: "form.unreadable", message: $0, fix: "")]
+    /// A choice row: the chosen value in brackets (readable without colour), forbidden values
+    /// greyed; a row wider than the field shows a window around the chosen value, with `…` and
+    /// how many are left out on each side it cuts. Returns the columns used.
+    private static func drawChoices(_ field: FormFieldEntry, model: AppModel, focused: Bool, in rect: Rect,
+                                    into buffer: inout CellBuffer) -> Int {
+        let form = model.form
+        let current = form.draft.text(of: field.id)
+        let choices: [ChoiceAdvisor.Choice] = field.kind == .toggle
+            ? ["on", "off"].map { ChoiceAdvisor.Choice(value: $0, blockedBy: nil) }
+            : (form.check?.choices[field.id] ?? ChoiceAdvisor.candidates(for: field.id, draft: form.draft, registry: model.registry)
+                .map { ChoiceAdvisor.Choice(value: $0, blockedBy: nil) })
+        let fallback = form.defaultValue(of: field.id, model.registry)
+        var items: [(label: String, chosen: Bool, allowed: Bool)] = []
+        if fallback == nil { items.append(("default", current == nil, true)) }
+        for choice in choices {
+            items.append((shortChoice(choice.value, field: field.id), (current ?? fallback) == choice.value, choice.isAllowed))
+        }
+        if !items.contains(where: \.chosen), let value = current {
+            // A value the list does not offer here (another provider's, a typed one) is still shown.
+            items.append((shortChoice(value, field: field.id), true, false))
+        }
+        guard !items.isEmpty else { return 0 }
+        let labels = items.map { $0.chosen ? "[\($0.label)]" : $0.label }
+        let widths = labels.map { DisplayWidth.of($0) + 1 }
+        let suffix = current == nil && fallback != nil && field.id != "provider" ? "(default)" : ""
+        let room = rect.width - (suffix.isEmpty ? 0 : DisplayWidth.of(suffix) + 1)
+        let chosen = items.firstIndex(where: \.chosen) ?? 0
+        var first = chosen
+        var last = chosen
+        func fits(_ first: Int, _ last: Int) -> Bool {
+            let markers = (first > 0 ? 4 + String(first).count : 0) + (last < items.count - 1 ? 4 + String(items.count - 1 - last).count : 0)
+            return widths[first...last].reduce(0, +) + markers <= room
+        }
+        var grew = true
+        while grew {
+            grew = false
+            if last + 1 < items.count, fits(first, last + 1) { last += 1; grew = true }
+            if first > 0, fits(first - 1, last) { first -= 1; grew = true }
+        }
+        var x = rect.x
+        if first > 0 { x += buffer.write("+\(first)… ", at: Point(x: x, y: rect.y), role: .muted, clip: rect) }
+        for index in first...last {
+            let item = items[index]
+            let role: StyleRole = item.chosen ? (focused ? .selection : .accent) : (item.allowed ? .text : .disabled)
+            x += buffer.write(labels[index], at: Point(x: x, y: rect.y), role: role, clip: rect) + 1
+        }
+        if last < items.count - 1 { x += buffer.write("…+\(items.count - 1 - last)", at: Point(x: x, y: rect.y), role: .muted, clip: rect) + 1 }
+        if !suffix.isEmpty { x += buffer.write(suffix, at: Point(x: x, y: rect.y), role: .muted, clip: rect) + 1 }
+        return x - rect.x
+    }
+
+    /// The issues of a field: the tab's, the typed text's and the core's.
+    static func issues(for field: String, _ form: GenerateForm) -> [ValidationIssue] {
+        form.missingInputs.filter { $0.field == field } + (form.parseProblems[field].map {
+            [ValidationIssue(field: field, code: "form.unreadable", message: $0, fix: "correct the text")]
         } ?? []) + (form.check?.issues(for: field) ?? [])
+    }
+
+    /// The first issue of a field, beside it, in the rest of the row (cut with `…`: the footer and
+    /// F5 have it whole).
+    private static func drawIssue(for field: String, model: AppModel, at x: Int, in rect: Rect, into buffer: inout CellBuffer) {
+        let issues = issues(for: field, model.form)
         guard let issue = issues.first, x < rect.maxX - 4 else { return }
         let mark = issue.severity == .error ? "✗ " : "! "
-        buffer.write(mark + issue.message, at: Point(x: x, y: rect.y), role: issue.severity == .error ? .error : .warning, clip: rect)
+        let more = issues.count > 1 ? " (+\(issues.count - 1))" : ""
+        let text = TableLayout.fit(mark + StudioAdvice.message(issue, registry: model.registry) + more, width: rect.maxX - x)
+        buffer.write(text, at: Point(x: x, y: rect.y), role: issue.severity == .error ? .error : .warning, clip: rect)
     }
 
     private static func drawFooter(_ model: AppModel, form: GenerateForm, registry: CapabilityRegistry, in rect: Rect,
                                    into buffer: inout CellBuffer) {
         let rows = (0..<3).map { Rect(x: rect.x, y: rect.y + $0, width: rect.width, height: 1) }
-        // 1: the focused field's story: its issue with the fix, the forbidden choices with reasons, or its help.
-        if let field = form.focusedField(registry) {
-            let issues = form.missingInputs.filter { $0.field == field.id } + (form.check?.issues(for: field.id) ?? [])
-            let blocked = (form.check?.choices[field.id] ?? []).filter { !$0.isAllowed }
-            if let issue = issues.first {
-                buffer.write("\(issue.message) → \(issue.fix)", at: rows[0].origin, role: issue.severity == .error ? .error : .warning, clip: rows[0])
-            } else if !blocked.isEmpty {
-                let reasons = blocked.map { "\($0.value): \(shortReason($0.blockedBy ?? ""))" }.joined(separator: "; ")
-                buffer.write("not here — \(reasons)", at: rows[0].origin, role: .disabled, clip: rows[0])
-            } else {
-                buffer.write(field.help, at: rows[0].origin, role: .muted, clip: rows[0])
-            }
-        }
         // 2: what changed against the parent, or the extension's chain.
+        var second: (String, StyleRole)?
         if let chain = form.check?.extensionChain, form.mode == .extendVideo {
-            buffer.write(chain.summary, at: rows[1].origin, role: .accent, clip: rows[1])
+            second = (chain.summary, .accent)
         } else if let parent = form.parent {
             let changes = form.changes(registry)
-            let text = changes.isEmpty
+            second = (changes.isEmpty
                 ? "same parameters as #\(parent.id) — change something, or Ctrl-S runs it again"
-                : "changed vs #\(parent.id): " + changes.map { "\($0.field) \(show($0.before)) → \(show($0.after))" }.joined(separator: ", ")
-            buffer.write(text, at: rows[1].origin, role: .accent, clip: rows[1])
+                : "changed vs #\(parent.id): " + changes.map { "\($0.field) \(show($0.before)) → \(show($0.after))" }.joined(separator: ", "),
+                .accent)
+        }
+        // 1: the focused field's story — its issue with the fix, the forbidden choices with reasons, or
+        // its help — wrapped onto the second row when that one is free.
+        if let field = form.focusedField(registry) {
+            let issues = issues(for: field.id, form)
+            let blocked = (form.check?.choices[field.id] ?? []).filter { !$0.isAllowed }
+            let story: (String, StyleRole)
+            if let issue = issues.first {
+                story = ("\(field.label): \(StudioAdvice.message(issue, registry: registry)) → \(StudioAdvice.fix(issue, registry: registry))"
+                         + (issues.count > 1 ? " (+\(issues.count - 1) more: F5)" : ""), issue.severity == .error ? .error : .warning)
+            } else if !blocked.isEmpty {
+                story = ("not here — " + blocked.map { "\($0.value): \(shortReason($0.blockedBy ?? ""))" }.joined(separator: "; "), .disabled)
+            } else if field.kind == .prompt {
+                story = (field.help + " · Enter: new line · Tab: next field", .muted)
+            } else {
+                story = (field.help, .muted)
+            }
+            let lines = WordWrap.lines(Array(story.0), width: rect.width).map(\.text)
+            let room = second == nil ? 2 : 1
+            for (index, line) in lines.prefix(room).enumerated() {
+                let text = index == room - 1 && lines.count > room ? TableLayout.fit(line + " …", width: rect.width) : line
+                buffer.write(text, at: rows[index].origin, role: story.1, clip: rows[index])
+            }
+        }
+        if let second {
+            buffer.write(TableLayout.fit(second.0, width: rect.width), at: rows[1].origin, role: second.1, clip: rows[1])
         }
         // 3: cost and readiness.
         var x = rows[2].x
         if let cost = form.check?.report.cost {
-            x += buffer.write("cost \(shortCost(cost))", at: rows[2].origin, role: .cost, clip: rows[2]) + 2
+            let sandbox = registry.isSandbox(form.provider)
+            x += buffer.write((sandbox ? "would cost " : "cost ") + shortCost(cost), at: rows[2].origin, role: .cost, clip: rows[2]) + 2
         }
         let blocking = form.blockingIssues
         let state: (String, StyleRole) = form.submitting ? ("submitting…", .running)
             : blocking.isEmpty ? ("ready — Ctrl-S submits", .success)
-            : ("\(blocking.count) problem\(blocking.count == 1 ? "" : "s") — see the marked fields", .error)
+            : ("\(blocking.count) problem\(blocking.count == 1 ? "" : "s") — F5 lists \(blocking.count == 1 ? "it" : "them") in full", .error)
         buffer.write(state.0, at: Point(x: x, y: rows[2].y), role: state.1, clip: rows[2])
     }
 

@@ -1,5 +1,6 @@
 /// A yes/no question before something costly or final (a submit above the cost threshold, a
-/// delete, a cancel that may still be charged). y or Enter says yes; n or Esc says no.
+/// delete, a cancel that may still be charged, quitting with work in hand). y or Enter says yes;
+/// n or Esc says no; any other key says which keys answer.
 public struct Confirmation: Sendable {
     public var question: String
     public var detail: String
@@ -9,5 +10,11 @@ public struct Confirmation: Sendable {
         self.question = question
         self.detail = detail
         self.onYes = onYes
+    }
+
+    /// The job a cancel question is about (it goes when the job ends first).
+    public var cancelledJob: Int64? {
+        if case .cancelJob(let id) = onYes { return id }
+        return nil
     }
 }

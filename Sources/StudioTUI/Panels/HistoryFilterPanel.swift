@@ -44,6 +44,9 @@ public struct HistoryFilterPanel: Sendable {
         }
     }
 
+    /// The states in the order people look for them: how jobs ended first, then those still going.
+    public static let statusOrder: [JobStatus] = [.done, .failed, .filtered, .cancelled, .unknown, .running, .queued, .downloading, .submitting]
+
     /// Steps the row's value forward or back (any → first → … → last → any).
     public func cycle(_ filter: inout HistoryFilter, by delta: Int) {
         func step<T: Equatable>(_ current: T?, _ all: [T]) -> T? {
@@ -55,7 +58,7 @@ public struct HistoryFilterPanel: Sendable {
         case .mode: filter.mode = step(filter.mode, GenerationMode.allCases)
         case .model: filter.model = step(filter.model, models)
         case .provider: filter.provider = step(filter.provider, providers)
-        case .status: filter.status = step(filter.status, JobStatus.allCases)
+        case .status: filter.status = step(filter.status, Self.statusOrder)
         case .age:
             let all = HistoryFilter.Age.allCases
             let index = all.firstIndex(of: filter.age) ?? 0

@@ -73,7 +73,9 @@ enum PickerUpdate {
         let height = PickerView.listHeight(model.size)
         var effects: [StudioEffect] = []
         switch binding?.id {
-        case "quit": return [.quit]
+        case "quit":
+            model.picker = picker
+            return StudioUpdate.askToQuit(&model)
         case "back":
             model.picker = nil
             model.toast = "picker closed: nothing changed"
@@ -86,7 +88,11 @@ enum PickerUpdate {
         case "picker.toggle":
             if let entry = picker.highlighted, !entry.isDirectory { picker.toggle(entry) }
         case "picker.style":
-            if let entry = picker.highlighted { picker.toggleStyle(entry) }
+            if let refusal = model.form.check?.styleRefusal {
+                picker.notice = "no style images here: \(refusal)"
+            } else if let entry = picker.highlighted {
+                picker.toggleStyle(entry)
+            }
         case "picker.reorder_up":
             if let entry = picker.highlighted { picker.reorder(entry, by: -1) }
         case "picker.reorder_down":

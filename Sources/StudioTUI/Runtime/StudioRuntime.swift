@@ -2,9 +2,11 @@ import Foundation
 import StudioCore
 import TermUI
 
-/// Runs the studio: keys, ticks and the core's answers become messages for `StudioUpdate`,
-/// effects are carried out here, and every change is drawn through the backend. Jobs are
-/// tracked in the background from the start; the screens only watch the journal.
+/// Runs the studio: keys, ticks, the journal's changes and the core's answers become messages for
+/// `StudioUpdate`, effects are carried out here, and every change is drawn through the backend.
+/// The loop sleeps until something happens — a key or a resize, an answer of background work, a
+/// change of the journal by any process, or a timer — and every view is drawn from one reading of
+/// the journal. Jobs are tracked in the background from the start.
 @MainActor
 public final class StudioRuntime {
     /// What the runtime needs from the rest of the program.
@@ -24,12 +26,16 @@ public final class StudioRuntime {
         public var dataDirectory: URL
         public var ffmpeg: FFmpegTool?
         public var workingDirectory: URL
+        /// Why a provider cannot send from this configuration (no key, no base URL), told beside
+        /// Provider before anything is sent; nil when it can.
+        public var providerProblem: @Sendable (String) -> StudioError?
 
         public init(service: GenerationService, providerName: String, synthetic: Bool,
                     provider: @escaping @Sendable (String) async throws -> (VideoProvider, Double),
                     latencyScale: @escaping @Sendable (String) -> Double, shouldStop: @escaping @Sendable () -> Bool,
                     confirmCostAboveUSD: Double = 2, dataDirectory: URL, ffmpeg: FFmpegTool? = FFmpegTool.locate(),
-                    workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+                    workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                    providerProblem: @escaping @Sendable (String) -> StudioError? = { _ in nil }) {
             self.service = service
             self.providerName = providerName
             self.synthetic = synthetic
@@ -40,28 +46,41 @@ public final class StudioRuntime {
             self.dataDirectory = dataDirectory
             self.ffmpeg = ffmpeg
             self.workingDirectory = workingDirectory
+            self.providerProblem = providerProblem
         }
     }
 
-    /// Rows History loads per query (newest first); enough to scroll, cheap enough to query per keystroke.
-    public nonisolated static let historyPage = 200
+    /// Rows History reads per question (newest first).
+    public nonisolated static let historyPage = JournalMirror.historyPage
+    /// How often the studio looks for running jobs nobody tracks (their owner, another process, ended).
+    static let adoptionInterval: Duration = .seconds(5)
+    /// How long the form rests before its unsent drafts are written to the journal.
+    static let draftSaveDelay: Duration = .milliseconds(400)
 
     let backend: TerminalBackend
     let dependencies: Dependencies
-    private var model: AppModel
-    private let inbox = MessageInbox()
+    private(set) var model: AppModel
+    private let wake = WakeSignal()
+    private let inbox: MessageInbox
     private let providers: ProviderPool
     private let tracker: JobTracker
     private let checker: FormChecker
-    private var latencies: [String: (model: LatencyModel, at: Date)] = [:]
+    private let mirror: JournalMirror
+    private let journalChanged = JournalChangeFlag()
+    private var savedDrafts: [GenerationMode: ModeDraft] = [:]
     private var service: GenerationService { dependencies.service }
 
     public init(backend: TerminalBackend, dependencies: Dependencies) {
         self.backend = backend
         self.dependencies = dependencies
+        inbox = MessageInbox(wake: wake)
         providers = ProviderPool(make: dependencies.provider)
         tracker = JobTracker(service: dependencies.service, providers: providers, inbox: inbox)
-        checker = FormChecker(service: dependencies.service, workingDirectory: dependencies.workingDirectory)
+        let problem = dependencies.providerProblem
+        checker = FormChecker(service: dependencies.service, workingDirectory: dependencies.workingDirectory) { id in
+            problem(id).map { ValidationIssue(field: "provider", code: $0.code, message: $0.message, fix: $0.fix) }
+        }
+        mirror = JournalMirror(service: dependencies.service, latencyScale: dependencies.latencyScale)
         model = AppModel(registry: dependencies.service.registry, provider: dependencies.providerName)
         model.synthetic = dependencies.synthetic
         model.confirmCostAboveUSD = dependencies.confirmCostAboveUSD
@@ -71,48 +90,78 @@ public final class StudioRuntime {
     /// Runs until the user quits or a signal arrives; the terminal is restored on every way out.
     public func run() async {
         backend.start()
+        let watcher = backend.wakeDescriptors.isEmpty ? nil : InputWatcher(descriptors: backend.wakeDescriptors, wake: wake)
+        let changed = journalChanged
+        let wake = self.wake
+        let signal = JournalChangeSignal(journal: service.journal) {
+            changed.set()
+            wake.wake()
+        }
+        watcher?.start()
         defer {
+            saveDrafts(force: true)
+            watcher?.stop()
+            signal.stop()
             tracker.stopAll()
             backend.stop()
         }
         model.size = backend.refreshSize()
         model.colors = backend.colorCount
+        model.now = Date()
+        model.sessionStart = model.now
         resumeUnfinished()
-        _ = perform([.checkForm(model.form.submission(model.registry))])
-        var lastRefresh = Date.distantPast
-        var lastAdoption = Date()
-        var dirty = true
+        if perform(StudioUpdate.apply(.draftsRestored(keptDrafts()), to: &model)) { return }
+        savedDrafts = unsentDrafts()
+        if readJournal(everything: true) { return }
+        if perform([.checkForm(model.form.submission(model.registry))]) { return }
         let trace = FrameTrace()
         var firstFrame = true
-        var keysReadAt: ContinuousClock.Instant?
+        let clock = ContinuousClock()
+        var nextTick = clock.now + .seconds(1)
+        var nextAdoption = clock.now + Self.adoptionInterval
+        var draftsDueAt: ContinuousClock.Instant?
+        var dirty = true
         while !dependencies.shouldStop() {
             var keys: [Key] = []
             while let key = backend.readKey() { keys.append(key) }
-            if !keys.isEmpty, trace.isOn { keysReadAt = .now }
+            watcher?.resume()
+            let keysReadAt = keys.isEmpty || !trace.isOn ? nil : clock.now
+            let before = model.form.allModes
             for message in Self.messages(from: keys, textField: model.inTextField, size: { self.backend.refreshSize() }) + inbox.drain() {
                 if perform(StudioUpdate.apply(message, to: &model)) { return }
                 dirty = true
             }
-            let now = Date()
-            if now.timeIntervalSince(lastRefresh) >= 0.25 {
-                lastRefresh = now
-                if perform(StudioUpdate.apply(.tick(now), to: &model)) { return }
-                _ = StudioUpdate.apply(.operationsChanged(activeJobs()), to: &model)
+            let changedElsewhere = journalChanged.take()
+            if changedElsewhere || model.journalQuery != model.journal.query {
+                if readJournal(everything: changedElsewhere) { return }
                 dirty = true
             }
-            if now.timeIntervalSince(lastAdoption) >= Self.adoptionInterval {
-                lastAdoption = now
+            let now = clock.now
+            if now >= nextTick {
+                nextTick = now + .seconds(1)
+                if perform(StudioUpdate.apply(.tick(Date()), to: &model)) { return }
+                dirty = true
+            }
+            if now >= nextAdoption {
+                nextAdoption = now + Self.adoptionInterval
                 adoptUntrackedJobs()
             }
+            if model.form.allModes != before { draftsDueAt = now + Self.draftSaveDelay }
+            if let due = draftsDueAt, now >= due {
+                draftsDueAt = nil
+                saveDrafts(force: false)
+            }
             if dirty {
-                backend.draw(StudioView.render(model, latency: latency), cursor: nil)
+                backend.draw(StudioView.render(model), cursor: nil)
                 dirty = false
                 if firstFrame { trace.firstFrame() }
                 firstFrame = false
                 if let start = keysReadAt { trace.keyToFrame(since: start) }
-                keysReadAt = nil
             }
-            try? await Task.sleep(nanoseconds: 15_000_000)
+            let deadlines = [nextTick, nextAdoption] + (draftsDueAt.map { [$0] } ?? [])
+            let timeout = (deadlines.min() ?? now + .seconds(1)) - clock.now
+            // A backend that cannot be slept on (a test's) is read again soon.
+            await wake.wait(timeout: watcher == nil ? min(timeout, .milliseconds(20)) : max(timeout, .zero))
         }
     }
 
@@ -146,6 +195,13 @@ public final class StudioRuntime {
         return messages
     }
 
+    /// Reads the journal for the open views and hands the reading to every view at once; returns
+    /// true when the studio should end.
+    private func readJournal(everything: Bool) -> Bool {
+        let snapshot = mirror.read(model.journalQuery, previous: model.journalRead ? model.journal : nil, journalChanged: everything)
+        return perform(StudioUpdate.apply(.journalRead(snapshot), to: &model))
+    }
+
     // MARK: Effects
 
     /// Carries out effects; returns true when the studio should end.
@@ -164,15 +220,12 @@ public final class StudioRuntime {
         switch effect {
         case .quit:
             return []
-        case .loadHistory(let text, let filter):
-            return [.historyLoaded((try? journal.history(matching: text, filter: filter, limit: Self.historyPage)) ?? [])]
-        case .loadOperations:
-            return [.operationsChanged(activeJobs())]
+        case .bell:
+            backend.bell()
+            return []
         case .loadFilterChoices:
             let known = try? journal.knownModelsAndProviders()
             return [.filterChoicesLoaded(models: known?.models ?? [], providers: known?.providers ?? [])]
-        case .loadDetail(let id):
-            return [.detailLoaded(GenerationDetail.load(id, journal: journal))]
         case .loadThumbnails(let id, let paths):
             loadThumbnails(id, paths: paths)
             return []
@@ -193,25 +246,7 @@ public final class StudioRuntime {
             convert(path, matching: matching)
             return []
         case .cancelJob(let id):
-            tracker.stop(id)
-            guard let record = try? journal.generation(id), record.operationName != nil else {
-                let outcome = (try? service.cancel(id))?.message ?? "#\(id) could not be cancelled"
-                return [.toast(outcome), .operationsChanged(activeJobs())]
-            }
-            // A job whose service has a cancel call (a Gemini Omni interaction) is stopped there too.
-            let service = self.service
-            let providers = self.providers
-            Task { @MainActor in
-                var message = "#\(id) could not be cancelled"
-                if let ready = try? await providers.provider(record.provider),
-                   let outcome = try? await service.cancel(id, provider: ready.provider) {
-                    message = outcome.message
-                } else if let outcome = try? service.cancel(id) {
-                    message = outcome.message
-                }
-                inbox.post(.toast(message))
-                inbox.post(.operationsChanged(activeJobs()))
-            }
+            cancel(id)
             return []
         case .retryJob(let id):
             do {
@@ -224,20 +259,26 @@ public final class StudioRuntime {
         case .rerun(let id):
             do {
                 let parent = try service.parentDraft(of: id)
-                return [.formPrefilled(parent.draft, FormParent(id: id, kind: "rerun", draft: parent.draft))]
+                return [.formPrefilled(parent.draft, FormParent(id: id, kind: "rerun", draft: parent.draft), replacing: false)]
             } catch {
                 return [.toast("cannot re-run #\(id): \(error)")]
             }
         case .extend(let id):
             do {
                 let draft = try service.extensionDraft(of: id)
-                return [.formPrefilled(draft, FormParent(id: id, kind: "extend", draft: draft))]
+                return [.formPrefilled(draft, FormParent(id: id, kind: "extend", draft: draft), replacing: false)]
             } catch {
                 return [.toast("cannot extend #\(id): \(error)")]
             }
-        case .openOutput(let id):
-            guard let output = ((try? journal.outputs(of: id)) ?? []).first(where: { $0.path != nil }), let path = output.path else {
-                return [.toast("#\(id) has no downloaded video yet")]
+        case .replaceTab(let draft, let parentID, let parentKind):
+            return [.formPrefilled(draft, FormParent(id: parentID, kind: parentKind, draft: draft), replacing: true)]
+        case .openOutput(let id, let sample):
+            let videos = ((try? journal.outputs(of: id)) ?? []).filter { $0.path != nil }
+            if sample == nil, videos.count > 1 {
+                return [.samplesFound(id, videos.map { ($0.sampleIndex, (($0.path ?? "") as NSString).lastPathComponent) })]
+            }
+            guard let video = videos.first(where: { $0.sampleIndex == sample }) ?? videos.first, let path = video.path else {
+                return [.toast("#\(id) has no video on disk")]
             }
             return [.toast(PlayerLauncher.open(path))]
         case .showCurl(let id):
@@ -249,6 +290,13 @@ public final class StudioRuntime {
             return [.conversationLoaded(ConversationChain.load(id, service: service))]
         case .delete(let id):
             return delete(id)
+        case .dismiss(let ids):
+            do {
+                try journal.dismiss(ids, at: Date())
+                return []
+            } catch {
+                return [.toast("could not dismiss: \(error)")]
+            }
         }
     }
 
@@ -287,6 +335,28 @@ public final class StudioRuntime {
             } catch {
                 inbox.post(finished(nil, "not submitted: \(error)"))
             }
+        }
+    }
+
+    /// Stops tracking a job and, where the service has a cancel (a Gemini Omni interaction), asks it.
+    private func cancel(_ id: Int64) {
+        tracker.stop(id)
+        let service = self.service
+        let providers = self.providers
+        let inbox = self.inbox
+        guard let record = try? service.journal.generation(id), record.operationName != nil else {
+            inbox.post(.toast((try? service.cancel(id))?.message ?? "#\(id) could not be cancelled"))
+            return
+        }
+        Task { @MainActor in
+            var message = "#\(id) could not be cancelled"
+            if let ready = try? await providers.provider(record.provider),
+               let outcome = try? await service.cancel(id, provider: ready.provider) {
+                message = outcome.message
+            } else if let outcome = try? service.cancel(id) {
+                message = outcome.message
+            }
+            inbox.post(.toast(message))
         }
     }
 
@@ -347,7 +417,6 @@ public final class StudioRuntime {
     private func showCurl(_ id: Int64) {
         let service = self.service
         let inbox = self.inbox
-        let width = max(20, model.size.width - 6)
         let requests = dependencies.dataDirectory.appendingPathComponent("requests")
         Task { @MainActor in
             do {
@@ -361,9 +430,9 @@ public final class StudioRuntime {
                 var shown = request
                 shown.body = request.abbreviatedBody()
                 let text = CurlCommand.make(shown, provider: record.provider)
-                var lines: [(text: String, role: StyleRole)] = [("the full command (inline images included): \(file.path)", .muted), ("", .text)]
-                lines += WordWrap.lines(Array(text), width: width).map { ($0.text, StyleRole.text) }
-                inbox.post(.panelOpened(TextPanel(title: "Request of #\(id) as curl — Esc closes", lines: lines, generationID: id)))
+                let lines: [(text: String, role: StyleRole)] = [("the full command (inline images included): \(file.path)", .muted), ("", .text),
+                                                                 (text, .text)]
+                inbox.post(.panelOpened(TextPanel(kind: .request, title: "Request of #\(id) as curl — Esc closes", lines: lines, generationID: id)))
             } catch {
                 inbox.post(.toast("cannot show the request of #\(id): \(error)"))
             }
@@ -380,7 +449,7 @@ public final class StudioRuntime {
             let text = (try? String(contentsOf: sidecar, encoding: .utf8)) ?? "(missing: it is rewritten when the job is resumed)"
             lines += text.split(separator: "\n", omittingEmptySubsequences: false).map { (String($0), StyleRole.text) }
         }
-        return .panelOpened(TextPanel(title: "Sidecar of #\(id) — Esc closes", lines: lines, generationID: id))
+        return .panelOpened(TextPanel(kind: .sidecar, title: "Sidecar of #\(id) — Esc closes", lines: lines, generationID: id))
     }
 
     private func delete(_ id: Int64) -> [StudioMessage] {
@@ -398,43 +467,56 @@ public final class StudioRuntime {
             if (try? FileManager.default.removeItem(at: video)) != nil { removed += 1 }
             try? FileManager.default.removeItem(at: SidecarWriter.sidecarURL(for: video))
         }
-        return [.toast("#\(id) deleted with \(removed) video file(s)"), .panelClosed,
-                .historyLoaded((try? service.journal.history(matching: model.historySearch.text, filter: model.historyFilter,
-                                                             limit: Self.historyPage)) ?? []),
-                .operationsChanged(activeJobs())]
+        return [.toast("#\(id) deleted with \(removed) video file\(removed == 1 ? "" : "s")"), .panelClosed]
     }
 
-    // MARK: Jobs
+    // MARK: Drafts
 
-    /// The jobs Operations shows; a failed read keeps the last list rather than showing none.
-    private func activeJobs() -> [GenerationRecord] {
-        do {
-            return try service.journal.unfinished() + service.journal.unknownWithOperation()
-        } catch {
-            service.logger.warning("could not read the unfinished jobs: \(error)")
-            return model.operations
+    /// The tabs with unsent work, as they are kept.
+    private func unsentDrafts() -> [GenerationMode: ModeDraft] {
+        let all = model.form.allModes
+        return Dictionary(uniqueKeysWithValues: model.form.unsentModes.compactMap { mode in all[mode].map { (mode, $0) } })
+    }
+
+    /// Writes the unsent drafts that changed to the journal and forgets the ones that were sent or
+    /// cleared; the tab on screen is written last, so it opens first at the next start.
+    private func saveDrafts(force: Bool) {
+        let unsent = unsentDrafts()
+        guard force || unsent != savedDrafts else { return }
+        let journal = service.journal
+        let encoder = JSONEncoder()
+        let now = Date()
+        let current = model.form.mode
+        let order = unsent.keys.filter { $0 != current } + (unsent[current] == nil ? [] : [current])
+        for (index, mode) in order.enumerated() where force || unsent[mode] != savedDrafts[mode] {
+            guard let kept = unsent[mode], let data = try? encoder.encode(kept) else { continue }
+            let stamp = now.addingTimeInterval(Double(index) / 1000)
+            try? journal.saveFormDraft(FormDraftRecord(mode: mode.rawValue, draftJSON: String(decoding: data, as: UTF8.self), updatedAt: stamp))
+        }
+        for mode in savedDrafts.keys where unsent[mode] == nil {
+            try? journal.deleteFormDraft(mode: mode.rawValue)
+        }
+        savedDrafts = unsent
+    }
+
+    /// The drafts an earlier run kept, the most recently changed first (unreadable ones are skipped).
+    private func keptDrafts() -> [(GenerationMode, ModeDraft)] {
+        let decoder = JSONDecoder()
+        return ((try? service.journal.formDrafts()) ?? []).compactMap { record in
+            guard let mode = GenerationMode(rawValue: record.mode),
+                  let kept = try? decoder.decode(ModeDraft.self, from: Data(record.draftJSON.utf8)) else { return nil }
+            return (mode, kept)
         }
     }
 
-    /// A model's latency for ETAs, read from the journal at most every few seconds (not per row and frame).
-    private func latency(_ record: GenerationRecord) -> LatencyModel? {
-        let key = record.provider + "\u{1}" + record.model
-        if let cached = latencies[key], Date().timeIntervalSince(cached.at) < 5 { return cached.model }
-        let fitted = service.latencyModel(provider: record.provider, model: record.model,
-                                          latencyScale: dependencies.latencyScale(record.provider))
-        latencies[key] = (fitted, Date())
-        return fitted
-    }
-
-    /// How often the studio looks for running jobs nobody tracks (their owner, another process, ended).
-    static let adoptionInterval: TimeInterval = 5
+    // MARK: Jobs
 
     /// Offers every running job to the tracker: one this studio tracks already is skipped, one a live
     /// process owns is left to it (the claim fails at once), and one whose owner ended is taken over.
     /// Jobs still `submitting` are left alone: only a start decides that a submit was interrupted.
     private func adoptUntrackedJobs() {
-        for record in model.operations where record.status.isActive {
-            if let id = record.id { tracker.track(id, provider: record.provider) }
+        for job in model.operations where job.record.status.isActive {
+            tracker.track(job.id, provider: job.record.provider)
         }
     }
 
@@ -446,4 +528,3 @@ public final class StudioRuntime {
         }
     }
 }
-

@@ -2,9 +2,10 @@ import Foundation
 import StudioCore
 import TermUI
 
-/// One generation as the Operations panel and History show it: what, where it stands, how long,
-/// an honest ETA range from this model's latency, and the cost estimate. A refinement or an edit
-/// names its parent before the prompt.
+/// One generation as Operations, History and the CLI's `history` show it: what, where it stands,
+/// how long, an honest ETA range from this model's latency, what it costs as it ended, and the
+/// facts a person looks for when there is room (date, provider, resolution, length, videos).
+/// Every child (re-run, retry, extension, refinement, edit) names its parent before the prompt.
 public struct JobRow: Hashable, Sendable {
     public var id: Int64
     public var mode: String
@@ -18,17 +19,26 @@ public struct JobRow: Hashable, Sendable {
     public var progress: String?
     public var cost: String
     public var synthetic: Bool
+    public var date: String
+    public var provider: String
+    public var resolution: String
+    public var length: String
+    public var videos: String
 
     public init(record: GenerationRecord, now: Date, latency: LatencyModel?) {
+        self.init(summary: GenerationSummary(record: record), now: now, latency: latency)
+    }
+
+    public init(summary: GenerationSummary, now: Date, latency: LatencyModel?) {
+        let record = summary.record
         id = record.id ?? 0
         mode = record.mode.displayName
-        model = record.model.replacingOccurrences(of: "-generate", with: "")
-        // A refinement or an edit names the generation it continues: "↳#12 make the car red".
-        let lineage = record.parentID.flatMap { ["refine", "edit"].contains(record.parentKind ?? "") ? "↳#\($0) " : nil } ?? ""
+        model = Self.shortModel(record.model)
+        let lineage = record.parentID.map { "↳#\($0) " } ?? ""
         promptHead = lineage + record.prompt.replacingOccurrences(of: "\n", with: " ")
         status = record.status
         let start = record.submittedAt ?? record.createdAt
-        let end = record.status.isFinal ? (record.finishedAt ?? now) : now
+        let end = record.status.isFinal ? (record.finishedAt ?? record.updatedAt) : now
         elapsedSeconds = max(0, Int(end.timeIntervalSince(start)))
         if [.queued, .running].contains(record.status), let latency {
             let elapsed = now.timeIntervalSince(start)
@@ -39,8 +49,14 @@ public struct JobRow: Hashable, Sendable {
             eta = nil
         }
         progress = [.queued, .running].contains(record.status) ? record.progress.map { "\(Int(($0 * 100).rounded())) %" } : nil
-        cost = record.costEstimateUSD.map(CostEstimate.dollars) ?? "—"
+        cost = summary.charge.cell(synthetic: record.synthetic)
         synthetic = record.synthetic
+        date = String(LocalTime.dateTime(record.createdAt).dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ")
+        provider = record.provider
+        resolution = summary.resolution ?? "—"
+        length = summary.durationSeconds.map { record.mode == .extendVideo ? "+\($0) s" : "\($0) s" } ?? "—"
+        let asked = summary.samples ?? 1
+        videos = record.status.isFinal || summary.outputs > 0 ? "\(summary.downloaded)/\(max(asked, summary.outputs))" : "—"
     }
 
     /// The role a row's state is drawn in.
@@ -55,25 +71,26 @@ public struct JobRow: Hashable, Sendable {
     }
 
     /// "veo-3.1-fast" from "veo-3.1-fast-generate-preview".
-    var shortModel: String {
-        model.replacingOccurrences(of: "-preview", with: "").replacingOccurrences(of: "-001", with: "")
+    public static func shortModel(_ model: String) -> String {
+        model.replacingOccurrences(of: "-generate", with: "").replacingOccurrences(of: "-preview", with: "")
+            .replacingOccurrences(of: "-001", with: "")
     }
 
-    /// Fixed-width columns that fit `width` cells: the prompt takes what is left.
+    /// "1m30s", "45s".
+    public var time: String {
+        elapsedSeconds >= 60 ? "\(elapsedSeconds / 60)m\(String(format: "%02d", elapsedSeconds % 60))s" : "\(elapsedSeconds)s"
+    }
+
+    /// The cell of each column of `GenerationTable`, in its order.
+    public func cells(for kind: GenerationTable.Kind) -> [String] {
+        var cells = ["#\(id)", status.rawValue, mode, model, promptHead, time]
+        if kind == .operations { cells.append(progress ?? eta ?? "") }
+        cells += [cost, date, length, resolution, provider, videos]
+        return cells
+    }
+
+    /// The row laid out alone in `width` cells (tests, and the places that show one job).
     public func line(width: Int) -> String {
-        let time = elapsedSeconds >= 60 ? "\(elapsedSeconds / 60)m\(elapsedSeconds % 60)s" : "\(elapsedSeconds)s"
-        // The model gets a column where there is room for it (it is always in the detail pane).
-        let modelColumn = width >= 96 ? shortModel.padding(toLength: 15, withPad: " ", startingAt: 0) : ""
-        let head = "#\(id)".padding(toLength: 6, withPad: " ", startingAt: 0)
-            + status.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
-            + mode.padding(toLength: 12, withPad: " ", startingAt: 0)
-            + modelColumn
-        let tail = "  " + time.padding(toLength: 7, withPad: " ", startingAt: 0)
-            + (progress.map { "done \($0)" } ?? eta.map { "eta \($0)" } ?? "").padding(toLength: 14, withPad: " ", startingAt: 0)
-            + cost.padding(toLength: 7, withPad: " ", startingAt: 0)
-        let room = max(0, width - DisplayWidth.of(head) - DisplayWidth.of(tail))
-        let prompt = DisplayWidth.prefix(promptHead, fitting: room)
-        let padded = prompt + String(repeating: " ", count: max(0, room - DisplayWidth.of(prompt)))
-        return head + padded + tail
+        GenerationTable(rows: [self], kind: .operations, width: width).line(0)
     }
 }

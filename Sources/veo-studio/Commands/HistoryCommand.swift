@@ -16,18 +16,13 @@ struct HistoryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let journal = try StudioContext(global: global).journal()
-        let records = try search.map { try journal.search($0, limit: limit) } ?? journal.newest(limit: limit)
+        let rows = try journal.historySummaries(matching: search ?? "", filter: HistoryFilter(), limit: limit)
         if json {
-            Output.json(.array(records.map(Output.row)))
-        } else if records.isEmpty {
+            Output.json(.array(rows.map { Output.row($0.record) }))
+        } else if rows.isEmpty {
             print(search == nil ? "no generations yet" : "no prompt matches \"\(search ?? "")\"")
         } else {
-            for record in records {
-                print(Output.rowLine(record))
-                if let parent = record.parentID, ["refine", "edit"].contains(record.parentKind ?? "") {
-                    print("    ↳ \(record.parentKind ?? "") of #\(parent)")
-                }
-            }
+            Output.table(rows, kind: .history).forEach { print($0) }
         }
     }
 }

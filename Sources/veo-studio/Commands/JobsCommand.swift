@@ -17,7 +17,8 @@ struct JobsCommand: AsyncParsableCommand {
         } else if records.isEmpty {
             print("no unfinished jobs")
         } else {
-            records.forEach { print(Output.rowLine($0)) }
+            let rows = records.compactMap { record in record.id.flatMap { try? journal.summary($0) } }
+            Output.table(rows, kind: .operations).forEach { print($0) }
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StudioCore
+import StudioTUI
 
 /// `veo-studio show ID`: everything the journal knows about one generation.
 struct ShowCommand: AsyncParsableCommand {
@@ -71,10 +72,12 @@ struct ShowCommand: AsyncParsableCommand {
                 print("  \(key): \(SubmitFlow.show(value))")
             }
         }
-        if let cost = record.costEstimateUSD { print("  cost estimate \(CostEstimate.dollars(cost))") }
+        let summary = try journal.summary(id) ?? GenerationSummary(record: record)
+        print("  cost: \(summary.charge.sentence(synthetic: record.synthetic, provider: record.provider))")
         for (role, asset) in assets { print("  input \(role): \(asset.originalPath) (\(asset.width)×\(asset.height), stored \(asset.storedPath))") }
         for output in outputs {
             print("  output \(output.sampleIndex): \(output.path ?? "(not downloaded)") \(output.bytes.map { "\($0) bytes" } ?? "") \(output.remoteLabel ?? "")")
+            if let sha = output.sha256 { print("    sha256 \(sha)") }
             if let expiry = output.linkExpiry(now: Date()) { print("    \(expiry)") }
         }
         if let message = record.errorMessage { print("  \(message)") }
@@ -86,8 +89,12 @@ struct ShowCommand: AsyncParsableCommand {
         }
         if record.hops > 0 { print("  extension \(record.hops)/20, \(record.outputSeconds ?? 0) s in all") }
         if !children.isEmpty { print("  children: " + children.map { "#\($0.id ?? 0) (\($0.parentKind ?? ""))" }.joined(separator: ", ")) }
+        if let answer = record.serverAnswerJSON {
+            print("  server's answer:")
+            GenerationDetail.answerLines(answer).forEach { print("  \($0)") }
+        }
         for event in events {
-            print("  \(ISO8601DateFormatter().string(from: event.at)) \(event.status.rawValue): \(event.detail)")
+            print("  \(StoredDate.iso8601(event.at)) \(event.status.rawValue): \(event.detail)")
         }
     }
 }

@@ -29,7 +29,8 @@ struct StudioCommand: AsyncParsableCommand {
             provider: { id in try await context.provider(id, baseURL: nil) },
             latencyScale: { id in context.latencyScale(id) },
             shouldStop: { terminationSignal.load(ordering: .relaxed) != 0 },
-            confirmCostAboveUSD: context.config.confirmCostAboveUSD, dataDirectory: context.paths.dataDirectory))
+            confirmCostAboveUSD: context.config.confirmCostAboveUSD, dataDirectory: context.paths.dataDirectory,
+            providerProblem: { id in context.readinessProblem(id) }))
         await runtime.run()
         await context.close()
     }
