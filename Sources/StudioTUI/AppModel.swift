@@ -53,8 +53,12 @@ public struct AppModel: Sendable {
     /// The conversation pane over a Gemini Omni generation (over the screen and any detail pane).
     public var conversation: ConversationPane?
 
-    /// A message shown on the status line (wrapped when long) until the next one.
+    /// A message shown on the status line (wrapped when long) until the next one, or until it has
+    /// stood for `toastLifetime` seconds.
     public var toast: String?
+    /// The message the clock last saw, and since when.
+    var toastSeen: (text: String, since: Date)?
+    public static let toastLifetime: TimeInterval = 20
     /// Jobs whose end was announced, so each is announced once.
     public var announced: Set<Int64> = []
     /// Why a provider cannot send (no key, no base URL), by provider id, from the program's configuration.
@@ -85,6 +89,11 @@ public struct AppModel: Sendable {
         case .generate: return [.prompt, .text, .number, .video].contains(form.focusedField(registry)?.kind)
         case .operations: return false
         }
+    }
+
+    /// The key-table scope the hint bar shows: the pane's keys while a pane is open.
+    public var hintScope: KeyBinding.Scope {
+        panel != nil && picker == nil && conversation == nil && !showingHelp ? .pane : keyScope
     }
 
     /// The key-table scope the keys are looked up in now.

@@ -66,6 +66,13 @@ public enum StudioKeymap {
         KeyBinding(id: "history.sidecar", keys: [.character("i")], summary: "Reveal the sidecar JSON", scope: .history, showsInHints: false),
         KeyBinding(id: "history.delete", keys: [.character("d"), .delete], summary: "Delete from the journal with its video files (asks first)", scope: .history, showsInHints: false),
 
+        KeyBinding(id: "pane.close", keys: [.escape, .enter], summary: "Close the pane", scope: .pane),
+        KeyBinding(id: "pane.scroll", keys: [.character("j"), .character("k")], summary: "Scroll (also ↑↓)", scope: .pane),
+        KeyBinding(id: "pane.page", keys: [.pageDown, .pageUp], summary: "Page (also Space)", scope: .pane),
+        KeyBinding(id: "pane.ends", keys: [.character("g"), .character("G")], summary: "Top, bottom", scope: .pane, showsInHints: false),
+        KeyBinding(id: "pane.actions", keys: [.character("o"), .character("r"), .character("e")],
+                   summary: "Open, re-run, extend the generation it shows (and t, c, i, x, R as on its screen)", scope: .pane),
+
         KeyBinding(id: "conversation.send", keys: [.enter], summary: "Send the next turn (a refinement of the last finished turn; asks above the cost threshold)", scope: .conversation),
         KeyBinding(id: "conversation.focus", keys: [.tab, .backTab], summary: "Turns ↔ instruction (moves the keyboard between them)", scope: .conversation),
         KeyBinding(id: "conversation.open", keys: [.character("o")], summary: "Open the turn's video (the selected turn, in the player; on the turns)", scope: .conversation),

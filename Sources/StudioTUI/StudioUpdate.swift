@@ -18,6 +18,7 @@ public enum StudioUpdate {
         case .tick(let date):
             model.now = date
             JournalUpdate.relayout(&model)
+            expireToast(at: date, &model)
             return []
         case .journalRead(let snapshot):
             return JournalUpdate.apply(snapshot, to: &model)
@@ -67,6 +68,22 @@ public enum StudioUpdate {
             return paste(text, &model)
         case .key(let key):
             return handle(key, &model)
+        }
+    }
+
+    /// A status message that stood unchanged for its lifetime gives the line back.
+    static func expireToast(at date: Date, _ model: inout AppModel) {
+        guard let toast = model.toast else {
+            model.toastSeen = nil
+            return
+        }
+        guard let seen = model.toastSeen, seen.text == toast else {
+            model.toastSeen = (toast, date)
+            return
+        }
+        if date.timeIntervalSince(seen.since) >= AppModel.toastLifetime {
+            model.toast = nil
+            model.toastSeen = nil
         }
     }
 
@@ -121,7 +138,7 @@ public enum StudioUpdate {
         var detail: [String] = []
         if running > 0 {
             detail.append("\(running) job\(running == 1 ? " is" : "s are") still being made: \(running == 1 ? "it goes" : "they go") on at the service, "
-                + "and the studio picks \(running == 1 ? "it" : "them") up again at its next start (or veo-studio resume).")
+                + "and the studio picks \(running == 1 ? "it" : "them") up again at its next start.")
         }
         if !unsent.isEmpty {
             detail.append("Your unsent \(unsent.map(\.displayName).joined(separator: ", ")) draft\(unsent.count == 1 ? " is" : "s are") kept for the next start.")

@@ -48,7 +48,7 @@ public enum StudioView {
 
     /// The hint bar's keys: the scope's, with F2 first while Operations has nothing to show.
     static func hints(_ model: AppModel) -> [KeyBinding] {
-        var hints = StudioKeymap.table.hints(for: model.keyScope, inTextField: model.inTextField)
+        var hints = StudioKeymap.table.hints(for: model.hintScope, inTextField: model.inTextField)
         if model.screen == .operations, model.operations.isEmpty, model.keyScope == .operations,
            let generate = StudioKeymap.table.bindings.first(where: { $0.id == "screen.generate" }) {
             hints.removeAll { $0.id == generate.id || $0.id.hasPrefix("job.") }
@@ -131,7 +131,7 @@ public enum StudioView {
     /// A table: its heading, then the visible rows with the selected one highlighted.
     static func drawTable(_ table: GenerationTable, list: ListState, in rect: Rect, into buffer: inout CellBuffer) {
         let (head, rows) = rect.splitTop(1)
-        buffer.write(table.header, at: head.origin, role: .muted, clip: head)
+        buffer.write(table.header, at: Point(x: head.x + ListView.cursorWidth, y: head.y), role: .muted, clip: head)
         ListView.draw(count: table.rows.count, state: list, in: rows, into: &buffer) { index in
             (table.line(index), table.role(index))
         }

@@ -125,6 +125,8 @@ struct FormSafetyTests {
         _ = Form.send(.paste("text tab prompt"), &model, checker)
         _ = Form.send(.key(.control("n")), &model, checker)
         #expect(model.form.mode == .imageToVideo && model.form.prompt.text == "text tab prompt", "a fresh tab starts from the last one")
+        #expect(model.form.focus == "image", "the keyboard goes to the tab's input")
+        Form.focus("prompt", &model)
         _ = Form.send(.key(.control("w")), &model, checker)
         _ = Form.send(.key(.control("p")), &model, checker)
         #expect(model.form.prompt.text == "text tab prompt", "the Text tab kept its own")
@@ -142,6 +144,15 @@ struct FormSafetyTests {
         #expect(model.form.parent == nil, "the re-run's parent stays with its tab")
         let title = StudioView.render(model).textPicture[1]
         #expect(title.contains("image to video") && !title.contains("#5"), "the title names this tab, not #5: \(title)")
+    }
+
+    @Test func aTabOnlyPassedThroughHoldsNoWorkToLose() throws {
+        var (model, checker) = try Form.harness()
+        _ = Form.send(.key(.function(2)), &model, checker)
+        _ = Form.send(.paste("only the text tab was typed in"), &model, checker)
+        for _ in 0..<4 { _ = Form.send(.key(.control("n")), &model, checker) }
+        for _ in 0..<4 { _ = Form.send(.key(.control("p")), &model, checker) }
+        #expect(model.form.unsentModes == [.textToVideo], "the tabs passed through carry a copy, not work")
     }
 
     @Test func keptDraftsComeBackInTheirTabs() throws {

@@ -40,7 +40,7 @@ struct WidgetTests {
             return (rows[index], .text)
         }
         #expect(built == [7, 8, 9], "only visible rows are built")
-        #expect(buffer.textPicture == ["row 8   ", "row 9   ", "row 10  "])
+        #expect(buffer.textPicture == ["  row 8 ", "  row 9 ", "▸ row 10"], "the cursor row is marked without colour too")
         #expect(buffer.rolePicture[2] == "SSSSSSSS")
         state.clamp(count: 2, height: 3)
         #expect(state.selected == 1 && state.offset == 1)

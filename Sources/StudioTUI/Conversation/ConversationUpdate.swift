@@ -133,7 +133,7 @@ enum ConversationUpdate {
         pane.pending = nil
         defer { model.conversation = pane }
         if let first = check.report.errors.first {
-            model.toast = "not sent: \(first.message) — \(first.fix)"
+            model.toast = "not sent: \(first.message) — \(StudioAdvice.fix(first, registry: model.registry))"
             return []
         }
         let parent = draft.continues ?? pane.tipID

@@ -25,6 +25,9 @@ public struct GenerateForm: Sendable {
     public var stash: [GenerationMode: ModeDraft] = [:]
     /// What each mode last sent: a form equal to it has nothing unsent.
     public var lastSent: [GenerationMode: GenerationDraft] = [:]
+    /// The tabs changed by hand (or restored, or opened from a generation): a tab only passed
+    /// through, holding what it was carried over from another, has no work of its own to lose.
+    public var touched: Set<GenerationMode> = []
 
     public init(provider: String = "sandbox") {
         draft.provider = provider
@@ -191,6 +194,7 @@ public struct GenerateForm: Sendable {
         if draft.mode != mode { stash[mode] = current }
         stash[draft.mode] = nil
         restore(ModeDraft(draft: draft, parent: parent, seedLocked: draft.seed != nil), mode: draft.mode, registry)
+        touched.insert(draft.mode)
         if let first = fields(registry).first { focus(on: first, registry) }
     }
 
@@ -226,9 +230,15 @@ public struct GenerateForm: Sendable {
         return all
     }
 
-    /// Whether a tab holds typed work that was not sent: a prompt or an input, different from what
-    /// it last sent.
-    public static func isUnsent(_ kept: ModeDraft, mode: GenerationMode, lastSent: GenerationDraft?) -> Bool {
+    /// Whether a tab holds work that was not sent: changed by hand, with a prompt or an input,
+    /// different from what it last sent.
+    public func isUnsent(_ mode: GenerationMode) -> Bool {
+        guard touched.contains(mode), let kept = allModes[mode] else { return false }
+        return Self.hasWork(kept, lastSent: lastSent[mode])
+    }
+
+    /// Whether a kept tab holds a prompt or an input that differs from what it last sent.
+    static func hasWork(_ kept: ModeDraft, lastSent: GenerationDraft?) -> Bool {
         let draft = kept.draft
         let typed = !(draft.prompt ?? "").isEmpty || draft.image != nil || draft.lastFrame != nil || !draft.references.isEmpty
             || draft.video != nil || kept.parent != nil
@@ -236,8 +246,5 @@ public struct GenerateForm: Sendable {
     }
 
     /// The tabs with unsent work, in tab order.
-    public var unsentModes: [GenerationMode] {
-        let all = allModes
-        return Self.modes.filter { mode in all[mode].map { Self.isUnsent($0, mode: mode, lastSent: lastSent[mode]) } ?? false }
-    }
+    public var unsentModes: [GenerationMode] { Self.modes.filter(isUnsent) }
 }

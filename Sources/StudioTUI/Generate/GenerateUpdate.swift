@@ -9,15 +9,18 @@ enum GenerateUpdate {
         let registry = model.registry
         let before = model.form.submission(registry)
         var effects = edit(key, binding: binding, &model)
-        if model.form.submission(registry) != before, !effects.contains(where: { if case .checkForm = $0 { return true }; return false }) {
-            effects.append(.checkForm(model.form.submission(registry)))
+        let after = model.form.submission(registry)
+        if after != before, !effects.contains(where: { if case .checkForm = $0 { return true }; return false }) {
+            effects.append(.checkForm(after))
         }
+        if after != before, after.mode == before.mode { model.form.touched.insert(model.form.mode) }
         return effects
     }
 
     /// A paste goes into the focused text as one edit (newlines only in the prompt).
     static func paste(_ text: String, _ model: inout AppModel) -> [StudioEffect] {
         guard let field = model.form.focusedField(model.registry) else { return [] }
+        model.form.touched.insert(model.form.mode)
         if field.kind == .prompt {
             model.form.prompt.insert(text)
         } else {
@@ -269,7 +272,7 @@ enum GenerateUpdate {
     static func prefill(_ draft: GenerationDraft, parent: FormParent, replacing: Bool, _ model: inout AppModel) -> [StudioEffect] {
         let target = draft.mode
         if !replacing, let kept = model.form.allModes[target], kept.draft.prompt != draft.prompt || kept.parent?.id != parent.id,
-           GenerateForm.isUnsent(kept, mode: target, lastSent: model.form.lastSent[target]) {
+           model.form.isUnsent(target) {
             model.confirmation = Confirmation(
                 question: "Replace the unsent \(target.displayName) draft?",
                 detail: "The \(target.displayName) tab holds a draft that was not sent (\"\(String((kept.draft.prompt ?? "").prefix(40)))\"). "
@@ -296,6 +299,7 @@ enum GenerateUpdate {
         for (mode, draft) in kept.dropFirst() where GenerateForm.modes.contains(mode) { model.form.stash[mode] = draft }
         model.form.stash[newest] = nil
         model.form.restore(form, mode: newest, model.registry)
+        model.form.touched.formUnion(kept.map(\.0))
         let names = kept.map(\.0.displayName).joined(separator: ", ")
         model.toast = "your unsent draft\(kept.count == 1 ? "" : "s") (\(names)) came back from the last session"
     }

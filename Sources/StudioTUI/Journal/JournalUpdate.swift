@@ -39,7 +39,7 @@ enum JournalUpdate {
 
     /// Lays the tables out again for the rows, the width and the time.
     static func relayout(_ model: inout AppModel) {
-        let width = max(1, model.size.width - 2)
+        let width = max(1, model.size.width - 2 - ListView.cursorWidth)
         let latencies = model.journal.latencies
         model.operationsTable = GenerationTable(model.operations, kind: .operations, now: model.now, width: width) {
             latencies[JournalSnapshot.latencyKey($0)]

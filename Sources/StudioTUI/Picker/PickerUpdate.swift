@@ -146,7 +146,10 @@ enum PickerUpdate {
         case .referenceImages: model.form.draft.references = picker.selection
         }
         model.picker = nil
-        let names = picker.selection.map { InputLoader.displayName($0.path) }
+        model.form.touched.insert(model.form.mode)
+        let names = picker.selection.map { chosen in
+            picker.entries.first { $0.path == chosen.path }?.name ?? InputLoader.displayName(chosen.path)
+        }
         model.toast = names.isEmpty ? "\(picker.target.title): none" : "\(picker.target.title): \(names.joined(separator: ", "))"
     }
 

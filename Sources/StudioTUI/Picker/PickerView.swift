@@ -39,7 +39,7 @@ enum PickerView {
             let entry = picker.entries[index]
             let name = entry.isDirectory ? entry.name + "/" : entry.name
             let facts = entry.isDirectory ? "" : entry.facts
-            let room = max(4, rect.width - 3 - DisplayWidth.of(facts) - 1)
+            let room = max(4, rect.width - ListView.cursorWidth - 3 - DisplayWidth.of(facts) - 1)
             let shown = DisplayWidth.prefix(name, fitting: room)
             let line = "\(picker.mark(for: entry)) " + shown + String(repeating: " ", count: max(1, room - DisplayWidth.of(shown) + 1)) + facts
             let role: StyleRole = entry.isDirectory ? .accent : (entry.image == nil ? .disabled

@@ -306,6 +306,7 @@ public final class StudioRuntime {
         let providerID = draft.provider ?? dependencies.providerName
         // A conversation's turn is answered to its pane; everything else to the form.
         let refine = parent?.kind == "refine"
+        let registry = service.registry
         let finished: @Sendable (Int64?, String) -> StudioMessage = { id, text in
             refine ? StudioMessage.turnSubmitted(id, text) : StudioMessage.submitFinished(id, text)
         }
@@ -314,7 +315,8 @@ public final class StudioRuntime {
             let prepared = service.prepare(draft, loader: loader)
             guard prepared.report.isValid else {
                 let first = prepared.report.errors.first
-                inbox.post(finished(nil, "not submitted: \(first?.message ?? "the draft is incomplete") — \(first?.fix ?? "")"))
+                let fix = first.map { StudioAdvice.fix($0, registry: registry) } ?? ""
+                inbox.post(finished(nil, "not submitted: \(first?.message ?? "the draft is incomplete") — \(fix)"))
                 return
             }
             do {
