@@ -29,6 +29,9 @@ struct LiveViewTests {
         #expect(model.selectedID == 4)
         Readings.read(&model, history: [6, 5, 4, 3].map { Screens.record($0, .done, "row \($0)", seconds: 9) })
         #expect(model.selectedID == 4, "a new generation at the top does not move the cursor off #4")
+        _ = StudioUpdate.apply(.key(.home), to: &model)
+        Readings.read(&model, history: [7, 6, 5, 4, 3].map { Screens.record($0, .done, "row \($0)", seconds: 9) })
+        #expect(model.selectedID == 7, "on the first row, History follows the newest generation")
     }
 
     @Test func theDetailPaneFollowsTheJobUntilItIsDone() {

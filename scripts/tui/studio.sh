@@ -285,6 +285,7 @@ tui_keys F2
 tui_wait_for "Generate — " 5 >/dev/null
 tui_type "daily use prompt"
 for _ in $(seq 16); do tui_keys q BSpace Tab; done
+tui_keys PPage PPage PPage
 alive_with_draft() { kill -0 "$(tui_pid)" 2>/dev/null && screen_has "Generate — " && screen_has "daily use prompt"; }
 check "q on every kind of field keeps the studio and the draft" alive_with_draft
 tui_keys q
@@ -301,8 +302,11 @@ tui_keys F4
 gap_everywhere() {
     local screen
     screen="$(tui_screen)"
-    grep -qF "#   state" <<<"$screen" || return 1
-    ! grep -qE 'gemini-omni-1\.1-flash[^ ]|reference-to-video[^ ]|veo-3\.1[A-Za-z]|(done|running|queued|filtered)[^ ]' <<<"$screen"
+    grep -qF "#   state" <<<"$screen" || { echo "no table heading on screen" >&2; return 1; }
+    # Inside the table (between its frame's sides) no model id or state runs into the next cell.
+    if grep -E '^│' <<<"$screen" | grep -E 'gemini-omni-1\.1-flash[^ │]|reference-to-video[^ │]|veo-3\.1[A-Za-z]| (done|running|queued|filtered)[^ │]' >&2; then
+        return 1
+    fi
 }
 for width in 80 100 200; do
     tui_resize "$width" 30

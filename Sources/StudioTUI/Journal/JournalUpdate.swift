@@ -16,8 +16,11 @@ enum JournalUpdate {
         model.journal = snapshot
         model.journalRead = true
         keep(selectedOperation, in: snapshot.operations, &model.operationsList, height: model.listHeight)
-        if sameHistoryQuestion {
+        if sameHistoryQuestion, model.historyList.selected > 0 {
             keep(selectedHistory, in: snapshot.history, &model.historyList, height: model.listHeight)
+        } else if sameHistoryQuestion {
+            // On the first row History follows the newest generation, as a feed does.
+            model.historyList.clamp(count: snapshot.history.count, height: model.listHeight)
         } else {
             // A new search or filter starts at its newest match.
             model.historyList = ListState()

@@ -55,7 +55,7 @@ public struct TableLayout: Hashable, Sendable {
         widths = columns.indices.map { index in
             guard shown.contains(index) else { return nil }
             // The flexible column takes what is left, but no more than its longest cell needs.
-            return columns[index].flexible ? min(room, max(columns[index].minimumWidth, natural[index])) : min(natural[index], width)
+            return columns[index].flexible ? min(room, natural[index]) : min(natural[index], width)
         }
     }
 
