@@ -39,6 +39,26 @@ struct PersistenceTests {
         #expect(FileManager.default.fileExists(atPath: directory.path), "a state directory is never deleted")
     }
 
+    @Test("two emulators on one state directory (two processes' sandboxes) answer for each other's operations")
+    func sharedStateDirectory() async throws {
+        let directory = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let clock = ManualEmulatorClock()
+        let options = Fixture.options(stateDirectory: directory)
+        try await Fixture.withEmulator(options, clock: clock) { studio in
+            let early = try await studio.start(Body.text("made before the CLI started"))
+            let cli = try await Fixture.withEmulator(options, clock: clock) { cli in
+                #expect(try await cli.poll(early)["done"] == nil, "the second emulator knows the first one's operation")
+                return try await cli.start(Body.text("made by the CLI, which then ends"))
+            }
+            #expect(try await studio.poll(cli)["done"] == nil, "the first emulator answers for the ended one's operation")
+            let done = try await studio.finish(cli)
+            let uri = try #require(done.sampleURIs.first)
+            #expect(try await studio.download(uri).status == .ok, "and serves its video")
+            #expect(try await studio.poll(early)["name"] != nil, "its own operation was kept when the other one saved")
+        }
+    }
+
     @Test("a corrupt state file is reported with a fix")
     func corruptState() throws {
         let directory = try Fixture.temporaryDirectory()

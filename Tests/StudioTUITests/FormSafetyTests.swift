@@ -67,14 +67,20 @@ struct FormSafetyTests {
         #expect(model.form.focus == fields[fields.count - 1 - GenerateUpdate.fieldPage])
     }
 
-    @Test func threeProblemsAreAllReadableAt80x24() throws {
-        var (model, checker) = try Form.harness()
+    /// A Text form with three problems (no prompt, 1080p at 4 s, an unreadable seed) after Ctrl-S.
+    static func threeProblems(size: Size = Size(width: 80, height: 24)) throws -> (AppModel, FormChecker) {
+        var (model, checker) = try Form.harness(size: size)
         _ = Form.send(.key(.function(2)), &model, checker)
         Form.focus("seed", &model)
         _ = Form.send(.paste("12x"), &model, checker)
         model.form.draft.resolution = "1080p"
         model.form.draft.durationSeconds = 4
         _ = Form.send(.key(.control("s")), &model, checker)
+        return (model, checker)
+    }
+
+    @Test func threeProblemsAreAllReadableAt80x24() throws {
+        var (model, checker) = try Self.threeProblems()
         let problems = try #require(model.problems, "Ctrl-S with several problems lists them")
         #expect(problems.issues.count >= 3)
         let screen = StudioView.render(model).textPicture.joined(separator: " ")

@@ -46,13 +46,7 @@ struct PictureTests {
     }
 
     @Test func theProblemsAt120x40() throws {
-        var (model, checker) = try GenerateFormTests.harness(size: Size(width: 120, height: 40))
-        _ = GenerateFormTests.send(.key(.function(2)), &model, checker)
-        GenerateFormTests.focus("seed", &model)
-        _ = GenerateFormTests.send(.paste("12x"), &model, checker)
-        model.form.draft.resolution = "1080p"
-        model.form.draft.durationSeconds = 4
-        _ = GenerateFormTests.send(.key(.control("s")), &model, checker)
+        let (model, _) = try FormSafetyTests.threeProblems(size: Size(width: 120, height: 40))
         try Snapshot.check(StudioView.render(model), named: "problems-120x40")
     }
 

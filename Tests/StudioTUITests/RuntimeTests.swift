@@ -73,12 +73,18 @@ struct RuntimeTests {
         let stop: Stop
     }
 
+    /// A studio on a new folder's journal, and a second connection to it.
     static func stage() throws -> Stage {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("veo-runtime-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent("journal.sqlite")
-        let service = GenerationService(journal: try Journal.open(at: path), registry: StudioScreenTests.registry,
-                                        prices: try PriceTable.builtIn(), assets: AssetStore(root: folder.appendingPathComponent("assets")),
+        return try stage(in: folder, other: try Journal.open(at: folder.appendingPathComponent("journal.sqlite")))
+    }
+
+    /// A studio on the folder's journal (a second one on the same folder is a restart).
+    static func stage(in folder: URL, other: Journal) throws -> Stage {
+        let service = GenerationService(journal: try Journal.open(at: folder.appendingPathComponent("journal.sqlite")),
+                                        registry: StudioScreenTests.registry, prices: try PriceTable.builtIn(),
+                                        assets: AssetStore(root: folder.appendingPathComponent("assets")),
                                         mediaRoot: folder.appendingPathComponent("media"))
         let stop = Stop()
         let terminal = ScriptedTerminal()
@@ -86,7 +92,7 @@ struct RuntimeTests {
             service: service, providerName: "sandbox", synthetic: true,
             provider: { id in throw StudioError(field: "provider", code: "test.offline", message: "\(id) is not started in this test", fix: "") },
             latencyScale: { _ in 1 }, shouldStop: { stop.requested }, dataDirectory: folder, ffmpeg: nil, workingDirectory: folder))
-        return Stage(folder: folder, other: try Journal.open(at: path), terminal: terminal, runtime: runtime, stop: stop)
+        return Stage(folder: folder, other: other, terminal: terminal, runtime: runtime, stop: stop)
     }
 
     /// Waits (polling the frames, bounded) until the screen shows `text`; returns the seconds it took, or nil.
@@ -165,7 +171,7 @@ struct RuntimeTests {
         stage.terminal.press(.character("y"))
         await running.value
 
-        let again = try Self.stage(reusing: stage)
+        let again = try Self.stage(in: stage.folder, other: stage.other)
         running = Task { await again.runtime.run() }
         #expect(await Self.seconds(until: "a kite", on: again.terminal, within: 5) != nil, "the draft came back: \(again.terminal.screen)")
         #expect(again.terminal.screen.contains("came back from the last session"))
@@ -173,23 +179,5 @@ struct RuntimeTests {
         again.terminal.press(.escape)
         await running.value
         again.terminal.close()
-    }
-}
-
-extension RuntimeTests {
-    /// A second studio on the same folder (a restart).
-    static func stage(reusing earlier: Stage) throws -> Stage {
-        let path = earlier.folder.appendingPathComponent("journal.sqlite")
-        let service = GenerationService(journal: try Journal.open(at: path), registry: StudioScreenTests.registry,
-                                        prices: try PriceTable.builtIn(), assets: AssetStore(root: earlier.folder.appendingPathComponent("assets")),
-                                        mediaRoot: earlier.folder.appendingPathComponent("media"))
-        let stop = Stop()
-        let terminal = ScriptedTerminal()
-        let runtime = StudioRuntime(backend: terminal, dependencies: .init(
-            service: service, providerName: "sandbox", synthetic: true,
-            provider: { id in throw StudioError(field: "provider", code: "test.offline", message: "\(id) is not started in this test", fix: "") },
-            latencyScale: { _ in 1 }, shouldStop: { stop.requested }, dataDirectory: earlier.folder, ffmpeg: nil,
-            workingDirectory: earlier.folder))
-        return Stage(folder: earlier.folder, other: earlier.other, terminal: terminal, runtime: runtime, stop: stop)
     }
 }

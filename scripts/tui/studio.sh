@@ -62,7 +62,7 @@ check "the cost estimate updates live" tui_wait_for 'cost $3.20' 5
 tui_keys C-s
 check "a submit above the threshold asks first" tui_wait_for 'Submit for $3.20 (estimate)?' 5
 tui_keys y
-check "the job shows in Operations at once" tui_wait_for_re "│#1 +(submitting|queued|running)" 5
+check "the job shows in Operations at once" tui_wait_for_re "│[▸ ] #1 +(submitting|queued|running)" 5
 check "it finishes" tui_wait_for "Operations — 0 running" 40
 tui_keys F4
 check "it is in History" tui_wait_for_re "#1 +done" 5
@@ -73,7 +73,7 @@ tui_keys Tab Tab Tab Tab Tab Tab Left
 check "the form shows the diff against the parent" tui_wait_for "changed vs #1: durationSeconds default → 6" 5
 tui_keys C-s
 tui_wait_for 'Submit for $2.40 (estimate)?' 5 >/dev/null && tui_keys y
-check "the child shows in Operations" tui_wait_for_re "│#2 +(submitting|queued|running)" 5
+check "the child shows in Operations" tui_wait_for_re "│[▸ ] #2 +(submitting|queued|running)" 5
 check "the child finishes" tui_wait_for "Operations — 0 running" 40
 tui_keys F4
 check "the child is in History" tui_wait_for_re "#2 +done" 5
@@ -96,7 +96,7 @@ tui_keys Right
 tui_wait_gone "✗ reference images need 8 s" 5 >/dev/null
 tui_keys C-s
 tui_wait_for 'Submit for $3.20 (estimate)?' 5 >/dev/null && tui_keys y
-check "the Ingredients job shows in Operations" tui_wait_for_re "│#3 +(submitting|queued|running) +Ingredients" 5
+check "the Ingredients job shows in Operations" tui_wait_for_re "│[▸ ] #3 +(submitting|queued|running) +Ingredients" 5
 tui_resize 120 40
 check "resize while polling redraws at once" tui_wait_for "Operations — 1 running" 5
 tui_resize 80 24
@@ -165,7 +165,7 @@ tui_keys Tab Tab Tab Tab Tab Right
 check "two samples are priced as two" tui_wait_for 'cost $6.40' 5
 tui_keys C-s
 tui_wait_for 'Submit for $6.40 (estimate)?' 5 >/dev/null && tui_keys y
-check "the Vertex job shows in Operations" tui_wait_for_re "│#6 +(submitting|queued|running)" 5
+check "the Vertex job shows in Operations" tui_wait_for_re "│[▸ ] #6 +(submitting|queued|running)" 5
 check "it finishes" tui_wait_for "Operations — 0 running" 40
 tui_keys F4
 check "it is in History like any other" tui_wait_for_re "#6 +done" 5
@@ -182,7 +182,7 @@ export VEO_STUDIO_SANDBOX_SPEED=20
 tui_start "$binary" studio --home "$home"
 tui_wait_for "F3 Operations" 15 >/dev/null
 tui_resize 120 40
-check "the task relay's own progress shows in Operations" tui_wait_for_re "│#[0-9]+ +running .* [0-9]+ %" 40
+check "the task relay's own progress shows in Operations" tui_wait_for_re "│[▸ ] #[0-9]+ +running .* [0-9]+ %" 40
 check "the relay job finishes" tui_wait_for "Operations — 0 running" 90
 tui_keys F2
 tui_wait_for "Generate — text to video on sandbox" 5 >/dev/null
@@ -193,7 +193,7 @@ check "priced per request as the gateway states it" tui_wait_for 'cost $2.00' 5
 tui_keys C-s
 tui_wait_for_re "Submit for|│#[0-9]+ +(submitting|queued|running)" 5 >/dev/null
 screen_has "Submit for" && tui_keys y
-check "the chat job shows in Operations" tui_wait_for_re "│#[0-9]+ +(submitting|queued|running|downloading)" 5
+check "the chat job shows in Operations" tui_wait_for_re "│[▸ ] #[0-9]+ +(submitting|queued|running|downloading)" 5
 check "it finishes" tui_wait_for "Operations — 0 running" 60
 tui_keys F4
 gateway_jobs_listed() { tui_wait_for "a kitten on a cloud" 5 >/dev/null && screen_has "a garden at noon"; }
@@ -208,12 +208,12 @@ tui_start "$binary" studio --home "$home"
 tui_wait_for "F3 Operations" 15 >/dev/null
 "$binary" generate --home "$home" --prompt "an owner that dies" --wait >/dev/null 2>&1 &
 owner=$!
-check "the CLI's job shows in the studio" tui_wait_for_re "│#[0-9]+ +(queued|running)" 15
+check "the CLI's job shows in the studio" tui_wait_for_re "│[▸ ] #[0-9]+ +(queued|running)" 15
 kill -KILL "$owner"
 wait "$owner" 2>/dev/null
 check "the studio takes it over when its owner dies, and it finishes" tui_wait_for "Operations — 0 running" 90
 tui_keys F4
-check "it is in History" tui_wait_for "an owner that dies" 5
+check "it is in History, done (not lost with its owner's sandbox)" tui_wait_for_re "#[0-9]+ +done .*an owner that dies" 5
 quit_studio
 check "Ctrl-Q quits with 0" test "$(tui_wait_exit 5)" = 0
 

@@ -19,7 +19,12 @@ actor EmulatorEngine {
     nonisolated let interactionsRules: InteractionsRules?
     /// Public keys whose RS256 signatures the token endpoint accepts.
     nonisolated let verificationKeys: [_RSA.Signing.PublicKey]
-    private let store: StateStore?
+    /// Where the state lives across restarts (and is shared with other processes' emulators).
+    let store: StateStore?
+    /// The state file as this engine last read or wrote it: a different stamp is another process's write.
+    var lastSeenState: StateStore.Stamp?
+    /// Records this engine deleted (an interaction and its file), never taken back from the shared file.
+    var deletedIDs: Set<String> = []
     let latencyModel: LatencyModel
     var ids: SeededGenerator
     var latencyRandom: SeededGenerator
@@ -75,6 +80,7 @@ actor EmulatorEngine {
             workDirectory = directory
             ownsWorkDirectory = false
             store = StateStore(directory: directory)
+            lastSeenState = store?.stamp()
         } else {
             workDirectory = FileManager.default.temporaryDirectory
                 .appendingPathComponent("veo-emulator-\(UUID().uuidString.prefix(12))")
@@ -455,6 +461,14 @@ actor EmulatorEngine {
 
     func persist() {
         guard let store else { return }
+        store.withLock {
+            if store.stamp() != lastSeenState { take((try? store.load()) ?? nil) }
+            write(to: store)
+            lastSeenState = store.stamp()
+        }
+    }
+
+    private func write(to store: StateStore) {
         var state = PersistedState()
         state.operations = operations.values.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
         state.files = files.values.sorted { ($0.availableAt, $0.id) < ($1.availableAt, $1.id) }

@@ -21,6 +21,33 @@ struct StateStore: Sendable {
 
     var stateFile: URL { directory.appendingPathComponent("state.json") }
 
+    /// The state file's size and modification time: a change is another process's write.
+    struct Stamp: Hashable, Sendable {
+        var size: Int
+        var modified: Date
+    }
+
+    /// The state file's stamp now (nil while there is none).
+    func stamp() -> Stamp? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: stateFile.path),
+              let size = attributes[.size] as? Int, let modified = attributes[.modificationDate] as? Date else { return nil }
+        return Stamp(size: size, modified: modified)
+    }
+
+    /// Runs `body` holding the directory's lock (`state.lock`), so two processes' emulators never
+    /// read and write the state file at the same time.
+    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        let descriptor = open(directory.appendingPathComponent("state.lock").path, O_RDWR | O_CREAT, 0o644)
+        if descriptor >= 0 { flock(descriptor, LOCK_EX) }
+        defer {
+            if descriptor >= 0 {
+                flock(descriptor, LOCK_UN)
+                close(descriptor)
+            }
+        }
+        return try body()
+    }
+
     /// The stored state, or nil when the directory holds none yet.
     func load() throws -> PersistedState? {
         guard FileManager.default.fileExists(atPath: stateFile.path) else { return nil }

@@ -138,6 +138,8 @@ extension EmulatorEngine {
         }
         try? FileManager.default.removeItem(at: workDirectory.appendingPathComponent("inputs/\(id)"))
         interactions[id] = nil
+        deletedIDs.insert(id)
+        if case .video(let fileID) = record.outcome { deletedIDs.insert(fileID) }
         persist()
     }
 

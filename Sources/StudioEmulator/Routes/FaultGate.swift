@@ -10,6 +10,7 @@ struct FaultGate: Sendable {
     var answer: @Sendable (GoogleAPIError) -> Reply = { Reply.error($0) }
 
     func serve(_ route: FaultRoute, _ work: @Sendable () async throws -> Reply) async throws -> Response {
+        await engine.syncWithSharedState()
         let decision = await engine.faultDecision(for: route)
         if decision.slow {
             try await Task.sleep(for: .seconds(2 / max(engine.options.speed, 1e-6)))
