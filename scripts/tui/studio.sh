@@ -302,7 +302,7 @@ tui_keys F4
 gap_everywhere() {
     local screen
     screen="$(tui_screen)"
-    grep -qF "#   state" <<<"$screen" || { echo "no table heading on screen" >&2; return 1; }
+    grep -qE "#  +state" <<<"$screen" || { echo "no table heading on screen:" >&2; echo "$screen" >&2; return 1; }
     # Inside the table (between its frame's sides) no model id or state runs into the next cell.
     if grep -E '^│' <<<"$screen" | grep -E 'gemini-omni-1\.1-flash[^ │]|reference-to-video[^ │]|veo-3\.1[A-Za-z]| (done|running|queued|filtered)[^ │]' >&2; then
         return 1

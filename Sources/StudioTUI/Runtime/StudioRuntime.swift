@@ -50,8 +50,6 @@ public final class StudioRuntime {
         }
     }
 
-    /// Rows History reads per question (newest first).
-    public nonisolated static let historyPage = JournalMirror.historyPage
     /// How often the studio looks for running jobs nobody tracks (their owner, another process, ended).
     static let adoptionInterval: Duration = .seconds(5)
     /// How long the form rests before its unsent drafts are written to the journal.
