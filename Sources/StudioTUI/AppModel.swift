@@ -31,10 +31,10 @@ public struct AppModel: Sendable {
     /// True once the first reading arrived.
     public var journalRead = false
     public var operationsList = ListState()
-    public var operationsTable = GenerationTable(rows: [], kind: .operations, width: 78)
+    public var operationsTable = GenerationTable([], kind: .operations, width: 78)
 
     public var historyList = ListState()
-    public var historyTable = GenerationTable(rows: [], kind: .history, width: 78)
+    public var historyTable = GenerationTable([], kind: .history, width: 78)
     public var historySearch = TextEditorState()
     public var searching = false
     public var historyFilter = HistoryFilter()
@@ -59,6 +59,10 @@ public struct AppModel: Sendable {
     /// The message the clock last saw, and since when.
     var toastSeen: (text: String, since: Date)?
     public static let toastLifetime: TimeInterval = 20
+    /// Conversation instructions typed and not sent, by the turn they follow (kept while the studio runs).
+    public var instructions: [Int64: String] = [:]
+    /// A job just sent: Operations puts its cursor on it once it is listed.
+    public var followJob: Int64?
     /// Jobs whose end was announced, so each is announced once.
     public var announced: Set<Int64> = []
     /// Why a provider cannot send (no key, no base URL), by provider id, from the program's configuration.
@@ -126,8 +130,13 @@ public struct AppModel: Sendable {
         operations.filter { $0.record.status.isActive || $0.record.status == .submitting }
     }
 
-    /// Rows of the lists: the screen's height minus the chrome (tabs, hint bar, status line, frame, header).
-    public var listHeight: Int { max(1, size.height - 7) }
+    /// Rows of the lists: the screen's height minus the chrome (tabs, hint bar, the status line as it
+    /// wraps, frame, header, and History's search line and filter bar).
+    public var listHeight: Int {
+        let filterBar = filterPanel.map { 2 + StudioView.filterRows($0, filter: historyFilter, width: size.width - 4) } ?? 0
+        let history = screen == .history ? 1 + filterBar : 0
+        return max(1, size.height - 5 - StudioView.statusLines(self).count - history)
+    }
 
     /// The cells a picker preview gets at this size.
     public var previewCells: Size { Size(width: max(8, size.width / 2 - 4), height: max(4, size.height - 16)) }

@@ -63,7 +63,8 @@ public struct GenerationDetail: Sendable {
         lines.append(("prompt: \(r.prompt.replacingOccurrences(of: "\n", with: " "))", .text))
         if let spec = try? r.spec() {
             let e = spec.effective
-            let length = r.mode == .extendVideo ? "+\(summary.durationSeconds ?? CostEstimator.extensionSeconds) s" : "\(e.durationSeconds) s"
+            let length = r.mode == .extendVideo ? "extension, \(r.outputSeconds.map { "\($0) s in all" } ?? "length not known yet")"
+                : "\(e.durationSeconds) s"
             lines.append(("\(length) · \(e.aspectRatio) · \(e.resolution) · \(e.sampleCount) sample(s) · audio \(e.generateAudio ? "on" : "off")", .text))
             for (key, value) in spec.draft.parameterValues.sorted(by: { $0.key < $1.key })
             where !["prompt", "provider", "model"].contains(key) {

@@ -34,7 +34,7 @@ public enum StudioKeymap {
         KeyBinding(id: "list.up", keys: [.up, .character("k")], summary: "Up", scope: .outsideText, showsInHints: false),
         KeyBinding(id: "list.top", keys: [.character("g"), .home], summary: "First row (the form: first field)", scope: .outsideText, showsInHints: false),
         KeyBinding(id: "list.bottom", keys: [.character("G"), .end], summary: "Last row (the form: last field)", scope: .outsideText, showsInHints: false),
-        KeyBinding(id: "list.page_down", keys: [.pageDown, .control("d")], summary: "Page down (the form: 5 fields on, also from text fields)", scope: .outsideText, showsInHints: false),
+        KeyBinding(id: "list.page_down", keys: [.pageDown, .control("d")], summary: "Page down (the form: 5 fields on; PgDn also from text fields)", scope: .outsideText, showsInHints: false),
         KeyBinding(id: "list.page_up", keys: [.pageUp, .control("u")], summary: "Page up (the form: 5 fields back)", scope: .outsideText, showsInHints: false),
 
         KeyBinding(id: "picker.toggle", keys: [.character(" ")], summary: "Select or unselect the image", scope: .picker),
@@ -62,6 +62,8 @@ public enum StudioKeymap {
         KeyBinding(id: "history.extend", keys: [.character("e")], summary: "Extend this video (+7 s)", scope: .history),
         KeyBinding(id: "history.open", keys: [.character("o")], summary: "Open in the player (asks which when there are several)", scope: .history),
         KeyBinding(id: "history.converse", keys: [.character("t")], summary: "Turns: refine a Gemini Omni video in conversation (each turn a child)", scope: .history),
+        KeyBinding(id: "history.cancel", keys: [.character("x")], summary: "Cancel a job still running (says whether it can still be charged)", scope: .history, showsInHints: false),
+        KeyBinding(id: "history.retry", keys: [.character("R")], summary: "Retry with the same parameters", scope: .history, showsInHints: false),
         KeyBinding(id: "history.curl", keys: [.character("c")], summary: "Show the exact request as curl", scope: .history, showsInHints: false),
         KeyBinding(id: "history.sidecar", keys: [.character("i")], summary: "Reveal the sidecar JSON", scope: .history, showsInHints: false),
         KeyBinding(id: "history.delete", keys: [.character("d"), .delete], summary: "Delete from the journal with its video files (asks first)", scope: .history, showsInHints: false),
@@ -71,7 +73,7 @@ public enum StudioKeymap {
         KeyBinding(id: "pane.page", keys: [.pageDown, .pageUp], summary: "Page (also Space)", scope: .pane),
         KeyBinding(id: "pane.ends", keys: [.character("g"), .character("G")], summary: "Top, bottom", scope: .pane, showsInHints: false),
         KeyBinding(id: "pane.actions", keys: [.character("o"), .character("r"), .character("e")],
-                   summary: "Open, re-run, extend the generation it shows (and t, c, i, x, R as on its screen)", scope: .pane),
+                   summary: "Open, re-run, extend the generation it shows (t, c, i, x and R work too)", scope: .pane),
 
         KeyBinding(id: "conversation.send", keys: [.enter], summary: "Send the next turn (a refinement of the last finished turn; asks above the cost threshold)", scope: .conversation),
         KeyBinding(id: "conversation.focus", keys: [.tab, .backTab], summary: "Turns ↔ instruction (moves the keyboard between them)", scope: .conversation),

@@ -33,6 +33,8 @@ public enum StudioMessage: Sendable {
     case conversationLoaded(ConversationChain?)
     /// A conversation's next turn was recorded (its id) or refused (nil), with what to say.
     case turnSubmitted(Int64?, String)
+    /// What a delete would take with it, to ask.
+    case deleteAsked(DeleteFacts)
     /// A job made several videos: which one should open (sample index, file name).
     case samplesFound(Int64, [(index: Int, name: String)])
     /// A line for the status bar (an action's outcome).
@@ -64,6 +66,8 @@ public enum StudioEffect: Hashable, Sendable {
     case showSidecar(Int64)
     /// Read the refinement chain ending with a generation, to open the conversation pane.
     case loadConversation(Int64)
+    /// Read what a delete would take with it (files, children), then ask.
+    case askDelete(Int64)
     case delete(Int64)
     /// Take finished jobs off Operations (they stay in History).
     case dismiss([Int64])

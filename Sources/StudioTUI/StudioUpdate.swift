@@ -17,7 +17,6 @@ public enum StudioUpdate {
             return effects
         case .tick(let date):
             model.now = date
-            JournalUpdate.relayout(&model)
             expireToast(at: date, &model)
             return []
         case .journalRead(let snapshot):
@@ -40,8 +39,10 @@ public enum StudioUpdate {
             return GenerateUpdate.checked(check, &model)
         case .submitFinished(let id, let text):
             model.toast = text
-            if id != nil {
+            if let id {
                 model.form.afterSubmit()
+                model.followJob = id
+                model.previousScreen = .generate
                 model.screen = .operations
                 return []
             }
@@ -58,6 +59,10 @@ public enum StudioUpdate {
             return ConversationUpdate.loaded(chain, &model)
         case .turnSubmitted(let id, let text):
             return ConversationUpdate.submitted(id, text, &model)
+        case .deleteAsked(let facts):
+            model.confirmation = Confirmation(question: "Delete #\(facts.id)?", detail: facts.question, onYes: .delete(facts.id),
+                                              whenDeclined: "#\(facts.id) is kept")
+            return []
         case .samplesFound(let id, let samples):
             model.sampleChooser = SampleChooser(generationID: id, samples: samples)
             return []
@@ -123,10 +128,15 @@ public enum StudioUpdate {
 
     /// Moves to a screen (F2, F3, F4), remembering where Esc in the form goes back to.
     static func show(_ screen: StudioScreen, _ model: inout AppModel) -> [StudioEffect] {
-        if screen != model.screen, model.screen != .generate { model.previousScreen = model.screen }
-        model.screen = screen
+        go(to: screen, &model)
         model.panel = nil
         return screen == .generate ? [.checkForm(model.form.submission(model.registry))] : []
+    }
+
+    /// Changes the screen, remembering the one left (Esc in the form goes back to it).
+    static func go(to screen: StudioScreen, _ model: inout AppModel) {
+        if screen != model.screen, model.screen != .generate { model.previousScreen = model.screen }
+        model.screen = screen
     }
 
     /// Ctrl-Q (and q outside the form): at once when nothing would be lost, else it asks, saying
@@ -134,7 +144,9 @@ public enum StudioUpdate {
     static func askToQuit(_ model: inout AppModel) -> [StudioEffect] {
         let running = model.runningJobs.count
         let unsent = model.form.unsentModes
-        guard running > 0 || !unsent.isEmpty else { return [.quit] }
+        let typed = model.conversation.map { !$0.instruction.text.trimmingCharacters(in: .whitespaces).isEmpty } ?? false
+        let instructions = model.instructions.count + (typed ? 1 : 0)
+        guard running > 0 || !unsent.isEmpty || instructions > 0 else { return [.quit] }
         var detail: [String] = []
         if running > 0 {
             detail.append("\(running) job\(running == 1 ? " is" : "s are") still being made: \(running == 1 ? "it goes" : "they go") on at the service, "
@@ -143,7 +155,11 @@ public enum StudioUpdate {
         if !unsent.isEmpty {
             detail.append("Your unsent \(unsent.map(\.displayName).joined(separator: ", ")) draft\(unsent.count == 1 ? " is" : "s are") kept for the next start.")
         }
-        model.confirmation = Confirmation(question: "Quit Veo Studio?", detail: detail.joined(separator: " "), onYes: .quit)
+        if instructions > 0 {
+            detail.append("The conversation instruction\(instructions == 1 ? "" : "s") you typed and did not send \(instructions == 1 ? "is" : "are") lost.")
+        }
+        model.confirmation = Confirmation(question: "Quit Veo Studio?", detail: detail.joined(separator: " "), onYes: .quit,
+                                          whenDeclined: "still here")
         return []
     }
 
@@ -162,14 +178,14 @@ public enum StudioUpdate {
             return [question.onYes]
         case .character("n"), .character("N"), .escape:
             model.confirmation = nil
-            model.toast = "not done: \(question.question.lowercased())"
+            model.toast = question.whenDeclined
             return []
         case .control("q"):
             model.confirmation = nil
             return question.onYes == .quit ? [.quit] : askToQuit(&model)
         case .function(1), .function(2), .function(3), .function(4):
             model.confirmation = nil
-            model.toast = "not done: \(question.question.lowercased())"
+            model.toast = question.whenDeclined
             return nil
         default:
             model.toast = "\(question.question) — y or Enter: yes · n or Esc: no"
@@ -222,10 +238,38 @@ public enum StudioUpdate {
         case .pageUp, .control("u"): model.panel?.scroll(by: -height, size: size, height: height)
         case .character("g"), .home: model.panel?.scroll(by: -Int.max / 2, size: size, height: height)
         case .character("G"), .end: model.panel?.scroll(by: Int.max / 2, size: size, height: height)
+        case .character(let letter) where "oretciRx".contains(letter):
+            return paneAction(letter, &model)
         default:
             return nil
         }
         return []
+    }
+
+    /// The actions on the generation a pane shows, whichever screen it was opened from.
+    static func paneAction(_ letter: Character, _ model: inout AppModel) -> [StudioEffect] {
+        guard let id = model.panel?.generationID, let job = model.summary(id) else {
+            model.toast = "that generation is no longer in the journal"
+            return []
+        }
+        switch letter {
+        case "o": return open(job, &model)
+        case "r": return [.rerun(id)]
+        case "e":
+            if let reason = noVideo(job, doing: "extend") {
+                model.toast = reason
+                return []
+            }
+            return [.extend(id)]
+        case "t": return ConversationUpdate.open(id, &model)
+        case "c": return [.showCurl(id)]
+        case "i": return [.showSidecar(id)]
+        case "R": return retry(job.record, &model)
+        case "x":
+            cancel(job, &model)
+            return []
+        default: return []
+        }
     }
 
     static func handleOperations(_ binding: KeyBinding?, _ model: inout AppModel) -> [StudioEffect] {
@@ -245,6 +289,7 @@ public enum StudioUpdate {
                 model.toast = "#\(id) is still \(job.record.status.rawValue): x cancels it; a finished job can be dismissed"
                 return []
             }
+            model.toast = "#\(id) dismissed: it stays in History (F4)"
             return [.dismiss([id])]
         case "job.dismiss_all":
             let ended = model.operations.filter { $0.record.status.isFinal }.map(\.id)
@@ -282,7 +327,7 @@ public enum StudioUpdate {
         charged += record.synthetic
             ? " This is the sandbox: nothing is charged either way."
             : record.status == .downloading ? " It is charged." : interaction ? " Nothing is charged." : " If it finishes, it is charged."
-        model.confirmation = Confirmation(question: "Cancel #\(id)?", detail: charged, onYes: .cancelJob(id))
+        model.confirmation = Confirmation(question: "Cancel #\(id)?", detail: charged, onYes: .cancelJob(id), whenDeclined: "#\(id) goes on")
     }
 
     /// `o`: the video in the player, or at once why there is none; a job with several asks which.
@@ -322,7 +367,7 @@ public enum StudioUpdate {
             let money = record.synthetic ? "the sandbox charges nothing; the real service would charge \(CostEstimate.dollars(cost))." : "it costs \(CostEstimate.dollars(cost)) if it succeeds."
             model.confirmation = Confirmation(question: "Retry #\(id) for \(CostEstimate.dollars(cost))\(record.synthetic ? " (estimate)" : "")?",
                                               detail: "The same parameters again, as a new job linked to #\(id): \(money)",
-                                              onYes: .retryJob(id))
+                                              onYes: .retryJob(id), whenDeclined: "#\(id) was not retried")
             return []
         }
         return [.retryJob(id)]
@@ -356,13 +401,9 @@ public enum StudioUpdate {
         case "history.converse": return ConversationUpdate.open(id, &model)
         case "history.curl": return [.showCurl(id)]
         case "history.sidecar": return [.showSidecar(id)]
-        case "history.delete":
-            let files = job.downloaded
-            let what = files == 0 ? "It has no video file on disk." :
-                "Its \(files == 1 ? "video file is" : "\(files) video files are") deleted from disk too, with \(files == 1 ? "its sidecar" : "their sidecars")."
-            model.confirmation = Confirmation(question: "Delete #\(id)?",
-                                              detail: "#\(id) leaves the journal and History. \(what) Its input images stay in the picker's library. This cannot be undone.",
-                                              onYes: .delete(id))
+        case "history.delete": return [.askDelete(id)]
+        case "history.cancel": cancel(job, &model)
+        case "history.retry": return retry(job.record, &model)
         default: break
         }
         return []

@@ -93,7 +93,7 @@ public enum StudioView {
             }
             return
         }
-        drawTable(model.operationsTable, list: model.operationsList, in: inner, into: &buffer)
+        drawTable(model.operationsTable, list: model.operationsList, model: model, in: inner, into: &buffer)
     }
 
     static func drawHistory(_ model: AppModel, in rect: Rect, into buffer: inout CellBuffer) {
@@ -107,7 +107,7 @@ public enum StudioView {
                      clip: searchLine)
         var listArea = belowSearch
         if let panel = model.filterPanel {
-            let (bar, rest) = listArea.splitTop(3)
+            let (bar, rest) = listArea.splitTop(2 + filterRows(panel, filter: model.historyFilter, width: listArea.width - 4))
             drawFilterBar(panel, filter: model.historyFilter, in: bar, into: &buffer)
             listArea = rest
         }
@@ -122,31 +122,60 @@ public enum StudioView {
             case (true, let filter?): text = "No generation matches the filter (\(filter)). f changes it, 0 in the filter clears it."
             case (false, let filter?): text = "No prompt matches \"\(query)\" with the filter (\(filter)). f changes the filter."
             }
-            buffer.write(text, at: Point(x: inner.x + 1, y: inner.y), role: .muted, clip: inner)
+            for (row, line) in WordWrap.lines(Array(text), width: inner.width - 2).enumerated() {
+                buffer.write(line.text, at: Point(x: inner.x + 1, y: inner.y + row), role: .muted, clip: inner)
+            }
             return
         }
-        drawTable(model.historyTable, list: model.historyList, in: inner, into: &buffer)
+        drawTable(model.historyTable, list: model.historyList, model: model, in: inner, into: &buffer)
     }
 
-    /// A table: its heading, then the visible rows with the selected one highlighted.
-    static func drawTable(_ table: GenerationTable, list: ListState, in rect: Rect, into buffer: inout CellBuffer) {
+    /// A table: its heading, then the visible rows with the selected one highlighted (kept in view
+    /// whatever room the status line left).
+    static func drawTable(_ table: GenerationTable, list: ListState, model: AppModel, in rect: Rect, into buffer: inout CellBuffer) {
         let (head, rows) = rect.splitTop(1)
         buffer.write(table.header, at: Point(x: head.x + ListView.cursorWidth, y: head.y), role: .muted, clip: head)
-        ListView.draw(count: table.rows.count, state: list, in: rows, into: &buffer) { index in
-            (table.line(index), table.role(index))
+        var shown = list
+        shown.clamp(count: table.count, height: rows.height)
+        let latencies = model.journal.latencies
+        ListView.draw(count: table.count, state: shown, in: rows, into: &buffer) { index in
+            let latency = latencies[JournalSnapshot.latencyKey(table.summaries[index].record)]
+            return (table.line(index, now: model.now, latency: latency), table.role(index))
         }
     }
 
-    /// History's filter rows: Up/Down choose one, Left/Right change it.
+    /// The filter bar's entries, each with where it goes (row, column) when they flow in `width` cells.
+    static func filterEntries(_ panel: HistoryFilterPanel, filter: HistoryFilter, width: Int)
+        -> [(text: String, role: StyleRole, row: Int, column: Int)] {
+        var entries: [(String, StyleRole, Int, Int)] = []
+        var row = 0
+        var column = 0
+        for entry in HistoryFilterPanel.Row.allCases {
+            let value = HistoryFilterPanel.value(entry, of: filter)
+            let text = entry == panel.row ? "[\(entry.label): \(value)]" : "\(entry.label): \(value)"
+            let role: StyleRole = entry == panel.row ? .selection : (value.hasPrefix("any") ? .muted : .accent)
+            let size = DisplayWidth.of(text)
+            if column > 0, column + size > width {
+                row += 1
+                column = 0
+            }
+            entries.append((text, role, row, column))
+            column += size + 2
+        }
+        return entries
+    }
+
+    /// The rows the filter bar's entries take.
+    static func filterRows(_ panel: HistoryFilterPanel, filter: HistoryFilter, width: Int) -> Int {
+        (filterEntries(panel, filter: filter, width: width).map(\.row).max() ?? 0) + 1
+    }
+
+    /// History's filter entries (they flow onto a second row when narrow): Up/Down choose one, Left/Right change it.
     static func drawFilterBar(_ panel: HistoryFilterPanel, filter: HistoryFilter, in rect: Rect, into buffer: inout CellBuffer) {
         let inner = Frame.draw(rect, title: "Filter — ↑↓ row, ←→ value, Backspace clears, 0 clears all, Esc closes", focused: true,
                                into: &buffer)
-        var x = inner.x + 1
-        for row in HistoryFilterPanel.Row.allCases {
-            let value = HistoryFilterPanel.value(row, of: filter)
-            let text = row == panel.row ? "[\(row.label): \(value)]" : "\(row.label): \(value)"
-            let role: StyleRole = row == panel.row ? .selection : (value.hasPrefix("any") ? .muted : .accent)
-            x += buffer.write(text, at: Point(x: x, y: inner.y), role: role, clip: inner) + 2
+        for entry in filterEntries(panel, filter: filter, width: inner.width - 2) {
+            buffer.write(entry.text, at: Point(x: inner.x + 1 + entry.column, y: inner.y + entry.row), role: entry.role, clip: inner)
         }
     }
 
@@ -195,8 +224,11 @@ public enum StudioView {
         let height = min(rect.height, blocks.reduce(0) { $0 + $1.count } + 3)
         let box = Rect(x: rect.x + (rect.width - width) / 2, y: rect.y + max(0, (rect.height - height) / 2), width: width, height: height)
         buffer.fill(box)
-        let inner = Frame.draw(box, title: "\(problems.issues.count) problem\(problems.issues.count == 1 ? "" : "s") — ↑↓ choose · Enter goes to its field · Esc closes",
-                               focused: true, into: &buffer)
+        let errors = problems.issues.filter { $0.severity == .error }.count
+        let warnings = problems.issues.count - errors
+        let counted = [errors > 0 ? "\(errors) problem\(errors == 1 ? "" : "s")" : nil,
+                       warnings > 0 ? "\(warnings) warning\(warnings == 1 ? "" : "s")" : nil].compactMap { $0 }.joined(separator: ", ")
+        let inner = Frame.draw(box, title: "\(counted) — ↑↓ choose · Enter goes to its field · Esc closes", focused: true, into: &buffer)
         // The selected problem stays in view.
         let before = blocks.prefix(problems.list.selected).reduce(0) { $0 + $1.count }
         let selectedHeight = blocks.indices.contains(problems.list.selected) ? blocks[problems.list.selected].count : 0

@@ -3,6 +3,8 @@
 public enum DisplayWidth {
     /// Columns of one grapheme cluster.
     public static func of(_ character: Character) -> Int {
+        // Printable ASCII, most of what a studio shows, needs no Unicode property lookups.
+        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
         guard let first = character.unicodeScalars.first else { return 0 }
         if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
         if first.properties.isEmojiPresentation { return 2 }
@@ -18,6 +20,17 @@ public enum DisplayWidth {
     /// Columns of a string.
     public static func of(_ text: String) -> Int {
         text.reduce(0) { $0 + of($1) }
+    }
+
+    /// Columns of a string, counted no further than `limit` (a longer string answers `limit + 1`
+    /// or a little more): for sizing a column that can never be wider than the screen.
+    public static func of(_ text: String, limit: Int) -> Int {
+        var used = 0
+        for character in text {
+            used += of(character)
+            if used > limit { return used }
+        }
+        return used
     }
 
     /// The longest prefix of `text` that fits in `columns`.

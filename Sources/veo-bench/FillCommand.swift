@@ -15,7 +15,7 @@ struct FillCommand: AsyncParsableCommand {
         try paths.prepare()
         let journal = try Journal.open(at: paths.database)
         let start = try journal.count()
-        try JournalBenchmark.fill(journal, rows: start..<(start + rows))
+        try JournalBenchmark.fill(journal, rows: start..<(start + rows), withOutputs: true)
         print("journal \(paths.database.path): \(try journal.count()) generations")
     }
 }

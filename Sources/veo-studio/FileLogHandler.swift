@@ -28,17 +28,15 @@ struct FileLogHandler: LogHandler {
     }
 }
 
-/// The shared, locked file handle behind `FileLogHandler`.
+/// The shared, locked file handle behind `FileLogHandler`. The file is opened for appending, so
+/// every line lands at its end even when the studio and a CLI write to one log at the same time.
 final class LogFileSink: @unchecked Sendable {
     private let handle: FileHandle?
     private let lock = NSLock()
 
     init(url: URL) {
-        if !FileManager.default.fileExists(atPath: url.path) {
-            _ = FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
-        }
-        handle = FileHandle(forWritingAtPath: url.path)
-        _ = try? handle?.seekToEnd()
+        let descriptor = open(url.path, O_WRONLY | O_APPEND | O_CREAT, 0o600)
+        handle = descriptor >= 0 ? FileHandle(fileDescriptor: descriptor, closeOnDealloc: true) : nil
     }
 
     func append(_ text: String) {

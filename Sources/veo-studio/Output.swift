@@ -79,8 +79,9 @@ enum Output {
     /// column as wide as its cells with a gap; on a terminal the table fits its width, else every
     /// cell is whole.
     static func table(_ rows: [GenerationSummary], kind: GenerationTable.Kind) -> [String] {
-        let table = GenerationTable(rows, kind: kind, now: Date(), width: terminalWidth() ?? Int(Int32.max))
-        return ([table.header] + rows.indices.map(table.line)).map { line in
+        let table = GenerationTable(rows, kind: kind, width: terminalWidth() ?? Int(Int32.max))
+        let now = Date()
+        return ([table.header] + rows.indices.map { table.line($0, now: now) }).map { line in
             String(line.reversed().drop(while: { $0 == " " }).reversed())
         }
     }
@@ -96,7 +97,7 @@ enum Output {
     /// One line of a single generation for people (show, resume, generate).
     static func rowLine(_ record: GenerationRecord) -> String {
         let when = LocalTime.dateTime(record.createdAt)
-        let cost = record.costEstimateUSD.map { CostEstimate.dollars($0) } ?? "—"
+        let cost = Charge(record: record, samplesAsked: nil, videosMade: record.status == .done ? 1 : 0).cell(synthetic: record.synthetic)
         let head = record.prompt.replacingOccurrences(of: "\n", with: " ")
         let prompt = head.count > 48 ? String(head.prefix(47)) + "…" : head
         let synthetic = record.synthetic ? " (synthetic)" : ""

@@ -69,8 +69,12 @@ struct SubmitFlow {
     /// Marks crashed submits `unknown` and mentions jobs an earlier run left unfinished.
     private func noteEarlierJobs(_ service: GenerationService) {
         _ = try? service.markInterruptedSubmits()
-        let active = ((try? service.journal.unfinished()) ?? []).count
-        if active > 0 { Output.stderr("\(active) unfinished job(s) from earlier: veo-studio resume --wait tracks them") }
+        let now = Date()
+        let orphans = ((try? service.journal.unfinished()) ?? []).filter { record in
+            guard let id = record.id else { return false }
+            return (try? service.journal.otherLiveOwner(of: id, than: service.owner, now: now)) == nil
+        }
+        if !orphans.isEmpty { Output.stderr("\(orphans.count) unfinished job(s) from earlier that nothing tracks: veo-studio resume --wait tracks them") }
     }
 
     static func show(_ value: JSONValue?) -> String {

@@ -199,7 +199,7 @@ struct ConversationTests {
         let rows = buffer.textPicture
         #expect(rows.contains { $0.contains("lineage: #12 → #15 → #18") })
         #expect(rows.contains { $0.contains("turn 1") && $0.contains("#12") && $0.contains("done") && $0.contains("$0.80") })
-        #expect(rows.contains { $0.contains("→ /videos/15.mp4") })
+        #expect(rows.contains { $0.contains("→ 15.mp4 (Tab, then o opens it)") })
         #expect(rows.contains { $0.contains("#18") && $0.contains("running") && $0.contains("make the car red") })
         #expect(rows.contains { $0.contains("#18 is running: the next turn waits for it") })
         #expect(rows.contains { $0.contains("add rain") })

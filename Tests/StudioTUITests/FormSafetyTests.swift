@@ -195,7 +195,7 @@ struct FormSafetyTests {
         var (model, checker) = try Form.harness()
         _ = Form.send(.key(.function(2)), &model, checker)
         let issue = try #require(model.form.check?.issues(for: "prompt").first)
-        #expect(StudioAdvice.fix(issue, registry: Self.registry) == "write a prompt (the Prompt field), or give an image")
+        #expect(StudioAdvice.fix(issue, registry: Self.registry) == "write a prompt (the Prompt field), or use the Image tab (Ctrl-N)")
         #expect(!StudioView.render(model).textPicture.joined(separator: "\n").contains("--"), "no CLI flag in the studio")
         for rule in Self.registry.document.rules {
             let fix = StudioAdvice.rewrite(rule.fix, registry: Self.registry)
@@ -217,6 +217,6 @@ struct FormSafetyTests {
         _ = Form.send(.directoryListed("/pics", [PickerAndActionsTests.image("a.png")]), &model, checker)
         _ = Form.send(.key(.character(" ")), &model, checker)
         _ = Form.send(.key(.character("s")), &model, checker)
-        #expect(model.picker?.selection.first?.kind == .asset && model.picker?.notice?.hasPrefix("no style images here") == true)
+        #expect(model.picker?.selection.first?.kind == .asset && model.picker?.notice?.hasPrefix("no style image here — style images: not on") == true)
     }
 }

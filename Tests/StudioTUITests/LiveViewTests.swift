@@ -66,7 +66,7 @@ struct LiveViewTests {
         let effects = Readings.read(&model, operations: [Screens.record(7, .done, "a lighthouse", seconds: 40),
                                                          Screens.record(8, .queued, "x", seconds: 3)])
         #expect(effects.contains(.bell))
-        #expect(model.toast == "#7 done → /media/7.mp4 — o opens it (in Operations)")
+        #expect(model.toast == "#7 done → /media/7.mp4 — o opens it")
         #expect(!Readings.read(&model, operations: [Screens.record(7, .done, "a lighthouse", seconds: 40)]).contains(.bell), "once")
         #expect(model.operations.map(\.id) == [7], "the finished job stays in Operations until dismissed")
         #expect(StudioUpdate.apply(.key(.character("d")), to: &model) == [.dismiss([7])])
@@ -136,8 +136,15 @@ struct LiveViewTests {
         var model = Screens.model()
         _ = StudioUpdate.apply(.key(.function(4)), to: &model)
         Readings.read(&model, history: [Screens.record(5, .done, "a red fox", seconds: 90)])
-        _ = StudioUpdate.apply(.key(.character("d")), to: &model)
-        #expect(model.confirmation?.detail.contains("Its video file is deleted from disk too") == true)
+        #expect(StudioUpdate.apply(.key(.character("d")), to: &model) == [.askDelete(5)], "the runtime reads what goes with it")
+        _ = StudioUpdate.apply(.deleteAsked(DeleteFacts(id: 5, files: ["/media/veo-5-a-red-fox.mp4"], children: [(14, "extend")], inputs: 0)),
+                               to: &model)
+        let detail = try? #require(model.confirmation?.detail)
+        #expect(detail?.contains("Its video file is deleted from disk with its sidecar: veo-5-a-red-fox.mp4.") == true)
+        #expect(detail?.contains("Made from it: #14 (extend)") == true, "a child is named before it loses its link")
+        #expect(detail?.contains("library") == false, "a job with no inputs says nothing of them")
+        _ = StudioUpdate.apply(.key(.character("n")), to: &model)
+        #expect(model.toast == "#5 is kept")
     }
 
     @Test func aFilterThatMatchesNothingSaysSoAndStatusStartsAtDone() {

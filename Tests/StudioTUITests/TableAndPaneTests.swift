@@ -18,12 +18,12 @@ struct TableAndPaneTests {
         Screens.record(5, .filtered, "a famous actor", seconds: 50, model: "veo-3.1-fast-generate-preview"),
     ]
 
-    @Test(arguments: [80, 100, 200])
+    @Test(arguments: [80, 100, 120, 200])
     func everyTwoColumnsHaveAGap(_ width: Int) {
-        let table = GenerationTable(Readings.summaries(Self.crowded), kind: .history, now: Screens.now, width: width)
+        let table = GenerationTable(Readings.summaries(Self.crowded), kind: .history, width: width)
         let shown = zip(table.layout.columns, table.layout.widths).compactMap { column, width in width.map { (column.title, $0) } }
-        for index in table.rows.indices {
-            let line = Array(table.line(index))
+        for index in 0..<table.count {
+            let line = Array(table.line(index, now: Screens.now))
             #expect(DisplayWidth.of(String(line)) <= width, "the row fits \(width) cells")
             var x = 0
             for (title, columnWidth) in shown.dropLast() {
@@ -35,6 +35,7 @@ struct TableAndPaneTests {
         }
         #expect(table.layout.shows("prompt") && table.layout.shows("state") && table.layout.shows("cost"))
         #expect(table.layout.shows("model") == (width >= 120), "long model ids join when there is room for them")
+        #expect(table.layout.shows("date") == (width >= 200), "the date joins only after the model: never a lesser column alone")
         #expect(table.layout.shows("provider") == (width >= 200) && table.layout.shows("videos") == (width >= 200))
     }
 

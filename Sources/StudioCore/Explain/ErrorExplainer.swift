@@ -28,7 +28,8 @@ public struct ErrorExplainer: Sendable {
                                retryable: false, source: nil)
         }
         return Explanation(code: "server.unexplained", cause: "the service refused with a message the studio does not know yet",
-                           fix: "read the message; if it repeats, add it to rules.json (explanations)",
+                           fix: retryable ? "it may pass on a retry (the same parameters again); if it repeats, read the message and check the service's status page"
+                               : "read the message; if it repeats, add it to rules.json (explanations)",
                            likelyCauses: [], retryable: retryable, source: nil)
     }
 

@@ -82,6 +82,48 @@ public struct GenerationRecord: Codable, Sendable, Hashable, Identifiable, Fetch
         self.dismissedAt = dismissedAt
     }
 
+    /// Reads a row by hand: lists read hundreds per keystroke, and the Codable path costs several
+    /// times as much (each date through its decoding strategy, each column looked up by name twice).
+    public init(row: Row) throws {
+        func date(_ column: String) -> Date? { StoredDate.date(from: row[column] as DatabaseValue) }
+        func required<Value>(_ value: Value?, _ column: String) throws -> Value {
+            guard let value else {
+                throw StudioError(field: "journal", code: "journal.unreadable_row", message: "a generation row has no readable \(column)",
+                                  fix: "the journal was changed by something else: restore it from a copy")
+            }
+            return value
+        }
+        id = row["id"]
+        createdAt = try required(date("createdAt"), "createdAt")
+        updatedAt = try required(date("updatedAt"), "updatedAt")
+        provider = row["provider"]
+        model = row["model"]
+        mode = try required(GenerationMode(rawValue: row["mode"] ?? ""), "mode")
+        status = try required(JobStatus(rawValue: row["status"] ?? ""), "status")
+        prompt = row["prompt"]
+        negativePrompt = row["negativePrompt"]
+        specJSON = row["specJSON"]
+        requestJSON = row["requestJSON"]
+        operationName = row["operationName"]
+        submittedAt = date("submittedAt")
+        finishedAt = date("finishedAt")
+        costEstimateUSD = row["costEstimateUSD"]
+        errorCode = row["errorCode"]
+        errorMessage = row["errorMessage"]
+        errorExplanation = row["errorExplanation"]
+        serverAnswerJSON = row["serverAnswerJSON"]
+        raiCount = row["raiCount"]
+        raiReasonsJSON = row["raiReasonsJSON"]
+        parentID = row["parentID"]
+        parentKind = row["parentKind"]
+        hops = row["hops"]
+        outputSeconds = row["outputSeconds"]
+        pollCount = row["pollCount"]
+        synthetic = row["synthetic"]
+        progress = row["progress"]
+        dismissedAt = date("dismissedAt")
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// The spec decoded back (re-runs copy it into a new draft).

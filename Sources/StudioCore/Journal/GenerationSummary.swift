@@ -57,6 +57,6 @@ public struct GenerationSummary: Sendable, Hashable, Identifiable {
     /// Summaries for a query over `generation` (its `SELECT generation.*` is widened with the facts).
     static func fetchAll(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws -> [GenerationSummary] {
         let widened = sql.replacingOccurrences(of: "SELECT generation.*", with: "SELECT generation.*, \(factsSQL)")
-        return try Row.fetchAll(db, sql: widened, arguments: arguments).map(GenerationSummary.init(row:))
+        return try Array(Row.fetchCursor(db, sql: widened, arguments: arguments).map(GenerationSummary.init(row:)))
     }
 }

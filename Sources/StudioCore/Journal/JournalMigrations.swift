@@ -117,6 +117,19 @@ enum JournalMigrations {
                 t.column("updatedAt", .datetime).notNull()
             }
         }
+        // Search as you type reaches one-letter words ("fox r"): without a one-letter prefix index
+        // such a query walks every term of the letter (7–11 ms at 100k generations instead of 3).
+        migrator.registerMigration("v6-fts-one-letter-prefixes") { db in
+            try db.dropFTS5SynchronizationTriggers(forTable: "generation_ft")
+            try db.drop(table: "generation_ft")
+            try db.create(virtualTable: "generation_ft", using: FTS5()) { t in
+                t.synchronize(withTable: "generation")
+                t.tokenizer = .unicode61()
+                t.prefixes = [1, 2, 3]
+                t.column("prompt")
+                t.column("negativePrompt")
+            }
+        }
         return migrator
     }
 }

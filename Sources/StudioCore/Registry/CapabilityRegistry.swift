@@ -48,10 +48,14 @@ public struct CapabilityRegistry: Sendable {
     /// The fields of the generation forms: this document's, else the built-in ones (an older override file).
     public var formFields: [FormFieldEntry] { document.fields ?? Self.builtInFields }
 
-    /// The fields a form shows for a mode on a provider, in order.
-    public func formFields(mode: GenerationMode, provider: String) -> [FormFieldEntry] {
+    /// The fields a form shows for a mode on a provider (and model), in order. A Gemini Omni
+    /// extension takes the seconds it adds (Veo's is a fixed 7 s), so it shows Duration.
+    public func formFields(mode: GenerationMode, provider: String, model: String? = nil) -> [FormFieldEntry] {
         let rulesAs = self.provider(provider)?.rulesAs ?? provider
-        return formFields.filter { $0.applies(mode: mode, rulesProvider: rulesAs) }
+        let shown = formFields.filter { $0.applies(mode: mode, rulesProvider: rulesAs) }
+        guard mode == .extendVideo, let entry = self.provider(provider),
+              usesInteractions(model: model ?? defaultModel(provider: entry, mode: mode), provider: provider) else { return shown }
+        return formFields.filter { $0.id == "durationSeconds" || shown.contains($0) }
     }
 
     private static let builtInFields: [FormFieldEntry] = (try? builtIn().document.fields ?? []) ?? []

@@ -125,9 +125,8 @@ public struct GenerationService: Sendable {
             stored.append((role, try assets.store(loaded, ref: media, kind: media.mimeType.hasPrefix("video") ? "video" : "image", at: now)))
         }
         let hops = spec.mode == .extendVideo ? (prepared.extensionSource?.hops ?? 0) + 1 : 0
-        let omni = registry.usesInteractions(model: spec.model, provider: spec.provider)
         let seconds = spec.mode == .extendVideo
-            ? (prepared.extensionSource?.durationSeconds ?? 8) + (omni ? spec.effective.durationSeconds : CostEstimator.extensionSeconds)
+            ? (prepared.extensionSource?.durationSeconds ?? 8) + addedSeconds(spec)
             : spec.effective.durationSeconds
         let specJSON = String(decoding: try JSONEncoder().encode(spec), as: UTF8.self)
         var record = GenerationRecord(

@@ -22,7 +22,7 @@ public enum SidecarWriter {
             "created_at": .string(StoredDate.iso8601(output.createdAt)),
         ]
         if let operation = record.operationName { object["operation"] = .string(operation) }
-        if let cost = record.costEstimateUSD { object["cost_estimate_usd"] = .number(cost) }
+        if let cost = record.costEstimateUSD { object["cost_estimate_usd"] = .number((cost * 100).rounded() / 100) }
         if let uri = output.remoteURI { object["remote_uri"] = .string(uri) }
         if let request = record.requestJSON, let json = try? JSONValue.decode(Data(request.utf8)) {
             object["request"] = json

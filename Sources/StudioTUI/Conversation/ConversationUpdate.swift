@@ -35,9 +35,25 @@ enum ConversationUpdate {
             return []
         }
         model.conversation = ConversationPane(chain: chain)
+        // An instruction typed before the pane was closed comes back.
+        if let turn = chain.turns.first(where: { model.instructions[$0.id] != nil }),
+           let kept = model.instructions.removeValue(forKey: turn.id) {
+            model.conversation?.instruction = TextEditorState(kept)
+        }
         model.toast = chain.turnInProgress.map { "#\($0.id) is \($0.record.status.rawValue): type the next instruction; it can be sent once the turn is done" }
             ?? "conversation of #\(tip.id): type what to change, Enter sends it as turn \(model.conversation?.nextTurnNumber ?? 0)"
         return []
+    }
+
+    /// Closes the pane; an instruction typed and not sent is kept for when it opens again.
+    static func close(_ model: inout AppModel) {
+        guard let pane = model.conversation else { return }
+        let typed = pane.instruction.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        model.conversation = nil
+        if !typed.isEmpty {
+            model.instructions[pane.tipID] = pane.instruction.text
+            model.toast = "the instruction you typed is kept: t on #\(pane.tipID) brings it back"
+        }
     }
 
     /// Keys while the pane is open; nil lets the key through (help, screens, quit).
@@ -52,7 +68,7 @@ enum ConversationUpdate {
         let binding = StudioKeymap.table.binding(for: key, in: .conversation, inTextField: typing)
         switch binding?.id {
         case "conversation.close":
-            model.conversation = nil
+            close(&model)
             return []
         case "conversation.send":
             return send(&model)
@@ -70,9 +86,12 @@ enum ConversationUpdate {
         case "edit.line_start": pane.instruction.moveToLineStart(width: Int.max / 4)
         case "edit.line_end": pane.instruction.moveToLineEnd(width: Int.max / 4)
         case "screen.generate", "screen.operations", "screen.history":
-            model.conversation = nil
+            close(&model)
             return nil
-        case "help", "help.letter", "quit", "quit.letter":
+        case "quit.letter":
+            model.toast = "q does nothing here: Esc closes the conversation (keeping what you typed), Ctrl-Q quits"
+            return []
+        case "help", "help.letter", "quit":
             return nil
         default:
             guard typing else { return [] }

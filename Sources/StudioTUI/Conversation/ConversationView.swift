@@ -35,7 +35,7 @@ enum ConversationView {
         guard let first = chain.turns.first?.record else { return }
         let charges = chain.turns.map { Charge(record: $0.record, samplesAsked: 1, videosMade: $0.outputPath == nil ? 0 : 1) }
         let spent = charges.reduce(0) { $0 + $1.spentUSD }
-        let money = first.synthetic ? "nothing charged (sandbox; ~ is the real service's price)" : "\(CostEstimate.dollars(spent)) charged"
+        let money = first.synthetic ? "sandbox: nothing charged" : "\(CostEstimate.dollars(spent)) charged"
         let facts = "\(first.model) on \(first.provider) · \(chain.turns.count) turn(s) · \(money)"
         buffer.write(facts, at: Point(x: rect.x, y: rect.y + 1), role: .muted, clip: rect)
     }
@@ -65,7 +65,8 @@ enum ConversationView {
                 buffer.paint(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection)
             }
             let (detail, role) = detailLine(turn, job: job)
-            buffer.write(String(repeating: " ", count: 10) + detail, at: Point(x: rect.x, y: y + 1), role: role, clip: rect)
+            buffer.write(String(repeating: " ", count: 10) + TableLayout.fit(detail, width: max(1, rect.width - 10)),
+                         at: Point(x: rect.x, y: y + 1), role: role, clip: rect)
         }
     }
 
@@ -74,7 +75,8 @@ enum ConversationView {
         let record = turn.record
         switch record.status {
         case .done:
-            return turn.outputPath.map { ("→ \($0)", .success) } ?? ("done, the video is not downloaded", .warning)
+            return turn.outputPath.map { ("→ \(($0 as NSString).lastPathComponent) (Tab, then o opens it)", .success) }
+                ?? ("done, the video is not downloaded", .warning)
         case .queued, .running, .downloading, .submitting:
             return ("\(record.status.rawValue) for \(job.elapsedSeconds) s", .running)
         case .failed, .filtered, .unknown, .cancelled:

@@ -28,6 +28,8 @@ public struct GenerateForm: Sendable {
     /// The tabs changed by hand (or restored, or opened from a generation): a tab only passed
     /// through, holding what it was carried over from another, has no work of its own to lose.
     public var touched: Set<GenerationMode> = []
+    /// Ctrl-L just locked the seed: a refusal by the next check says the lock was not taken.
+    public var seedLockAsked = false
 
     public init(provider: String = "sandbox") {
         draft.provider = provider
@@ -40,7 +42,7 @@ public struct GenerateForm: Sendable {
 
     /// The fields this mode shows on this provider, from the registry.
     public func fields(_ registry: CapabilityRegistry) -> [FormFieldEntry] {
-        registry.formFields(mode: mode, provider: provider)
+        registry.formFields(mode: mode, provider: provider, model: draft.model)
     }
 
     /// The value a choice shows while unset: the registry's default, or the mode's default model.

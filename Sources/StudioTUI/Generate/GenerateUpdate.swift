@@ -72,6 +72,7 @@ enum GenerateUpdate {
         case "seed.lock":
             model.form.commitLine()
             model.form.toggleSeedLock(random: UInt32(truncatingIfNeeded: Int(model.now.timeIntervalSince1970 * 1000)))
+            model.form.seedLockAsked = model.form.seedLocked
             model.toast = model.form.seedLocked ? "seed \(model.form.draft.seed ?? 0) locked: it stays for every submit"
                 : "seed unlocked and cleared: each submit gets a new one"
             return []
@@ -92,7 +93,7 @@ enum GenerateUpdate {
             case "choice.previous": cycle(field, by: -1, &model)
             case "list.down", "pick": model.form.moveFocus(by: 1, registry)
             case "list.up": model.form.moveFocus(by: -1, registry)
-            default: break
+            default: sayWhereTypingGoes(key, field, &model)
             }
         case .image, .images:
             switch binding?.id {
@@ -102,10 +103,20 @@ enum GenerateUpdate {
             default:
                 if key == .backspace || key == .delete {
                     if field.kind == .images { model.form.draft.references = [] } else { model.form.draft.set(field.id, text: nil) }
+                } else {
+                    sayWhereTypingGoes(key, field, &model)
                 }
             }
         }
         return []
+    }
+
+    /// A letter typed where nothing types (a choice, an image field) is not dropped silently.
+    private static func sayWhereTypingGoes(_ key: Key, _ field: FormFieldEntry, _ model: inout AppModel) {
+        guard case .character = key else { return }
+        model.toast = field.kind == .image || field.kind == .images
+            ? "\(field.label) takes an image: Enter picks one, Backspace clears it — typing goes into the Prompt (PgUp reaches it)"
+            : "\(field.label) is a choice: ←/→ or Space change it, Tab moves on — typing goes into the Prompt (PgUp reaches it)"
     }
 
     /// Moves the keyboard `delta` fields on (wrapping, or stopping at the ends when `clamped`).
@@ -180,11 +191,15 @@ enum GenerateUpdate {
     static func checked(_ check: FormCheck, _ model: inout AppModel) -> [StudioEffect] {
         guard check.draft == model.form.submission(model.registry) else { return [] }
         model.form.check = check
+        let justLocked = model.form.seedLockAsked
+        model.form.seedLockAsked = false
         if model.form.seedLocked, let refusal = check.issues(for: "seed").first(where: { $0.severity == .error }) {
             model.form.seedLocked = false
             model.form.draft.seed = nil
             if model.form.focus == "seed" { model.form.line = TextEditorState("") }
-            model.toast = "seed unlocked and cleared: \(refusal.message)"
+            model.toast = justLocked
+                ? "no seed to lock here: \(StudioAdvice.message(refusal, registry: model.registry)) — \(StudioAdvice.fix(refusal, registry: model.registry))"
+                : "seed unlocked and cleared: \(StudioAdvice.message(refusal, registry: model.registry))"
             return [.checkForm(model.form.submission(model.registry))]
         }
         if model.form.submitAfterCheck {
@@ -225,10 +240,10 @@ enum GenerateUpdate {
             let sandbox = registry.isSandbox(form.provider)
             model.confirmation = Confirmation(
                 question: "Submit for \(CostEstimate.dollars(cost.usd))\(sandbox ? " (estimate)" : "")?",
-                detail: (sandbox ? "This is the sandbox: nothing is charged. On the real service this would cost: " : "")
-                    + "\(cost.summary) — above the confirm threshold of \(CostEstimate.dollars(model.confirmCostAboveUSD)) "
+                detail: (sandbox ? "This is the sandbox: nothing is charged. On the real service this would cost " : "")
+                    + "\(GenerateView.shortCost(cost)) — above the confirm threshold of \(CostEstimate.dollars(model.confirmCostAboveUSD)) "
                     + "(confirm_cost_above_usd in the config).",
-                onYes: effect)
+                onYes: effect, whenDeclined: "not submitted: the draft is as it was")
             return []
         }
         model.form.submitting = true
@@ -273,11 +288,12 @@ enum GenerateUpdate {
         let target = draft.mode
         if !replacing, let kept = model.form.allModes[target], kept.draft.prompt != draft.prompt || kept.parent?.id != parent.id,
            model.form.isUnsent(target) {
+            let prompt = kept.draft.prompt.map { " (\"\(String($0.prefix(40)))\")" } ?? ""
             model.confirmation = Confirmation(
                 question: "Replace the unsent \(target.displayName) draft?",
-                detail: "The \(target.displayName) tab holds a draft that was not sent (\"\(String((kept.draft.prompt ?? "").prefix(40)))\"). "
-                    + "Opening #\(parent.id) there replaces it.",
-                onYes: .replaceTab(draft, parentID: parent.id, parentKind: parent.kind))
+                detail: "The \(target.displayName) tab holds a draft that was not sent\(prompt). Opening #\(parent.id) there replaces it.",
+                onYes: .replaceTab(draft, parentID: parent.id, parentKind: parent.kind),
+                whenDeclined: "the \(target.displayName) tab keeps its draft; #\(parent.id) was not opened")
             return []
         }
         model.form.prefill(from: draft, parent: parent, registry: model.registry)
@@ -285,7 +301,7 @@ enum GenerateUpdate {
         let comparable = model.form.submission(model.registry)
         model.form.parent?.draft = comparable
         model.form.lastSent[target] = nil
-        model.screen = .generate
+        StudioUpdate.go(to: .generate, &model)
         model.panel = nil
         model.toast = parent.kind == "extend"
             ? "extending #\(parent.id): say what happens next, then Ctrl-S"
@@ -299,6 +315,8 @@ enum GenerateUpdate {
         for (mode, draft) in kept.dropFirst() where GenerateForm.modes.contains(mode) { model.form.stash[mode] = draft }
         model.form.stash[newest] = nil
         model.form.restore(form, mode: newest, model.registry)
+        // After a restart the keyboard is in the prompt, where typing is expected.
+        if let prompt = model.form.fields(model.registry).first(where: { $0.kind == .prompt }) { model.form.focus(on: prompt, model.registry) }
         model.form.touched.formUnion(kept.map(\.0))
         let names = kept.map(\.0.displayName).joined(separator: ", ")
         model.toast = "your unsent draft\(kept.count == 1 ? "" : "s") (\(names)) came back from the last session"

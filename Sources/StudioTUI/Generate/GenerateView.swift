@@ -186,11 +186,12 @@ enum GenerateView {
         return x - rect.x
     }
 
-    /// The issues of a field: the tab's, the typed text's and the core's.
+    /// The issues of a field: the tab's, the typed text's and the core's, the blocking ones first.
     static func issues(for field: String, _ form: GenerateForm) -> [ValidationIssue] {
-        form.missingInputs.filter { $0.field == field } + (form.parseProblems[field].map {
+        let all = form.missingInputs.filter { $0.field == field } + (form.parseProblems[field].map {
             [ValidationIssue(field: field, code: "form.unreadable", message: $0, fix: "correct the text")]
         } ?? []) + (form.check?.issues(for: field) ?? [])
+        return all.filter { $0.severity == .error } + all.filter { $0.severity != .error }
     }
 
     /// The first issue of a field, beside it, in the rest of the row (cut with `…`: the footer and
@@ -230,7 +231,7 @@ enum GenerateView {
             } else if !blocked.isEmpty {
                 story = ("not here — " + blocked.map { "\($0.value): \(shortReason($0.blockedBy ?? ""))" }.joined(separator: "; "), .disabled)
             } else if field.kind == .prompt {
-                story = (field.help + " · Enter: new line · Tab: next field", .muted)
+                story = ("Enter: new line · Tab: next field · " + field.help, .muted)
             } else {
                 story = (field.help, .muted)
             }

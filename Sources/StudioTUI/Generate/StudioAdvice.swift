@@ -27,6 +27,11 @@ enum StudioAdvice {
 
     /// Rewrites every `--flag` (with its verb or value) into the field it names.
     static func rewrite(_ text: String, registry: CapabilityRegistry) -> String {
+        let text = text
+            .replacingOccurrences(of: ", or give an image", with: ", or use the Image tab (Ctrl-N)")
+            .replacing(#/veo-studio history/#) { _ in "History (F4)" }
+            .replacing(#/veo-studio rerun (ID|\d+)/#) { _ in "r on it in History" }
+            .replacing(#/veo-studio resume( --wait)?/#) { _ in "the studio (it resumes jobs on its own)" }
         guard text.contains("--") else { return text }
         let labels = Dictionary(registry.formFields.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
         func label<Flag: StringProtocol>(_ flag: Flag) -> String {

@@ -15,7 +15,13 @@ enum JournalUpdate {
         let first = !model.journalRead
         model.journal = snapshot
         model.journalRead = true
-        keep(selectedOperation, in: snapshot.operations, &model.operationsList, height: model.listHeight)
+        if let follow = model.followJob, let index = snapshot.operations.firstIndex(where: { $0.id == follow }) {
+            // A job just sent: the cursor goes to it, so Enter shows it.
+            model.operationsList.select(index, count: snapshot.operations.count, height: model.listHeight)
+            model.followJob = nil
+        } else {
+            keep(selectedOperation, in: snapshot.operations, &model.operationsList, height: model.listHeight)
+        }
         if sameHistoryQuestion, model.historyList.selected > 0 {
             keep(selectedHistory, in: snapshot.history, &model.historyList, height: model.listHeight)
         } else if sameHistoryQuestion {
@@ -43,11 +49,8 @@ enum JournalUpdate {
     /// Lays the tables out again for the rows, the width and the time.
     static func relayout(_ model: inout AppModel) {
         let width = max(1, model.size.width - 2 - ListView.cursorWidth)
-        let latencies = model.journal.latencies
-        model.operationsTable = GenerationTable(model.operations, kind: .operations, now: model.now, width: width) {
-            latencies[JournalSnapshot.latencyKey($0)]
-        }
-        model.historyTable = GenerationTable(model.history, kind: .history, now: model.now, width: width)
+        model.operationsTable = GenerationTable(model.operations, kind: .operations, width: width)
+        model.historyTable = GenerationTable(model.history, kind: .history, width: width)
         model.operationsList.clamp(count: model.operations.count, height: model.listHeight)
         model.historyList.clamp(count: model.history.count, height: model.listHeight)
     }
@@ -95,25 +98,25 @@ enum JournalUpdate {
         guard let last = ended.last else { return [] }
         model.announced.formUnion(ended.map(\.id))
         let more = ended.count > 1 ? " (and \(ended.count - 1) more ended)" : ""
-        model.toast = announcement(last) + more
+        model.toast = announcement(last, onOperations: model.screen == .operations) + more
         return [.bell]
     }
 
     /// "#18 done → media/….mp4 — o opens it (F3)", or why it ended without a video.
-    static func announcement(_ job: GenerationSummary) -> String {
+    static func announcement(_ job: GenerationSummary, onOperations: Bool = true) -> String {
         let record = job.record
         let id = job.id
         switch record.status {
         case .done:
             if let path = job.firstOutputPath {
                 let others = job.downloaded > 1 ? " and \(job.downloaded - 1) more" : ""
-                return "#\(id) done → \(path)\(others) — o opens it (in Operations)"
+                return "#\(id) done → \(path)\(others) — \(onOperations ? "o opens it" : "F3, then o, opens it")"
             }
             return "#\(id) done — its video is not downloaded yet"
         case .filtered:
-            return "#\(id) filtered: \(record.errorMessage ?? "blocked by the safety filter") — Enter in Operations explains"
+            return "#\(id) filtered: \(record.errorMessage ?? "blocked by the safety filter") — Enter on it explains"
         case .failed:
-            return "#\(id) failed: \(record.errorMessage ?? "no video") — Enter in Operations explains"
+            return "#\(id) failed: \(record.errorMessage ?? "no video") — Enter on it explains"
         default:
             return "#\(id) \(record.status.rawValue)\(record.errorMessage.map { ": \($0)" } ?? "")"
         }

@@ -5,11 +5,14 @@ public struct Confirmation: Sendable {
     public var question: String
     public var detail: String
     public var onYes: StudioEffect
+    /// What the status line says when the answer is no ("#7 goes on").
+    public var whenDeclined: String
 
-    public init(question: String, detail: String, onYes: StudioEffect) {
+    public init(question: String, detail: String, onYes: StudioEffect, whenDeclined: String = "nothing was done") {
         self.question = question
         self.detail = detail
         self.onYes = onYes
+        self.whenDeclined = whenDeclined
     }
 
     /// The job a cancel question is about (it goes when the job ends first).

@@ -51,10 +51,16 @@ public struct ImagePicker: Sendable {
 
     public var allowsMany: Bool { target == .referenceImages }
 
+    /// Where an entry stands in the selection: a library image is chosen under its stored copy's
+    /// path or under the file it was first picked from.
+    func selectionIndex(of entry: PickerEntry) -> Int? {
+        selection.firstIndex { $0.path == entry.path || (entry.origin != nil && $0.path == entry.origin) }
+    }
+
     /// Selects or unselects the highlighted image; returns a notice when it cannot.
     public mutating func toggle(_ entry: PickerEntry) {
         notice = nil
-        if let index = selection.firstIndex(where: { $0.path == entry.path }) {
+        if let index = selectionIndex(of: entry) {
             selection.remove(at: index)
             return
         }
@@ -93,7 +99,7 @@ public struct ImagePicker: Sendable {
 
     /// Marks the highlighted selected image as the style image (or back to an asset).
     public mutating func toggleStyle(_ entry: PickerEntry) {
-        guard allowsMany, let index = selection.firstIndex(where: { $0.path == entry.path }) else {
+        guard allowsMany, let index = selectionIndex(of: entry) else {
             notice = allowsMany ? "select the image first (Space), then mark it as style" : "a frame has no style"
             return
         }
@@ -103,7 +109,7 @@ public struct ImagePicker: Sendable {
 
     /// Moves the highlighted selected image earlier (-1) or later (+1) in the order.
     public mutating func reorder(_ entry: PickerEntry, by delta: Int) {
-        guard let index = selection.firstIndex(where: { $0.path == entry.path }) else { return }
+        guard let index = selectionIndex(of: entry) else { return }
         let target = index + delta
         guard selection.indices.contains(target) else { return }
         selection.swapAt(index, target)
@@ -126,7 +132,7 @@ public struct ImagePicker: Sendable {
 
     /// The position of an image in the selection (1-based) for the list's marks.
     public func mark(for entry: PickerEntry) -> String {
-        guard let index = selection.firstIndex(where: { $0.path == entry.path }) else { return entry.isDirectory ? "▸" : " " }
+        guard let index = selectionIndex(of: entry) else { return entry.isDirectory ? "▸" : " " }
         if !allowsMany { return "●" }
         return selection[index].kind == .style ? "S" : "\(index + 1)"
     }

@@ -89,7 +89,9 @@ enum PickerUpdate {
             if let entry = picker.highlighted, !entry.isDirectory { picker.toggle(entry) }
         case "picker.style":
             if let refusal = model.form.check?.styleRefusal {
-                picker.notice = "no style images here: \(refusal)"
+                // The reason without its quoted service text, so it fits the notice line.
+                let reason = refusal.firstRange(of: " (").map { String(refusal[..<$0.lowerBound]) } ?? refusal
+                picker.notice = "no style image here — \(reason)"
             } else if let entry = picker.highlighted {
                 picker.toggleStyle(entry)
             }

@@ -25,7 +25,7 @@ final class FormChecker {
         let advisor = ChoiceAdvisor(validator: service.validator)
         var choices: [String: [ChoiceAdvisor.Choice]] = [:]
         let provider = draft.provider ?? "sandbox"
-        for field in service.registry.formFields(mode: draft.mode, provider: provider) where field.kind == .choice {
+        for field in service.registry.formFields(mode: draft.mode, provider: provider, model: draft.model) where field.kind == .choice {
             choices[field.id] = advisor.choices(forField: field.id, draft: draft, media: media, extensionSource: prepared.extensionSource)
         }
         var report = prepared.report
@@ -74,14 +74,20 @@ final class FormChecker {
         }
         let resolution = prepared.report.spec?.effective.resolution ?? draft.resolution
             ?? service.registry.document.defaults.values["resolution"]?.stringValue ?? "720p"
-        return ExtensionChain(sourceID: id, hop: source.hops + 1, totalSeconds: source.durationSeconds + CostEstimator.extensionSeconds,
+        let added = prepared.report.spec.map(service.addedSeconds) ?? CostEstimator.extensionSeconds
+        return ExtensionChain(sourceID: id, hop: source.hops + 1, totalSeconds: source.durationSeconds + added,
                               chainCostUSD: cost, resolution: resolution, synthetic: service.registry.isSandbox(draft.provider ?? "sandbox"))
+    }
+
+    /// A `gs://` object or a web address: the validator judges it by its provider, no file is read.
+    static func isRemote(_ path: String) -> Bool {
+        path.hasPrefix("gs://") || path.hasPrefix("https://") || path.hasPrefix("http://")
     }
 
     private func load(_ draft: GenerationDraft) -> ([String: LoadedMedia], [ValidationIssue]) {
         var media: [String: LoadedMedia] = [:]
         var issues: [ValidationIssue] = []
-        for (field, path) in InputLoader.files(of: draft) {
+        for (field, path) in InputLoader.files(of: draft) where !Self.isRemote(path) {
             let attributes = try? FileManager.default.attributesOfItem(atPath: (path as NSString).expandingTildeInPath)
             let stamp = "\(attributes?[.size] ?? 0)-\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
             if let cached = cache[path], cached.stamp == stamp {

@@ -25,10 +25,8 @@ final class JobTracker {
         tasks[id] = Task.detached {
             do {
                 let ready = try await providers.provider(providerID)
-                let record = try await service.track(id, provider: ready.provider, latencyScale: ready.latencyScale)
-                if record.status.isFinal {
-                    inbox.post(.toast("#\(id) \(record.status.rawValue)\(record.errorMessage.map { ": \($0)" } ?? "")"))
-                }
+                // How it ended is announced from the journal's reading, with its video.
+                _ = try await service.track(id, provider: ready.provider, latencyScale: ready.latencyScale)
             } catch is CancellationError {
             } catch {
                 inbox.post(.toast("#\(id) on \(providerID) is not tracked: \(error)"))

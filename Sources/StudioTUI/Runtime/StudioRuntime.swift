@@ -286,6 +286,11 @@ public final class StudioRuntime {
             return [sidecarPanel(id)]
         case .loadConversation(let id):
             return [.conversationLoaded(ConversationChain.load(id, service: service))]
+        case .askDelete(let id):
+            let files = ((try? journal.outputs(of: id)) ?? []).compactMap(\.path)
+            let children = ((try? journal.children(of: id)) ?? []).compactMap { child in child.id.map { ($0, child.parentKind ?? "rerun") } }
+            let inputs = (try? journal.assets(of: id).count) ?? 0
+            return [.deleteAsked(DeleteFacts(id: id, files: files, children: children, inputs: inputs))]
         case .delete(let id):
             return delete(id)
         case .dismiss(let ids):
@@ -308,7 +313,7 @@ public final class StudioRuntime {
         let finished: @Sendable (Int64?, String) -> StudioMessage = { id, text in
             refine ? StudioMessage.turnSubmitted(id, text) : StudioMessage.submitFinished(id, text)
         }
-        let watch = refine ? "it shows in the conversation and in Operations" : "watch it here in Operations"
+        let watch = refine ? "it shows in the conversation and in Operations" : "watch it in Operations (F3)"
         Task { @MainActor in
             let prepared = service.prepare(draft, loader: loader)
             guard prepared.report.isValid else {

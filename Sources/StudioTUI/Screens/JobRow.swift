@@ -34,8 +34,7 @@ public struct JobRow: Hashable, Sendable {
         id = record.id ?? 0
         mode = record.mode.displayName
         model = Self.shortModel(record.model)
-        let lineage = record.parentID.map { "↳#\($0) " } ?? ""
-        promptHead = lineage + record.prompt.replacingOccurrences(of: "\n", with: " ")
+        promptHead = Self.promptHead(record)
         status = record.status
         let start = record.submittedAt ?? record.createdAt
         let end = record.status.isFinal ? (record.finishedAt ?? record.updatedAt) : now
@@ -54,13 +53,22 @@ public struct JobRow: Hashable, Sendable {
         date = String(LocalTime.dateTime(record.createdAt).dropFirst(5).prefix(11)).replacingOccurrences(of: "T", with: " ")
         provider = record.provider
         resolution = summary.resolution ?? "—"
-        length = summary.durationSeconds.map { record.mode == .extendVideo ? "+\($0) s" : "\($0) s" } ?? "—"
+        // The video's length: an extension's whole chain (its own share is in the detail pane).
+        length = (record.outputSeconds ?? summary.durationSeconds).map { "\($0) s" } ?? "—"
         let asked = summary.samples ?? 1
         videos = record.status.isFinal || summary.outputs > 0 ? "\(summary.downloaded)/\(max(asked, summary.outputs))" : "—"
     }
 
+    /// The prompt as a row shows it: on one line, after the parent a child was made from ("↳#12 ").
+    public static func promptHead(_ record: GenerationRecord) -> String {
+        (record.parentID.map { "↳#\($0) " } ?? "") + record.prompt.replacingOccurrences(of: "\n", with: " ")
+    }
+
     /// The role a row's state is drawn in.
-    public var statusRole: StyleRole {
+    public var statusRole: StyleRole { Self.role(for: status) }
+
+    /// The role a state is drawn in.
+    public static func role(for status: JobStatus) -> StyleRole {
         switch status {
         case .done: return .success
         case .failed, .filtered: return .error
@@ -78,7 +86,8 @@ public struct JobRow: Hashable, Sendable {
 
     /// "1m30s", "45s".
     public var time: String {
-        elapsedSeconds >= 60 ? "\(elapsedSeconds / 60)m\(String(format: "%02d", elapsedSeconds % 60))s" : "\(elapsedSeconds)s"
+        let seconds = elapsedSeconds % 60
+        return elapsedSeconds >= 60 ? "\(elapsedSeconds / 60)m\(seconds < 10 ? "0" : "")\(seconds)s" : "\(elapsedSeconds)s"
     }
 
     /// The cell of each column of `GenerationTable`, in its order.
@@ -91,6 +100,6 @@ public struct JobRow: Hashable, Sendable {
 
     /// The row laid out alone in `width` cells (tests, and the places that show one job).
     public func line(width: Int) -> String {
-        GenerationTable(rows: [self], kind: .operations, width: width).line(0)
+        GenerationTable(rows: [self], kind: .operations, width: width).layout.line(cells(for: .operations))
     }
 }

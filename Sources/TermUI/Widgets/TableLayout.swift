@@ -1,6 +1,7 @@
 /// Columns sized to their content with a gap between every two, the one flexible column taking the
-/// room that is left (up to what its longest cell needs). When the width is short, columns are left out whole, the least important
-/// first (the flexible one keeps at least its minimum); a cell is never run into its neighbour.
+/// room that is left (up to what its longest cell needs). When the width is short, columns are
+/// left out whole, the least important first (the flexible one keeps at least its minimum); a cell
+/// is never run into its neighbour.
 public struct TableLayout: Hashable, Sendable {
     /// One column: its heading, how it aligns, whether it takes the room that is left, and how
     /// much it matters (lower numbers are kept longer).
@@ -31,24 +32,30 @@ public struct TableLayout: Hashable, Sendable {
 
     /// Lays out `rows` of cells (one per column, in order) in `width` cells.
     public init(columns: [Column], rows: [[String]], width: Int) {
-        self.columns = columns
         var natural = columns.map { DisplayWidth.of($0.title) }
         for row in rows {
-            for (index, cell) in row.prefix(columns.count).enumerated() {
-                natural[index] = max(natural[index], DisplayWidth.of(cell))
+            for (index, cell) in row.prefix(columns.count).enumerated() where cell.utf8.count > natural[index] || !cell.utf8.allSatisfy({ $0 < 0x80 }) {
+                // No column is wider than the table: a long cell is measured no further.
+                natural[index] = max(natural[index], min(width, DisplayWidth.of(cell, limit: width)))
             }
         }
-        // Columns join in the order of their priority while they fit beside the flexible one's minimum
-        // (or its longest cell, when that is shorter);
-        // one that does not fit is left out, and a later, narrower one may still join.
+        self.init(columns: columns, naturalWidths: natural, width: width)
+    }
+
+    /// Lays out columns whose widest cells (headings included) are `naturalWidths` in `width` cells.
+    /// Columns join in the order of their priority while they fit beside the flexible one's minimum
+    /// (or its widest cell, when that is narrower); the first that does not fit ends the joining, so
+    /// a column never shows while a more important one is left out.
+    public init(columns: [Column], naturalWidths: [Int], width: Int) {
+        self.columns = columns
+        let natural = columns.indices.map { max(naturalWidths.indices.contains($0) ? naturalWidths[$0] : 0, DisplayWidth.of(columns[$0].title)) }
         var shown = Set(columns.indices.filter { columns[$0].flexible })
         var used = shown.reduce(0) { $0 + min(columns[$1].minimumWidth, natural[$1]) } + Self.gap * max(0, shown.count - 1)
         for index in columns.indices.filter({ !columns[$0].flexible }).sorted(by: { columns[$0].priority < columns[$1].priority }) {
             let extra = natural[index] + (shown.isEmpty ? 0 : Self.gap)
-            if used + extra <= width {
-                shown.insert(index)
-                used += extra
-            }
+            guard used + extra <= width else { break }
+            shown.insert(index)
+            used += extra
         }
         let fixed = shown.filter { !columns[$0].flexible }.reduce(0) { $0 + natural[$1] } + Self.gap * max(0, shown.count - 1)
         let room = max(0, width - fixed)

@@ -67,7 +67,9 @@ struct ShowCommand: AsyncParsableCommand {
         if let operation = record.operationName { print("  operation \(operation)") }
         if let spec {
             let effective = spec.effective
-            print("  \(effective.durationSeconds) s, \(effective.aspectRatio), \(effective.resolution), \(effective.sampleCount) sample(s), audio \(effective.generateAudio ? "on" : "off")")
+            let length = record.mode == .extendVideo ? "extension (\(record.outputSeconds.map { "\($0) s in all" } ?? "length unknown"))"
+                : "\(effective.durationSeconds) s"
+            print("  \(length), \(effective.aspectRatio), \(effective.resolution), \(effective.sampleCount) sample(s), audio \(effective.generateAudio ? "on" : "off")")
             for (key, value) in spec.draft.parameterValues.sorted(by: { $0.key < $1.key }) where key != "prompt" {
                 print("  \(key): \(SubmitFlow.show(value))")
             }
@@ -76,7 +78,7 @@ struct ShowCommand: AsyncParsableCommand {
         print("  cost: \(summary.charge.sentence(synthetic: record.synthetic, provider: record.provider))")
         for (role, asset) in assets { print("  input \(role): \(asset.originalPath) (\(asset.width)×\(asset.height), stored \(asset.storedPath))") }
         for output in outputs {
-            print("  output \(output.sampleIndex): \(output.path ?? "(not downloaded)") \(output.bytes.map { "\($0) bytes" } ?? "") \(output.remoteLabel ?? "")")
+            print("  output \(output.sampleIndex + 1): \(output.path ?? "(not downloaded)") \(output.bytes.map { "\($0) bytes" } ?? "") \(output.remoteLabel ?? "")")
             if let sha = output.sha256 { print("    sha256 \(sha)") }
             if let expiry = output.linkExpiry(now: Date()) { print("    \(expiry)") }
         }
