@@ -11,8 +11,11 @@ struct StudioActionsTests {
         #expect(text.first == "prompt" && !text.contains("image") && !text.contains("storageUri"))
         let vertexImage = registry.formFields(mode: .imageToVideo, provider: "vertex").map(\.id)
         #expect(vertexImage.contains("image") && vertexImage.contains("resizeMode") && vertexImage.contains("labels"))
-        #expect(!registry.formFields(mode: .extendVideo, provider: "gemini").map(\.id).contains("durationSeconds"),
-                "an extension is always 7 s")
+        #expect(!registry.formFields(mode: .extendVideo, provider: "sandbox").map(\.id).contains("durationSeconds"),
+                "a Veo extension is always 7 s")
+        #expect(!registry.formFields(mode: .extendVideo, provider: "gemini", model: "veo-3.1-generate-preview").map(\.id).contains("durationSeconds"))
+        #expect(registry.formFields(mode: .extendVideo, provider: "gemini").map(\.id).contains("durationSeconds"),
+                "the Gemini API's default, Gemini Omni, adds the seconds asked for")
         #expect(ChoiceAdvisor.candidates(for: "durationSeconds", draft: { var d = GenerationDraft(); d.model = "veo-2.0"; return d }(),
                                          registry: registry) == ["5", "6", "7", "8"])
     }

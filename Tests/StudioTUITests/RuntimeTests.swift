@@ -96,7 +96,7 @@ struct RuntimeTests {
     }
 
     /// Waits (polling the frames, bounded) until the screen shows `text`; returns the seconds it took, or nil.
-    static func seconds(until text: String, on terminal: ScriptedTerminal, within bound: Double = 4) async -> Double? {
+    static func seconds(until text: String, on terminal: ScriptedTerminal, within bound: Double = 20) async -> Double? {
         let start = ContinuousClock.now
         while ContinuousClock.now - start < .milliseconds(Int(bound * 1000)) {
             if terminal.screen.contains(text) {
@@ -123,7 +123,7 @@ struct RuntimeTests {
         }
         let id = try #require(try stage.other.recordNewGeneration(Self.job("a lighthouse watched live", status: .running), assets: []).id)
         let running = Task { await stage.runtime.run() }
-        #expect(await Self.seconds(until: "Operations — 1 running", on: stage.terminal, within: 5) != nil, "\(stage.terminal.screen)")
+        #expect(await Self.seconds(until: "Operations — 1 running", on: stage.terminal, within: 30) != nil, "\(stage.terminal.screen)")
         stage.terminal.press(.function(4))
         #expect(await Self.seconds(until: "a lighthouse watched live", on: stage.terminal) != nil, "History lists it")
         stage.terminal.press(.enter)
@@ -163,7 +163,7 @@ struct RuntimeTests {
             try? FileManager.default.removeItem(at: stage.folder)
         }
         var running = Task { await stage.runtime.run() }
-        #expect(await Self.seconds(until: "Generate — text to video", on: stage.terminal, within: 5) != nil, "nothing runs: the form opens")
+        #expect(await Self.seconds(until: "Generate — text to video", on: stage.terminal, within: 30) != nil, "nothing runs: the form opens")
         stage.terminal.press(.character("a"), .character(" "), .character("k"), .character("i"), .character("t"), .character("e"))
         #expect(await Self.seconds(until: "a kite", on: stage.terminal) != nil)
         stage.terminal.press(.control("q"))
@@ -173,7 +173,7 @@ struct RuntimeTests {
 
         let again = try Self.stage(in: stage.folder, other: stage.other)
         running = Task { await again.runtime.run() }
-        #expect(await Self.seconds(until: "a kite", on: again.terminal, within: 5) != nil, "the draft came back: \(again.terminal.screen)")
+        #expect(await Self.seconds(until: "a kite", on: again.terminal, within: 30) != nil, "the draft came back: \(again.terminal.screen)")
         #expect(again.terminal.screen.contains("came back from the last session"))
         again.stop.requested = true
         again.terminal.press(.escape)
