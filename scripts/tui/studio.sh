@@ -271,13 +271,13 @@ tui_wait_for "F3 Operations" 15 >/dev/null
 tui_keys F4
 "$binary" generate --home "$home" --prompt "a slow dolly shot watched live" --wait >/dev/null 2>&1 &
 owner=$!
-check "a job a CLI process owns appears in the open History" tui_wait_for "a slow dolly shot watched live" 15
+check "a job a CLI process owns appears in the open History" tui_wait_for "a slow dolly shot" 15
 tui_keys g Enter
 check "its detail pane opens live" tui_wait_for_re "#[0-9]+ (submitting|queued|running|downloading) — Esc closes" 5
 wait "$owner"
 check "the CLI ended with the job done: the open detail pane says so within 1 s" tui_wait_for_re "#[0-9]+ done — Esc closes" 1
 tui_keys Escape
-check "and History's row within 1 s" tui_wait_for_re "#[0-9]+ +done .*a slow dolly shot watched" 1
+check "and History's row within 1 s" tui_wait_for_re "#[0-9]+ +done .*a slow dolly shot" 1
 cli_id="$("$binary" generate --home "$home" --prompt "a kite sent beside the studio" --json 2>/dev/null | grep -oE '"id" *: *[0-9]+' | head -1 | grep -oE '[0-9]+$')"
 check "a CLI generate beside the open studio appears within 1 s" tui_wait_for_re "#$cli_id +(queued|running|downloading|done) .*a kite sent beside" 1
 
