@@ -70,7 +70,10 @@ struct GenerateFormTests {
         #expect(fourK?.blockedBy?.contains("Lite") == true, "4k is refused on Lite, with the reason")
         let buffer = StudioView.render(model)
         let text = buffer.textPicture.joined(separator: "\n")
-        #expect(text.contains("not here — 4k:"), "the focused field says why a value is greyed")
+        #expect(text.contains("not here (F5 lists why) — 4k:"), "the focused field says why a value is greyed")
+        _ = StudioUpdate.apply(.key(.function(5)), to: &model)
+        #expect(model.problems?.issues.contains { $0.code == "choice.greyed" && $0.message.hasPrefix("4k is greyed: ") } == true,
+                "F5 has each greyed value's whole reason")
         try Snapshot.check(buffer, named: "generate-lite-80x24")
     }
 

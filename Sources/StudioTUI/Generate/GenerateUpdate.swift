@@ -62,7 +62,12 @@ enum GenerateUpdate {
             return submit(&model)
         case "form.problems":
             model.form.commitLine()
-            let issues = model.form.blockingIssues + (model.form.check?.report.warnings ?? [])
+            // The focused field's greyed values come too, each with its whole reason.
+            let greyed = (model.form.check?.choices[field.id] ?? []).filter { !$0.isAllowed }.map { choice in
+                ValidationIssue(field: field.id, code: "choice.greyed", message: "\(choice.value) is greyed: \(choice.blockedBy ?? "")",
+                                fix: "choose another value", severity: .warning)
+            }
+            let issues = model.form.blockingIssues + (model.form.check?.report.warnings ?? []) + greyed
             guard !issues.isEmpty else {
                 model.toast = "no problems: Ctrl-S submits"
                 return []

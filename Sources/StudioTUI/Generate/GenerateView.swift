@@ -229,7 +229,8 @@ enum GenerateView {
                 story = ("\(field.label): \(StudioAdvice.message(issue, registry: registry)) → \(StudioAdvice.fix(issue, registry: registry))"
                          + (issues.count > 1 ? " (+\(issues.count - 1) more: F5)" : ""), issue.severity == .error ? .error : .warning)
             } else if !blocked.isEmpty {
-                story = ("not here — " + blocked.map { "\($0.value): \(shortReason($0.blockedBy ?? ""))" }.joined(separator: "; "), .disabled)
+                story = ("not here (F5 lists why) — " + blocked.map { "\($0.value): \(shortReason($0.blockedBy ?? ""))" }.joined(separator: "; "),
+                         .disabled)
             } else if field.kind == .prompt {
                 story = ("Enter: new line · Tab: next field · " + field.help, .muted)
             } else {
