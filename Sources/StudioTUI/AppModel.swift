@@ -38,6 +38,8 @@ public struct AppModel: Sendable {
     public var historySearch = TextEditorState()
     public var searching = false
     public var historyFilter = HistoryFilter()
+    /// History's rows read so far (it reads another page as the cursor nears the last one).
+    public var historyLimit = JournalQuery.historyPage
     public var filterPanel: HistoryFilterPanel?
 
     public var form: GenerateForm
@@ -79,7 +81,7 @@ public struct AppModel: Sendable {
 
     /// What the open views ask of the journal now.
     public var journalQuery: JournalQuery {
-        JournalQuery(historyText: historySearch.text, historyFilter: historyFilter,
+        JournalQuery(historyText: historySearch.text, historyFilter: historyFilter, historyLimit: historyLimit,
                      detailID: panel?.kind == .detail ? panel?.generationID : nil, conversationTipID: conversation?.tipID)
     }
 

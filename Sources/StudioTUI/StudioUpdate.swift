@@ -375,7 +375,10 @@ public enum StudioUpdate {
 
     static func handleHistory(_ key: Key, binding: KeyBinding?, _ model: inout AppModel) -> [StudioEffect] {
         if model.searching { return editSearch(key, binding: binding, &model) }
-        if model.historyList.apply(bindingID: binding?.id, count: model.history.count, height: model.listHeight) { return [] }
+        if model.historyList.apply(bindingID: binding?.id, count: model.history.count, height: model.listHeight) {
+            readMoreHistoryIfNeeded(&model)
+            return []
+        }
         if binding?.id == "history.search" {
             model.searching = true
             return []
@@ -409,14 +412,28 @@ public enum StudioUpdate {
         return []
     }
 
+    /// Near the last row read, History asks the journal for another page (older generations).
+    static func readMoreHistoryIfNeeded(_ model: inout AppModel) {
+        guard model.history.count >= model.historyLimit, model.historyList.selected >= model.history.count - model.listHeight else { return }
+        model.historyLimit += JournalQuery.historyPage
+    }
+
     /// Search as you type: every change asks the journal again; Up/Down still move the list.
     static func editSearch(_ key: Key, binding: KeyBinding?, _ model: inout AppModel) -> [StudioEffect] {
         switch key {
         case .escape, .enter: model.searching = false
-        case .character(let character): model.historySearch.insert(String(character))
-        case .backspace: model.historySearch.backspace()
-        case .control("w"): model.historySearch.deleteWordBackward()
-        case .control("z"): model.historySearch.undo()
+        case .character(let character):
+            model.historySearch.insert(String(character))
+            model.historyLimit = JournalQuery.historyPage
+        case .backspace:
+            model.historySearch.backspace()
+            model.historyLimit = JournalQuery.historyPage
+        case .control("w"):
+            model.historySearch.deleteWordBackward()
+            model.historyLimit = JournalQuery.historyPage
+        case .control("z"):
+            model.historySearch.undo()
+            model.historyLimit = JournalQuery.historyPage
         case .down: model.historyList.move(by: 1, count: model.history.count, height: model.listHeight)
         case .up: model.historyList.move(by: -1, count: model.history.count, height: model.listHeight)
         default: break
@@ -437,6 +454,7 @@ public enum StudioUpdate {
         case .character("0"): model.historyFilter = HistoryFilter()
         default: return nil
         }
+        model.historyLimit = JournalQuery.historyPage
         return []
     }
 

@@ -112,7 +112,8 @@ public enum StudioView {
             listArea = rest
         }
         let sandboxRows = model.history.contains { $0.record.synthetic } ? " · ~ = what the real service would charge" : ""
-        let inner = Frame.draw(listArea, title: "History — \(model.history.count) shown, newest first\(sandboxRows)",
+        let more = model.history.count >= model.historyLimit ? " (older ones as you scroll)" : ""
+        let inner = Frame.draw(listArea, title: "History — \(model.history.count) shown\(more), newest first\(sandboxRows)",
                                focused: !model.searching, into: &buffer)
         guard !model.history.isEmpty else {
             let text: String

@@ -34,6 +34,18 @@ struct LiveViewTests {
         #expect(model.selectedID == 7, "on the first row, History follows the newest generation")
     }
 
+    @Test func historyReadsOlderGenerationsAsTheCursorNearsTheEnd() {
+        var model = Screens.model()
+        _ = StudioUpdate.apply(.key(.function(4)), to: &model)
+        Readings.read(&model, history: (1...100).reversed().map { Screens.record(Int64($0), .done, "row \($0)", seconds: 9) })
+        #expect(model.journalQuery.historyLimit == 100)
+        _ = StudioUpdate.apply(.key(.character("G")), to: &model)
+        #expect(model.journalQuery.historyLimit == 200, "the last row read asks for the next page")
+        _ = StudioUpdate.apply(.key(.character("/")), to: &model)
+        _ = StudioUpdate.apply(.key(.character("r")), to: &model)
+        #expect(model.journalQuery.historyLimit == 100, "a new search starts at one page")
+    }
+
     @Test func theDetailPaneFollowsTheJobUntilItIsDone() {
         var model = Screens.model()
         _ = StudioUpdate.apply(.key(.enter), to: &model)

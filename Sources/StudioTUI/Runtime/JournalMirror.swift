@@ -9,8 +9,6 @@ public final class JournalMirror {
     private let service: GenerationService
     private let latencyScale: @Sendable (String) -> Double
     private var latencyCache: [String: (model: LatencyModel, at: Date)] = [:]
-    /// Rows History reads per question (newest first): enough to scroll, cheap enough per keystroke.
-    public nonisolated static let historyPage = 200
 
     public init(service: GenerationService, latencyScale: @escaping @Sendable (String) -> Double = { _ in 1 }) {
         self.service = service
@@ -27,8 +25,8 @@ public final class JournalMirror {
             if let operations = try? journal.operations() { snapshot.operations = operations }
             snapshot.latencies = latencies(for: snapshot.operations)
         }
-        if everything || !(previous?.query.sameHistory(as: query) ?? false) {
-            if let rows = try? journal.historySummaries(matching: query.historyText, filter: query.historyFilter, limit: Self.historyPage) {
+        if everything || !(previous?.query.sameHistory(as: query) ?? false) || previous?.query.historyLimit != query.historyLimit {
+            if let rows = try? journal.historySummaries(matching: query.historyText, filter: query.historyFilter, limit: query.historyLimit) {
                 snapshot.history = rows
             }
         }
