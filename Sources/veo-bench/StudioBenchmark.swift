@@ -4,7 +4,6 @@ import StudioCore
 import StudioTUI
 import Synchronization
 import TermUI
-import GRDB
 
 /// The studio over a journal of N generations, every view drawn from the observed journal as the
 /// studio draws it: journal open to first frame, a History frame, search as you type per keystroke
@@ -75,23 +74,6 @@ struct StudioBenchmark: AsyncParsableCommand {
         }
         print("search as you type, per keystroke (journal read + update + frame): p50 \(Stopwatch.ms(Stopwatch.percentile(keystrokes, 0.5))), p99 \(Stopwatch.ms(Stopwatch.percentile(keystrokes, 0.99)))  (target ≤ 10 ms)")
         print("  of which the journal read p50 \(Stopwatch.ms(Stopwatch.percentile(reads, 0.5))), the update (tables laid out) p50 \(Stopwatch.ms(Stopwatch.percentile(updates, 0.5)))")
-        if ProcessInfo.processInfo.environment["VEO_BENCH_PROBE"] != nil {
-            let journal = try Journal.open(at: path)
-            var raw: [Double] = []
-            var decoded: [Double] = []
-            var records: [Double] = []
-            for word in ["f", "fo", "fox", "fox r", "fox ri", "fox riv", "fox river d"] {
-                let times = try (0..<10).map { _ in try Stopwatch.seconds { _ = try journal.historySummaries(matching: word, filter: HistoryFilter(), limit: 200) } }
-                print("probe \(word): \(Stopwatch.ms(Stopwatch.percentile(times, 0.5)))")
-                for _ in 0..<20 {
-                    let pattern = FTS5Pattern(matchingAllPrefixesIn: word)!
-                    raw.append(try Stopwatch.seconds { _ = try journal.writer.read { db in try Row.fetchAll(db, sql: "SELECT generation.* FROM generation WHERE id IN (SELECT rowid FROM generation_ft WHERE generation_ft MATCH ? ORDER BY rowid DESC LIMIT 200) ORDER BY id DESC LIMIT 200", arguments: [pattern]) } })
-                    records.append(try Stopwatch.seconds { _ = try journal.search(word, limit: 200) })
-                    decoded.append(try Stopwatch.seconds { _ = try journal.historySummaries(matching: word, filter: HistoryFilter(), limit: 200) })
-                }
-            }
-            print("probe: rows \(Stopwatch.ms(Stopwatch.percentile(raw, 0.5))), records \(Stopwatch.ms(Stopwatch.percentile(records, 0.5))), summaries \(Stopwatch.ms(Stopwatch.percentile(decoded, 0.5)))")
-        }
         _ = StudioUpdate.apply(.key(.escape), to: &model)
         model.historySearch = TextEditorState()
         try measureChanges(path: path, mirror: mirror, model: &model)

@@ -119,18 +119,30 @@ public final class StudioRuntime {
         var nextAdoption = clock.now + Self.adoptionInterval
         var draftsDueAt: ContinuousClock.Instant?
         var dirty = true
+        var keysReadAt: ContinuousClock.Instant?
+        func draw() {
+            backend.draw(StudioView.render(model), cursor: nil)
+            dirty = false
+            if firstFrame { trace.firstFrame() }
+            firstFrame = false
+            if let start = keysReadAt { trace.keyToFrame(since: start) }
+            keysReadAt = nil
+        }
         while !dependencies.shouldStop() {
             var keys: [Key] = []
             while let key = backend.readKey() { keys.append(key) }
             watcher?.resume()
-            let keysReadAt = keys.isEmpty || !trace.isOn ? nil : clock.now
+            keysReadAt = keys.isEmpty || !trace.isOn ? nil : clock.now
             let before = model.form.allModes
             for message in Self.messages(from: keys, textField: model.inTextField, size: { self.backend.refreshSize() }) + inbox.drain() {
                 if perform(StudioUpdate.apply(message, to: &model)) { return }
                 dirty = true
             }
             let changedElsewhere = journalChanged.take()
-            if changedElsewhere || model.journalQuery != model.journal.query {
+            let askedAnew = model.journalQuery != model.journal.query
+            // Keys are answered on screen first; a change made elsewhere follows in the next frame.
+            if !keys.isEmpty, dirty, !askedAnew, changedElsewhere { draw() }
+            if changedElsewhere || askedAnew {
                 if readJournal(everything: changedElsewhere) { return }
                 dirty = true
             }
@@ -149,13 +161,7 @@ public final class StudioRuntime {
                 draftsDueAt = nil
                 saveDrafts(force: false)
             }
-            if dirty {
-                backend.draw(StudioView.render(model), cursor: nil)
-                dirty = false
-                if firstFrame { trace.firstFrame() }
-                firstFrame = false
-                if let start = keysReadAt { trace.keyToFrame(since: start) }
-            }
+            if dirty { draw() }
             let deadlines = [nextTick, nextAdoption] + (draftsDueAt.map { [$0] } ?? [])
             let timeout = (deadlines.min() ?? now + .seconds(1)) - clock.now
             // A backend that cannot be slept on (a test's) is read again soon.
