@@ -255,12 +255,7 @@ public enum StudioUpdate {
         switch letter {
         case "o": return open(job, &model)
         case "r": return [.rerun(id)]
-        case "e":
-            if let reason = noVideo(job, doing: "extend") {
-                model.toast = reason
-                return []
-            }
-            return [.extend(id)]
+        case "e": return extend(job, &model)
         case "t": return ConversationUpdate.open(id, &model)
         case "c": return [.showCurl(id)]
         case "i": return [.showSidecar(id)]
@@ -339,6 +334,15 @@ public enum StudioUpdate {
         return [.openOutput(job.id, sample: job.downloaded > 1 ? nil : 0)]
     }
 
+    /// `e`: the extension form, or at once why this generation cannot be extended.
+    static func extend(_ job: GenerationSummary, _ model: inout AppModel) -> [StudioEffect] {
+        if let reason = noVideo(job, doing: "extend") {
+            model.toast = reason
+            return []
+        }
+        return [.extend(job.id)]
+    }
+
     /// Why a generation has no video to open or extend now (nil when it has one).
     static func noVideo(_ job: GenerationSummary, doing action: String) -> String? {
         let id = job.id
@@ -394,12 +398,7 @@ public enum StudioUpdate {
         switch binding?.id {
         case "history.detail": return openDetail(id, &model)
         case "history.rerun": return [.rerun(id)]
-        case "history.extend":
-            if let reason = noVideo(job, doing: "extend") {
-                model.toast = reason
-                return []
-            }
-            return [.extend(id)]
+        case "history.extend": return extend(job, &model)
         case "history.open": return open(job, &model)
         case "history.converse": return ConversationUpdate.open(id, &model)
         case "history.curl": return [.showCurl(id)]

@@ -57,7 +57,7 @@ public final class StudioRuntime {
 
     let backend: TerminalBackend
     let dependencies: Dependencies
-    private(set) var model: AppModel
+    private var model: AppModel
     private let wake = WakeSignal()
     private let inbox: MessageInbox
     private let providers: ProviderPool
