@@ -234,6 +234,13 @@ final class StudioContext: @unchecked Sendable {
         }
     }
 
+    /// The base URL a job is kept with: the one named for it (`--base-url`, else `base_url` in the
+    /// config); nil for the provider's own host or the built-in sandbox, which later runs reach by
+    /// themselves. Every later poll and download of the job goes to it.
+    func endpoint(_ id: String, baseURL: String?) -> String? {
+        baseURL ?? config.provider(id).baseURL
+    }
+
     /// The base URL a request would go to, without starting anything (for `request`).
     func previewProvider(_ id: String, baseURL: String?) async throws -> VideoProvider {
         let entry = registry.provider(id)

@@ -25,9 +25,14 @@ struct SubmitFlow {
         }
         if let cost = prepared.report.cost { Output.stderr("cost estimate: \(cost.summary)") }
         do {
-            let (provider, scale) = try await context.provider(draft.provider ?? "sandbox", baseURL: baseURL)
+            let providerID = draft.provider ?? "sandbox"
+            // A child (re-run, extension, refinement) on its parent's provider goes where the parent went.
+            let inherited = parent.flatMap { try? service.journal.generation($0.id) }.flatMap { $0.provider == providerID ? $0.endpoint : nil }
+            let named = baseURL ?? inherited
+            let (provider, scale) = try await context.provider(providerID, baseURL: named)
             if provider.isSynthetic { Output.stderr("sandbox: outputs are synthetic, made by the built-in emulator; nothing is charged") }
-            var record = try await service.submit(prepared, provider: provider, parent: parent)
+            var record = try await service.submit(prepared, provider: provider, endpoint: context.endpoint(providerID, baseURL: named),
+                                                  parent: parent)
             let id = record.id ?? 0
             Output.stderr("#\(id) \(record.status.rawValue)\(record.operationName.map { " — operation \($0)" } ?? "")")
             if wait, record.status == .queued {

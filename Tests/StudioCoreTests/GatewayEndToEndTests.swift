@@ -109,7 +109,7 @@ struct GatewayEndToEndTests {
         let inlineID = try #require(inline.id)
         let output = try #require(try stack.service.journal.outputs(of: inlineID).first)
         #expect(output.remoteURI?.hasPrefix(OpenAIRelayProvider.inlineScheme) == true, "\(output.remoteURI ?? "")")
-        #expect(output.remoteLabel == "inline in the operation answer")
+        #expect(output.remoteLabel == "inline in the service's answer")
         let body = try #require(try await stack.requests(pathSuffix: "/v1/video/generations").first?["body"])
         #expect(body["image"] == nil && body["model"]?.stringValue != nil, "text to video sends no image")
 

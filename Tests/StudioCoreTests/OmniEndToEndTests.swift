@@ -87,6 +87,10 @@ struct OmniEndToEndTests {
         let outputs = try stack.service.journal.outputs(of: try #require(record.id))
         #expect(outputs.count == 1)
         for output in outputs { try TemporaryFolder.expectWholeMP4(output) }
+        for output in outputs where output.remoteURI?.hasPrefix(OmniInteractionsProvider.inlineScheme) == true {
+            #expect(output.remoteLabel == "inline in the service's answer", "an inline video is named for people, not by its staging name")
+        }
+        #expect(record.wireProtocol == .interactions, "the journal records the protocol that took it")
         #expect(!(record.requestJSON ?? "").contains(Self.key), "the key never reaches the journal")
         #expect(record.operationName?.contains("/operations/") == false, "the interaction id is the operation name")
     }

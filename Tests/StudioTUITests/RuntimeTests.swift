@@ -90,7 +90,7 @@ struct RuntimeTests {
         let terminal = ScriptedTerminal()
         let runtime = StudioRuntime(backend: terminal, dependencies: .init(
             service: service, providerName: "sandbox", synthetic: true,
-            provider: { id in throw StudioError(field: "provider", code: "test.offline", message: "\(id) is not started in this test", fix: "") },
+            provider: { id, _ in throw StudioError(field: "provider", code: "test.offline", message: "\(id) is not started in this test", fix: "") },
             latencyScale: { _ in 1 }, shouldStop: { stop.requested }, dataDirectory: folder, ffmpeg: nil, workingDirectory: folder))
         return Stage(folder: folder, other: other, terminal: terminal, runtime: runtime, stop: stop)
     }

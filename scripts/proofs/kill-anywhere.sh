@@ -18,7 +18,9 @@
 #      every 2 ms: the gap between the service's answer and the journal's commit); after a poll
 #      was answered (during polling); during download (two samples where the provider allows it;
 #      the kill comes when a `.part` file shows up in the home or the emulator logged a download);
-#   3. `veo-studio resume --wait --json` (bounded by `timeout`) tracks what is left to its end.
+#   3. `veo-studio resume --wait --json` (bounded by `timeout`) tracks what is left to its end: after
+#      every other kill WITHOUT `--base-url`, so the jobs go back to the endpoint the journal kept
+#      for them (the emulator), not to the provider's default host.
 # Then it proves, per provider, from the emulator's request log and operations and the journal
 # (`jobs --json`, `history --json`, `show ID --json`):
 #   1. no generation was submitted twice (submit requests per prompt <= 1);
@@ -160,6 +162,7 @@ download_logged_since() {   # $1: request count before the generation started
 RANDOM=$seed
 declare -A moment_count=() hit_count=()
 resume_timeouts=0
+resumes_without_base=0
 survivors=0
 kills_live=0
 download_part_hits=0
@@ -233,11 +236,14 @@ for ((k = 0; k < kills; k++)); do
         'first(.[] | select(.prompt == $p) | .status + (if (.operation // "") == "" then "" else "+op" end)) // "none"' 2>/dev/null)"
     printf '%s\t%s\t%s\t%s\t%s\n' "$k" "$provider" "$moment" "$live" "${before:-none}" >>"$work/kills.tsv"
     moment_count[$moment]=$(( ${moment_count[$moment]:-0} + 1 ))
+    # Every other resume names no endpoint: each job must go back to the one the journal kept.
+    resume_base=(--base-url "$url")
+    if (( k % 2 == 1 )); then resume_base=(); resumes_without_base=$((resumes_without_base + 1)); fi
     timeout "$resume_limit" env -i HOME="$work" PATH="$tools" LANG=C.UTF-8 \
         GEMINI_API_KEY=kill-key GOOGLE_OAUTH_ACCESS_TOKEN=t \
         VEO_STUDIO_OPENAI_RELAY_API_KEY=kill-key VEO_STUDIO_MAAS_VERTEX_API_KEY=kill-key \
         VEO_STUDIO_COMET_CHAT_API_KEY=kill-key VEO_STUDIO_TASK_RELAY_API_KEY=kill-key \
-        "$binary" resume --wait --json --project p --home "$home" --base-url "$url" >"$work/resume.out" 2>&1
+        "$binary" resume --wait --json --project p --home "$home" "${resume_base[@]}" >"$work/resume.out" 2>&1
     rc=$?
     if (( rc == 124 )); then
         resume_timeouts=$((resume_timeouts + 1))
@@ -453,7 +459,7 @@ check "every killed CLI was gone" "$(( survivors > 0 ))" "$survivors survived"
 check "resume --wait always ended within ${resume_limit} s" "$(( resume_timeouts > 0 ))" "$resume_timeouts timed out"
 
 echo
-echo "kills: $kills ($kills_live hit a live process; by moment: $(for m in random immediate submit gap polling download; do printf '%s %s/%s ' "$m" "${hit_count[$m]:-0}" "${moment_count[$m]:-0}"; done| sed 's/ $//'); download kills with a .part on disk: $download_part_hits)"
+echo "kills: $kills ($kills_live hit a live process; by moment: $(for m in random immediate submit gap polling download; do printf '%s %s/%s ' "$m" "${hit_count[$m]:-0}" "${moment_count[$m]:-0}"; done| sed 's/ $//'); download kills with a .part on disk: $download_part_hits; resumed without --base-url: $resumes_without_base)"
 # Where each kind of kill landed (journal status when killed -> after resume), per moment.
 echo "journal status when killed -> after resume, by kill moment:"
 jq -r '.[] | select(.prompt | test("^kill test [0-9]+$")) | [(.prompt | ltrimstr("kill test ")), .status, ((.operation // "") != "" | tostring)] | @tsv' \

@@ -43,6 +43,11 @@ public struct GenerationRecord: Codable, Sendable, Hashable, Identifiable, Fetch
     public var progress: Double?
     /// When Operations stopped showing this finished job (nil: still shown until dismissed).
     public var dismissedAt: Date?
+    /// The base URL the job was sent to when one was named (a flag, the config); nil for the
+    /// provider's own host or the built-in sandbox. Never a key.
+    public var endpoint: String?
+    /// The wire protocol that accepted the operation (`WireProtocol`'s raw value).
+    public var wire: String?
 
     public init(id: Int64? = nil, createdAt: Date, updatedAt: Date, provider: String, model: String, mode: GenerationMode,
                 status: JobStatus, prompt: String, negativePrompt: String? = nil, specJSON: String, requestJSON: String? = nil,
@@ -50,7 +55,7 @@ public struct GenerationRecord: Codable, Sendable, Hashable, Identifiable, Fetch
                 errorCode: String? = nil, errorMessage: String? = nil, errorExplanation: String? = nil,
                 serverAnswerJSON: String? = nil, raiCount: Int = 0, raiReasonsJSON: String? = nil, parentID: Int64? = nil,
                 parentKind: String? = nil, hops: Int = 0, outputSeconds: Int? = nil, pollCount: Int = 0, synthetic: Bool = false,
-                progress: Double? = nil, dismissedAt: Date? = nil) {
+                progress: Double? = nil, dismissedAt: Date? = nil, endpoint: String? = nil, wire: String? = nil) {
         self.id = id
         self.createdAt = createdAt
         self.updatedAt = updatedAt
@@ -80,6 +85,8 @@ public struct GenerationRecord: Codable, Sendable, Hashable, Identifiable, Fetch
         self.synthetic = synthetic
         self.progress = progress
         self.dismissedAt = dismissedAt
+        self.endpoint = endpoint
+        self.wire = wire
     }
 
     /// Reads a row by hand: lists read hundreds per keystroke, and the Codable path costs several
@@ -122,7 +129,12 @@ public struct GenerationRecord: Codable, Sendable, Hashable, Identifiable, Fetch
         synthetic = row["synthetic"]
         progress = row["progress"]
         dismissedAt = date("dismissedAt")
+        endpoint = row["endpoint"]
+        wire = row["wire"]
     }
+
+    /// The wire protocol that accepted the operation, as the journal recorded it.
+    public var wireProtocol: WireProtocol? { wire.flatMap(WireProtocol.init(rawValue:)) }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 

@@ -130,6 +130,22 @@ enum JournalMigrations {
                 t.column("negativePrompt")
             }
         }
+        // An operation belongs to the endpoint and the wire protocol that accepted it: resume, the
+        // studio, every poll and download use them (a job sent with --base-url is not resumed at the
+        // provider's default host). Rows written before know no endpoint; their wire follows their model.
+        migrator.registerMigration("v7-endpoint-and-wire") { db in
+            try db.alter(table: "generation") { t in
+                t.add(column: "endpoint", .text)
+                t.add(column: "wire", .text)
+            }
+            try db.execute(sql: """
+                UPDATE generation SET wire = CASE
+                    WHEN model LIKE 'gemini-omni%' THEN 'interactions'
+                    WHEN provider IN ('gemini', 'sandbox') THEN 'gemini-predict'
+                    WHEN provider IN ('vertex', 'vertex-sandbox') THEN 'vertex-predict'
+                    ELSE REPLACE(provider, '-sandbox', '') END
+                """)
+        }
         return migrator
     }
 }

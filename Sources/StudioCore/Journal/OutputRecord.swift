@@ -45,9 +45,10 @@ extension OutputRecord {
     }
 
     /// Where the video came from, for people: its remote URI, or "inline" for a video that came
-    /// inside a Vertex AI operation answer (its internal name is not worth showing).
+    /// inside the answer itself (a Vertex AI operation, a relay's task, a Gemini Omni interaction:
+    /// its internal staging name is not worth showing).
     public var remoteLabel: String? {
         guard let remoteURI else { return nil }
-        return [VertexAIProvider.inlineScheme, OpenAIRelayProvider.inlineScheme].contains(where: remoteURI.hasPrefix) ? "inline in the operation answer" : remoteURI
+        return StagedVideoStore.inlineSchemes.contains(where: remoteURI.hasPrefix) ? "inline in the service's answer" : remoteURI
     }
 }

@@ -79,6 +79,7 @@ extension GenerationService {
         guard let operation = record.operationName, [.queued, .running, .unknown].contains(record.status) else {
             return try cancel(id)
         }
+        let provider = Self.provider(provider, for: record)
         let stopped: Bool
         do {
             stopped = try await provider.cancel(operation: operation)

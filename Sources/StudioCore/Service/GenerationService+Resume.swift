@@ -23,7 +23,9 @@ extension GenerationService {
     /// On start: a job stuck in `submitting` lost its submit answer to a crash and becomes
     /// `unknown` (never resubmitted); every other unfinished job is tracked again.
     /// `includeUnknown` also re-polls `unknown` jobs that have an operation name (an explicit `resume`).
-    public func resumeAll(includeUnknown: Bool = false, pollLimit: Int? = nil, providerFor: (String) throws -> (VideoProvider, Double)?,
+    /// `providerFor` gives each job the provider of the endpoint that accepted it (its journaled `endpoint`).
+    public func resumeAll(includeUnknown: Bool = false, pollLimit: Int? = nil,
+                          providerFor: (GenerationRecord) throws -> (VideoProvider, Double)?,
                           onEvent: @escaping @Sendable (TrackingEvent) -> Void = { _ in }) async throws -> [GenerationRecord] {
         try markInterruptedSubmits()
         var records = try journal.unfinished()
@@ -33,7 +35,7 @@ extension GenerationService {
         var jobs: [(Int64, VideoProvider, Double)] = []
         for record in records {
             guard let id = record.id else { continue }
-            guard let (provider, scale) = try providerFor(record.provider) else { continue }
+            guard let (provider, scale) = try providerFor(record) else { continue }
             jobs.append((id, provider, scale))
         }
         return try await withThrowingTaskGroup(of: GenerationRecord.self) { group in

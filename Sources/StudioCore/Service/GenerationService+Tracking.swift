@@ -20,6 +20,7 @@ extension GenerationService {
             throw StudioError(field: "id", code: "generation.not_found", message: "no generation \(id) in the journal",
                               fix: "list them with veo-studio history")
         }
+        let provider = Self.provider(provider, for: record)
         func emit(_ message: String) { onEvent(TrackingEvent(generationID: id, status: record.status, message: message)) }
         // One owner per job: another live process already tracks it, so this one only watches the journal.
         let claim = try journal.claim(id, for: owner, until: clock.now().addingTimeInterval(Self.leaseSeconds), now: clock.now())
@@ -94,6 +95,13 @@ extension GenerationService {
 
     /// Downloads every output not yet on disk; retries with backoff; leaves the job `downloading`
     /// (resumable) if the service keeps failing, so a video is never given up while it is retained.
+    /// The provider of the wire protocol that accepted the job's operation (the journal says which),
+    /// when one provider id speaks several (Veo and Gemini Omni on the Gemini API or Vertex AI).
+    static func provider(_ provider: VideoProvider, for record: GenerationRecord) -> VideoProvider {
+        guard let router = provider as? ModelWireRouter, let wire = record.wireProtocol else { return provider }
+        return router.provider(for: wire)
+    }
+
     func downloadPending(_ id: Int64, provider: VideoProvider,
                          onEvent: @escaping @Sendable (TrackingEvent) -> Void) async throws -> GenerationRecord {
         guard let record = try journal.generation(id) else {

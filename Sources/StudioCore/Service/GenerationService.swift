@@ -109,8 +109,9 @@ public struct GenerationService: Sendable {
     /// Journals the generation, then submits it. A submit that provably never left the machine
     /// is forgotten and thrown; a lost answer leaves the job `unknown` (never resubmitted on its own).
     /// `onRecorded` is told once the journal holds the job, before anything is sent (a synchronous
-    /// gateway's submit lasts the whole generation).
-    public func submit(_ prepared: PreparedGeneration, provider: VideoProvider,
+    /// gateway's submit lasts the whole generation). `endpoint` is the base URL named for the job (a
+    /// flag, the config), kept with it so every later poll and download goes there.
+    public func submit(_ prepared: PreparedGeneration, provider: VideoProvider, endpoint: String? = nil,
                        parent: (id: Int64, kind: String)? = nil,
                        onRecorded: @Sendable (GenerationRecord) -> Void = { _ in }) async throws -> GenerationRecord {
         guard let spec = prepared.report.spec else {
@@ -137,7 +138,8 @@ public struct GenerationService: Sendable {
             serverAnswerJSON: nil, raiCount: 0, raiReasonsJSON: nil,
             parentID: parent?.id ?? spec.draft.continues ?? prepared.extensionSource?.generationID,
             parentKind: parent?.kind ?? Self.lineageKind(spec, source: prepared.extensionSource),
-            hops: hops, outputSeconds: seconds, pollCount: 0, synthetic: provider.isSynthetic)
+            hops: hops, outputSeconds: seconds, pollCount: 0, synthetic: provider.isSynthetic, endpoint: endpoint,
+            wire: registry.wire(model: spec.model, provider: spec.provider).rawValue)
         record = try journal.recordNewGeneration(record, assets: stored)
         guard let id = record.id else { return record }
         // A synchronous gateway's submit lasts the whole generation: the claim covers it.

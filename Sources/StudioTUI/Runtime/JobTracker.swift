@@ -16,15 +16,15 @@ final class JobTracker {
         self.inbox = inbox
     }
 
-    /// Starts tracking a job unless it is tracked already.
-    func track(_ id: Int64, provider providerID: String) {
+    /// Starts tracking a job unless it is tracked already, through the endpoint that accepted it.
+    func track(_ id: Int64, provider providerID: String, endpoint: String? = nil) {
         guard tasks[id] == nil else { return }
         let service = self.service
         let providers = self.providers
         let inbox = self.inbox
         tasks[id] = Task.detached {
             do {
-                let ready = try await providers.provider(providerID)
+                let ready = try await providers.provider(providerID, endpoint: endpoint)
                 // How it ended is announced from the journal's reading, with its video.
                 _ = try await service.track(id, provider: ready.provider, latencyScale: ready.latencyScale)
             } catch is CancellationError {

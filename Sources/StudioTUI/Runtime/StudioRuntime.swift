@@ -14,8 +14,11 @@ public final class StudioRuntime {
         public var service: GenerationService
         public var providerName: String
         public var synthetic: Bool
-        /// A provider (and its latency scale) for a provider id, started on demand.
-        public var provider: @Sendable (String) async throws -> (VideoProvider, Double)
+        /// A provider (and its latency scale) for a provider id and the endpoint a job was kept with
+        /// (nil: the provider's own host, or the built-in sandbox), started on demand.
+        public var provider: @Sendable (String, String?) async throws -> (VideoProvider, Double)
+        /// The endpoint a new job on a provider is kept with (a `base_url` in the config), or nil.
+        public var endpoint: @Sendable (String) -> String?
         /// How much faster than the real service a provider runs (the sandbox), for ETAs.
         public var latencyScale: @Sendable (String) -> Double
         /// True once the program was asked to stop (a signal).
@@ -31,7 +34,8 @@ public final class StudioRuntime {
         public var providerProblem: @Sendable (String) -> StudioError?
 
         public init(service: GenerationService, providerName: String, synthetic: Bool,
-                    provider: @escaping @Sendable (String) async throws -> (VideoProvider, Double),
+                    provider: @escaping @Sendable (String, String?) async throws -> (VideoProvider, Double),
+                    endpoint: @escaping @Sendable (String) -> String? = { _ in nil },
                     latencyScale: @escaping @Sendable (String) -> Double, shouldStop: @escaping @Sendable () -> Bool,
                     confirmCostAboveUSD: Double = 2, dataDirectory: URL, ffmpeg: FFmpegTool? = FFmpegTool.locate(),
                     workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
@@ -40,6 +44,7 @@ public final class StudioRuntime {
             self.providerName = providerName
             self.synthetic = synthetic
             self.provider = provider
+            self.endpoint = endpoint
             self.latencyScale = latencyScale
             self.shouldStop = shouldStop
             self.confirmCostAboveUSD = confirmCostAboveUSD
@@ -313,6 +318,9 @@ public final class StudioRuntime {
         let service = self.service
         let loader = InputLoader(baseDirectory: dependencies.workingDirectory)
         let providerID = draft.provider ?? dependencies.providerName
+        // A child on its parent's provider goes where the parent went, unless the config names an endpoint.
+        let inherited = parent.flatMap { try? service.journal.generation($0.id) }.flatMap { $0.provider == providerID ? $0.endpoint : nil }
+        let endpoint = dependencies.endpoint(providerID) ?? inherited
         // A conversation's turn is answered to its pane; everything else to the form.
         let refine = parent?.kind == "refine"
         let registry = service.registry
@@ -329,15 +337,15 @@ public final class StudioRuntime {
                 return
             }
             do {
-                let ready = try await providers.provider(providerID)
-                let record = try await service.submit(prepared, provider: ready.provider, parent: parent) { recorded in
+                let ready = try await providers.provider(providerID, endpoint: endpoint)
+                let record = try await service.submit(prepared, provider: ready.provider, endpoint: endpoint, parent: parent) { recorded in
                     // The job is in Operations at once, even while a synchronous gateway's answer streams.
                     if let id = recorded.id { inbox.post(finished(id, "#\(id) sent to \(providerID) — \(watch)")) }
                 }
                 guard let id = record.id else { return }
                 // The form moved on when the job was recorded: from here on only tell what happened.
                 if record.status == .queued {
-                    tracker.track(id, provider: providerID)
+                    tracker.track(id, provider: providerID, endpoint: endpoint)
                     let synthetic = ready.provider.isSynthetic ? " (sandbox: synthetic, nothing is charged)" : ""
                     inbox.post(.toast("#\(id) queued\(synthetic) — \(watch)"))
                 } else {
@@ -361,7 +369,7 @@ public final class StudioRuntime {
         }
         Task { @MainActor in
             var message = "#\(id) could not be cancelled"
-            if let ready = try? await providers.provider(record.provider),
+            if let ready = try? await providers.provider(record.provider, endpoint: record.endpoint),
                let outcome = try? await service.cancel(id, provider: ready.provider) {
                 message = outcome.message
             } else if let outcome = try? service.cancel(id) {
@@ -433,7 +441,7 @@ public final class StudioRuntime {
             do {
                 guard let record = try service.journal.generation(id) else { return }
                 let spec = try record.spec()
-                let ready = try await providers.provider(record.provider)
+                let ready = try await providers.provider(record.provider, endpoint: record.endpoint)
                 let request = try ready.provider.submitRequest(for: spec, media: service.assets).redacted()
                 let file = requests.appendingPathComponent("generation-\(id).sh")
                 try FileManager.default.createDirectory(at: requests, withIntermediateDirectories: true)
@@ -527,7 +535,7 @@ public final class StudioRuntime {
     /// Jobs still `submitting` are left alone: only a start decides that a submit was interrupted.
     private func adoptUntrackedJobs() {
         for job in model.operations where job.record.status.isActive {
-            tracker.track(job.id, provider: job.record.provider)
+            tracker.track(job.id, provider: job.record.provider, endpoint: job.record.endpoint)
         }
     }
 
@@ -535,7 +543,7 @@ public final class StudioRuntime {
     private func resumeUnfinished() {
         _ = try? service.markInterruptedSubmits()
         for record in (try? service.journal.unfinished()) ?? [] {
-            if let id = record.id { tracker.track(id, provider: record.provider) }
+            if let id = record.id { tracker.track(id, provider: record.provider, endpoint: record.endpoint) }
         }
     }
 }

@@ -23,7 +23,7 @@ struct CancelCommand: AsyncParsableCommand {
         let outcome: GenerationService.CancelOutcome
         do {
             if record.operationName != nil, [.queued, .running, .unknown].contains(record.status) {
-                let (provider, _) = try await context.provider(record.provider, baseURL: baseURL)
+                let (provider, _) = try await context.provider(record.provider, baseURL: baseURL ?? record.endpoint)
                 outcome = try await service.cancel(id, provider: provider)
             } else {
                 outcome = try service.cancel(id)

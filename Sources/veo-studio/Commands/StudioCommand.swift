@@ -26,7 +26,8 @@ struct StudioCommand: AsyncParsableCommand {
         let providerID = context.providerID(requested: nil)
         let runtime = StudioRuntime(backend: CursesTerminal(theme: chosen), dependencies: .init(
             service: service, providerName: providerID, synthetic: context.isSandbox(providerID),
-            provider: { id in try await context.provider(id, baseURL: nil) },
+            provider: { id, endpoint in try await context.provider(id, baseURL: endpoint) },
+            endpoint: { id in context.endpoint(id, baseURL: nil) },
             latencyScale: { id in context.latencyScale(id) },
             shouldStop: { terminationSignal.load(ordering: .relaxed) != 0 },
             confirmCostAboveUSD: context.config.confirmCostAboveUSD, dataDirectory: context.paths.dataDirectory,

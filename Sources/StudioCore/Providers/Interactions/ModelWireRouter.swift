@@ -1,8 +1,9 @@
 import Foundation
 
 /// One provider id, two wire protocols: Veo models through `predictLongRunning` (the provider's own),
-/// Gemini Omni through the Interactions API. Requests go by model, polls by the operation name's
-/// shape (Veo's names hold `/operations/`, interaction ids do not), downloads by the video's URI.
+/// Gemini Omni through the Interactions API. Requests go by model; a journaled job is tracked by the
+/// provider of the wire protocol the journal recorded for it (`provider(for:)`). Called directly, polls
+/// still go by the operation name's shape and downloads by the video's URI.
 public struct ModelWireRouter: VideoProvider {
     public let predict: any VideoProvider
     public let interactions: OmniInteractionsProvider
@@ -18,6 +19,11 @@ public struct ModelWireRouter: VideoProvider {
 
     public var id: String { predict.id }
     public var isSynthetic: Bool { predict.isSynthetic }
+
+    /// The provider that speaks a wire protocol.
+    public func provider(for wire: WireProtocol) -> VideoProvider {
+        wire == .interactions ? interactions : predict
+    }
 
     /// True for an operation name that is an interaction id.
     public static func isInteraction(_ operation: String) -> Bool { !operation.contains("/operations/") }
