@@ -5,9 +5,9 @@ import Testing
 
 /// The emulator answering one request in five with a fault — 429 with and without Retry-After,
 /// 500, 503, a reset connection, an answer held past the client's timeout, a truncated body or
-/// download, malformed JSON, on every route — on the Gemini API and Vertex AI profiles and every
-/// gateway's: every job ends, none is left active, every job that did not finish says why, and a
-/// finished job's file is whole.
+/// download, malformed JSON, on every route — on the Gemini API (Veo, and Gemini Omni with inline
+/// and uri delivery) and Vertex AI profiles and every gateway's: every job ends, none is left
+/// active, every job that did not finish says why, and a finished job's file is whole.
 @Suite(.serialized)
 struct FaultsAcrossProvidersTests {
     static let faults = "429:0.03,429-bare:0.02,500:0.03,503:0.02,reset:0.03,stall:0.02,truncated:0.03,malformed:0.02"
@@ -22,18 +22,27 @@ struct FaultsAcrossProvidersTests {
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }()
 
-    @Test(arguments: ["sandbox", "vertex-sandbox", "openai-relay", "maas-vertex", "comet-chat", "task-relay"])
-    func everyJobEndsAndExplainsItself(provider id: String) async throws {
+    @Test(arguments: ["sandbox", "sandbox/omni-inline", "sandbox/omni-uri", "vertex-sandbox", "openai-relay", "maas-vertex",
+                      "comet-chat", "task-relay"])
+    func everyJobEndsAndExplainsItself(provider name: String) async throws {
         var stack = try await GatewayEndToEndTests.Stack.start(faults: Self.faults, deadlineSeconds: 120, stallSeconds: 4,
                                                                render: false)
         stack.transport = HTTPTransport(timeout: .seconds(2), client: Self.impatientClient)
+        let id = String(name.split(separator: "/").first ?? "")
+        let omni = name.split(separator: "/").dropFirst().first.map { String($0.dropFirst("omni-".count)) }
+        stack.omniDelivery = omni
         var outcomes: [JobStatus: Int] = [:]
         for job in 0..<8 {
             let record = try await stack.run(id) { draft in
                 draft.prompt = "faulty weather \(job)"
                 if id == "task-relay" { draft.references = [.init(path: "ref.png")] }
+                if let omni {
+                    draft.model = "gemini-omni-1.1-flash"
+                    draft.delivery = omni
+                }
             }
             outcomes[record.status, default: 0] += 1
+            if omni != nil { #expect(record.wireProtocol == .interactions, "\(name) went through the Interactions API") }
             #expect(!record.status.isActive && record.status != .submitting, "\(id) #\(job) left \(record.status): \(record.errorMessage ?? "")")
             if record.status == .done {
                 for output in try stack.service.journal.outputs(of: try #require(record.id)) {
@@ -46,7 +55,7 @@ struct FaultsAcrossProvidersTests {
                         "\(id) #\(job) \(record.status) says why")
             }
         }
-        #expect((outcomes[.done] ?? 0) >= 1, "\(id): some jobs get through the faults: \(outcomes)")
+        #expect((outcomes[.done] ?? 0) >= 1, "\(name): some jobs get through the faults: \(outcomes)")
         let leftovers = FileManager.default.enumerator(atPath: stack.folder.url.path)?.allObjects.compactMap { $0 as? String }
             .filter { $0.hasSuffix(".part") } ?? []
         #expect(leftovers.isEmpty, "no part file is left behind: \(leftovers)")

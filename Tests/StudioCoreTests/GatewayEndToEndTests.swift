@@ -20,6 +20,8 @@ struct GatewayEndToEndTests {
         let baseURL: String
         /// How the providers talk to the emulator (a short timeout when a test stalls answers).
         var transport = HTTPTransport()
+        /// Set: `sandbox` speaks Gemini Omni too, and its drafts ask for this delivery (`inline`, `uri`).
+        var omniDelivery: String?
 
         static func start(faults: String? = nil, deadlineSeconds: Double = 15 * 60, stallSeconds: Double = 90,
                           render: Bool = true) async throws -> Stack {
@@ -46,6 +48,16 @@ struct GatewayEndToEndTests {
         }
 
         func provider(_ id: String) throws -> VideoProvider {
+            if id == "sandbox", omniDelivery != nil {
+                // The Gemini API's sandbox as the studio builds it: Veo and Gemini Omni behind one id.
+                let predict = GeminiAPIProvider(id: "sandbox", apiKey: GatewayEndToEndTests.key, baseURL: baseURL, isSynthetic: true,
+                                                transport: transport)
+                let interactions = OmniInteractionsProvider(id: "sandbox", endpoint: InteractionsEndpoint(baseURL: baseURL),
+                                                            credentials: .apiKey(GatewayEndToEndTests.key),
+                                                            stagingDirectory: folder.url.appendingPathComponent("staging"),
+                                                            isSynthetic: true, transport: transport, pause: { _ in })
+                return ModelWireRouter(predict: predict, interactions: interactions) { Fixtures.registry.usesInteractions(model: $0, provider: "sandbox") }
+            }
             if id == "sandbox" {
                 return GeminiAPIProvider(id: "sandbox", apiKey: GatewayEndToEndTests.key, baseURL: baseURL, isSynthetic: true,
                                          transport: transport)
