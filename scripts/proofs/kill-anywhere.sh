@@ -9,8 +9,9 @@
 #
 # Starts ONE emulator (`veo-studio emulator --port 0 --seed S --speed X --rpm 100000`, every
 # profile) on 127.0.0.1 and ONE studio home (a temporary folder with a config.toml that sets
-# `latency_scale = 1/speed` for every provider). Then, cycling through the providers gemini, vertex,
-# openai-relay, maas-vertex, comet-chat and task-relay, for each kill K:
+# `latency_scale = 1/speed` for every provider). Then, cycling through gemini (Veo), gemini-omni
+# (Gemini Omni through the Interactions API, inline delivery), vertex, openai-relay, maas-vertex,
+# comet-chat, task-relay and gemini-omni-uri (Gemini Omni, uri delivery), for each kill K:
 #   1. `veo-studio generate --provider P --prompt "kill test K" --wait` runs in the background;
 #   2. it is SIGKILLed at one of these moments (in turn): a seeded random delay of 0-1.5 s;
 #      immediately after start; right after the emulator logged a new request (the submit);
@@ -59,7 +60,9 @@ if [[ ! -x "$binary" ]]; then
 fi
 binary="$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")"
 
-providers=(gemini vertex openai-relay maas-vertex comet-chat task-relay)
+# Each entry is a provider, or a provider and model family behind one id (gemini-omni*: the Gemini
+# API's default model, through the Interactions API, with inline and with uri delivery).
+providers=(gemini gemini-omni vertex openai-relay maas-vertex comet-chat task-relay gemini-omni-uri)
 moments=(random immediate submit gap random polling download)
 resume_limit=90
 started_at=$SECONDS
@@ -112,7 +115,7 @@ port="${url##*:}"
 echo "emulator: $url (speed $speed, seed $seed); kills: $kills"
 
 scale="$(awk -v s="$speed" 'BEGIN { printf "%.6f", 1 / s }')"
-for provider in "${providers[@]}"; do
+for provider in gemini vertex openai-relay maas-vertex comet-chat task-relay; do
     printf '[providers.%s]\nlatency_scale = %s\n\n' "$provider" "$scale"
 done >"$home/config.toml"
 
@@ -144,6 +147,9 @@ read_health() {
     [[ "${field// /}" =~ ^[0-9]+$ ]] && health_requests=$((10#${field// /}))
     field="${answer#*\"operations\"}"; field="${field#*:}"; field="${field%%[,\}]*}"
     [[ "${field// /}" =~ ^[0-9]+$ ]] && health_operations=$((10#${field// /}))
+    # Gemini Omni's interactions count as operations made.
+    field="${answer#*\"interactions\"}"; field="${field#*:}"; field="${field%%[,\}]*}"
+    [[ "${field// /}" =~ ^[0-9]+$ ]] && health_operations=$((health_operations + 10#${field// /}))
     return 0
 }
 request_count() { read_health; echo "$health_requests"; }
@@ -170,14 +176,16 @@ for ((k = 0; k < kills; k++)); do
     provider="${providers[k % ${#providers[@]}]}"
     moment="${moments[(k / ${#providers[@]}) % ${#moments[@]}]}"
     delay_ms=$((RANDOM % 1501))
-    args=(generate --provider "$provider" --prompt "kill test $k" --wait)
+    args=(generate --provider "${provider%%-omni*}" --prompt "kill test $k" --wait)
     case "$provider" in
-        # The Gemini API's default model is Gemini Omni; this proof reads Veo's operations.
+        # The Gemini API's default model is Gemini Omni: Veo is named for the gemini entry.
         gemini) args+=(--model veo-3.1-generate-preview) ;;
+        gemini-omni) args+=(--model gemini-omni-1.1-flash) ;;
+        gemini-omni-uri) args+=(--model gemini-omni-1.1-flash --delivery uri) ;;
         vertex) args+=(--project p) ;;
         task-relay) args+=(--ref https://cdn.example.com/r.png) ;;
     esac
-    if [[ "$moment" == download && "$provider" != openai-relay && "$provider" != task-relay ]]; then
+    if [[ "$moment" == download && "$provider" != openai-relay && "$provider" != task-relay && "$provider" != gemini-omni* ]]; then
         args+=(--samples 2)
     fi
     part_files >"$work/parts-before.txt"
@@ -255,7 +263,17 @@ kill_seconds=$((SECONDS - started_at))
 
 # --- evidence -----------------------------------------------------------------------------------
 curl -s --max-time 30 "$url/_emulator/requests" >"$work/requests.json"
-curl -s --max-time 30 "$url/_emulator/operations" >"$work/operations.json"
+curl -s --max-time 30 "$url/_emulator/operations" >"$work/veo-operations.json"
+curl -s --max-time 30 "$url/_emulator/interactions" >"$work/interactions.json"
+# One list of what the emulator made: Veo's and the gateways' operations, and Gemini Omni's
+# interactions in the same shape (their video is a file of the Files API, as the Gemini API's).
+jq -s '.[0] + [.[1][] | {profile: (if .delivery == "uri" then "gemini-omni-uri" else "gemini-omni" end), prompt: (.prompt // ""),
+        name: .id, apiVersion: .apiVersion, model: .model, done: (.status != "in_progress"),
+        files: (if .fileId then [{id: .fileId}] else [] end)}]' \
+    "$work/veo-operations.json" "$work/interactions.json" >"$work/operations.json" 2>/dev/null || echo "null" >"$work/operations.json"
+# Which entry each kill's prompt belongs to (several entries share the provider id gemini).
+jq -R -s '[split("\n")[] | select(length > 0) | split("\t") | {key: ("kill test " + .[0]), value: .[1]}] | from_entries' \
+    "$work/kills.tsv" >"$work/labels.json"
 cli_plain history --json --limit 10000 >"$work/history.json" 2>"$work/history.err"
 cli_plain jobs --json >"$work/jobs.json" 2>"$work/jobs.err"
 if ! jq -e 'type == "array"' "$work/requests.json" >/dev/null 2>&1 ||
@@ -274,8 +292,11 @@ jq -r '.[] | select(.method == "POST") |
      elif (.path | test("/veo/videos/generate$")) then "maas-vertex"
      elif (.path | test("^/v1/chat/completions$")) then "comet-chat"
      elif (.path | test("^/v1/videos/generations$")) then "task-relay"
+     elif (.path | test("/interactions$")) then
+        (if (.body.response_format.delivery // "") == "uri" then "gemini-omni-uri" else "gemini-omni" end)
      else empty end) as $profile |
-    (.body.instances[0].prompt // .body.prompt // ((.body.messages // []) | last | .content) // "?") as $prompt |
+    (.body.instances[0].prompt // .body.prompt // (if (.body.input | type) == "string" then .body.input else null end)
+        // ((.body.messages // []) | last | .content) // "?") as $prompt |
     [$profile, $prompt, (.status | tostring)] | @tsv' "$work/requests.json" >"$work/submits.tsv"
 
 failures=()
@@ -292,7 +313,7 @@ emulator_shas() {   # profile, op json
     name="$(jq -r .name <<<"$op")"; version="$(jq -r .apiVersion <<<"$op")"
     model="$(jq -r .model <<<"$op")"; count="$(jq '.files | length' <<<"$op")"
     case "$profile" in
-        gemini)
+        gemini|gemini-omni|gemini-omni-uri)
             jq -r '.files[].id' <<<"$op" | while read -r id; do
                 curl -s --max-time 30 -H 'x-goog-api-key: kill-key' "$url/$version/files/$id:download?alt=media" | sha256sum | cut -c1-64
             done ;;
@@ -324,7 +345,8 @@ empty_staging_notes=()
 
 # Leftovers: .part files anywhere under the home, and staging folders of finished jobs.
 find "$home" -name '*.part' >"$work/parts.txt" 2>/dev/null
-jq -r '.[] | [(.id | tostring), .provider, .status, ((.operation // "") | split(" ")[0])] | @tsv' "$work/history.json" >"$work/jobs.tsv"
+jq -r --slurpfile labels "$work/labels.json" '.[] | [(.id | tostring), ($labels[0][.prompt] // .provider), .status, ((.operation // "") | split(" ")[0])] | @tsv' \
+    "$work/history.json" >"$work/jobs.tsv"
 declare -A staging_owner=() staging_status=()
 while IFS=$'\t' read -r id provider status operation; do
     [[ -z "$operation" ]] && continue
@@ -336,7 +358,8 @@ done <"$work/jobs.tsv"
 echo
 for provider in "${providers[@]}"; do
     profile_ops="$(jq -c --arg p "$provider" '[.[] | select(.profile == $p) | select(.prompt | test("^kill test [0-9]+$"))]' "$work/operations.json")"
-    generations="$(jq -c --arg p "$provider" '[.[] | select(.provider == $p) | select(.prompt | test("^kill test [0-9]+$"))]' "$work/history.json")"
+    generations="$(jq -c --arg p "$provider" --slurpfile labels "$work/labels.json" \
+        '[.[] | select(.prompt | test("^kill test [0-9]+$")) | select($labels[0][.prompt] == $p)]' "$work/history.json")"
     n_kills=0
     for ((k = 0; k < kills; k++)); do [[ "${providers[k % ${#providers[@]}]}" == "$provider" ]] && n_kills=$((n_kills + 1)); done
 
@@ -389,7 +412,8 @@ for provider in "${providers[@]}"; do
             *) problems+=("\"$prompt\" (#$(jq -r .id <<<"$g")) never reached the emulator but is $status") ;;
         esac
     done < <(jq -c '.[]' <<<"$generations")
-    unfinished="$(jq -r --arg p "$provider" '[.[] | select(.provider == $p) | select(.status != "unknown")] | length' "$work/jobs.json" 2>/dev/null || echo "?")"
+    unfinished="$(jq -r --arg p "$provider" --slurpfile labels "$work/labels.json" \
+        '[.[] | select(($labels[0][.prompt] // .provider) == $p) | select(.status != "unknown")] | length' "$work/jobs.json" 2>/dev/null || echo "?")"
     [[ "$unfinished" != 0 ]] && problems+=("jobs --json still lists $unfinished unfinished $provider jobs")
     total_done=$((total_done + n_done)); total_failed=$((total_failed + n_failed)); total_gap=$((total_gap + n_gap))
     total_unknown_unsent=$((total_unknown_unsent + n_unsent))

@@ -206,6 +206,7 @@ extension EmulatorEngine {
             let frame = interactionsRules?.frame(resolution: record.resolution, aspectRatio: record.aspectRatio)
             return .object([
                 "id": .string(record.id),
+                "prompt": .string(Self.promptText(record.userInput)),
                 "model": .string(record.model),
                 "apiVersion": .string(record.apiVersion),
                 "task": .string(record.task),
@@ -228,6 +229,12 @@ extension EmulatorEngine {
     }
 
     // MARK: Helpers
+
+    /// The text of a create's user input (a `user_input` step): its first text block.
+    static func promptText(_ input: JSONValue) -> String {
+        let blocks = input["content"]?.arrayValue ?? []
+        return blocks.first { $0["type"]?.stringValue == "text" }?["text"]?.stringValue ?? ""
+    }
 
     /// A stored (`store` ≠ false) interaction owned by `owner`.
     func storedInteraction(_ id: String, owner: String) -> InteractionRecord? {
