@@ -70,7 +70,7 @@ public struct AppModel: Sendable {
     /// Why a provider cannot send (no key, no base URL), by provider id, from the program's configuration.
     public var providerProblems: [String: ValidationIssue] = [:]
 
-    public init(registry: CapabilityRegistry, provider: String = "sandbox") {
+    public init(registry: CapabilityRegistry, provider: String = GenerationDraft.defaultProvider) {
         self.registry = registry
         self.providerName = provider
         self.form = GenerateForm(provider: provider)

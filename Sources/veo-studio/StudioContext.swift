@@ -64,13 +64,14 @@ final class StudioContext: @unchecked Sendable {
         return nil
     }
 
-    /// The provider a command uses: the flag, else the config's default, else Vertex AI when
-    /// `GOOGLE_GENAI_USE_VERTEXAI` is true (as the SDK does), else gemini with a key, else sandbox.
+    /// The provider a command uses — the one place it is decided: the flag, else the config's
+    /// default, else Vertex AI when `GOOGLE_GENAI_USE_VERTEXAI` is true (as the SDK does), else the
+    /// Gemini API with a key, else the built-in sandbox (`GenerationDraft.defaultProvider`).
     func providerID(requested: String?) -> String {
         if let requested { return requested.lowercased() }
         if let configured = config.defaultProvider { return configured.lowercased() }
         if ["true", "1"].contains(environment["GOOGLE_GENAI_USE_VERTEXAI"]?.lowercased() ?? "") { return "vertex" }
-        return geminiKey == nil ? "sandbox" : "gemini"
+        return geminiKey == nil ? GenerationDraft.defaultProvider : "gemini"
     }
 
     /// The built-in sandboxes (synthetic outputs, nothing charged): the two Google ones and `<gateway>-sandbox`.

@@ -25,7 +25,7 @@ struct SubmitFlow {
         }
         if let cost = prepared.report.cost { Output.stderr("cost estimate: \(cost.summary)") }
         do {
-            let providerID = draft.provider ?? "sandbox"
+            let providerID = draft.providerID
             // A child (re-run, extension, refinement) on its parent's provider goes where the parent went.
             let inherited = parent.flatMap { try? service.journal.generation($0.id) }.flatMap { $0.provider == providerID ? $0.endpoint : nil }
             let named = baseURL ?? inherited

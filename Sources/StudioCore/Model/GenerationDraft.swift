@@ -42,6 +42,14 @@ public struct GenerationDraft: Codable, Sendable, Hashable {
 
     public init() {}
 
+    /// The provider a draft is for. The apps decide it once (`--provider`, the config, the
+    /// environment's keys) and name it in every draft; a draft that names none is the built-in
+    /// sandbox's, which needs no key.
+    public var providerID: String { provider ?? Self.defaultProvider }
+
+    /// The provider of a draft that names none.
+    public static let defaultProvider = "sandbox"
+
     /// The mode follows from the inputs: a video extends, references make ingredients,
     /// a last frame makes frames, an image makes image-to-video, else text.
     public var mode: GenerationMode {

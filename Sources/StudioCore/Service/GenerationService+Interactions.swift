@@ -3,7 +3,7 @@ import Foundation
 extension GenerationService {
     /// True when the draft's model (or the model it defaults to) is reached through the Interactions API.
     func usesInteractions(_ draft: GenerationDraft, continuation: ContinuationSource?, source: ExtensionSource?) -> Bool {
-        guard let provider = registry.provider(draft.provider ?? "gemini") else { return false }
+        guard let provider = registry.provider(draft.providerID) else { return false }
         let model = draft.model ?? continuation?.model ?? source?.model ?? registry.defaultModel(provider: provider, mode: draft.mode)
         return registry.usesInteractions(model: model, provider: provider.id)
     }

@@ -57,7 +57,7 @@ public struct GenerationService: Sendable {
         let continuation = continuationSource(for: draft)
         if usesInteractions(draft, continuation: continuation, source: source) {
             prepareInteractionsInputs(draft, media: &media, loadIssues: &loadIssues, source: &source)
-        } else if registry.provider(draft.provider ?? "gemini")?.rulesAs == "vertex" {
+        } else if registry.provider(draft.providerID)?.rulesAs == "vertex" {
             prepareVertexExtension(draft, media: &media, loadIssues: &loadIssues, source: &source)
         }
         var report = validator.validate(draft, media: media, loadIssues: loadIssues, extensionSource: source,

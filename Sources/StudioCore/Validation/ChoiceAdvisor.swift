@@ -48,7 +48,7 @@ public struct ChoiceAdvisor: Sendable {
         case "providers":
             return registry.providerIDs
         case "models":
-            let provider = registry.provider(draft.provider ?? "gemini")?.rulesAs ?? "gemini"
+            let provider = registry.provider(draft.providerID)?.rulesAs ?? draft.providerID
             return registry.document.models.compactMap { $0.ids[provider] }
         default:
             let family = draft.model.flatMap { registry.model(matching: $0, provider: draft.provider)?.family }

@@ -19,7 +19,7 @@ public struct Validator: Sendable {
                          now: Date = Date()) -> ValidationReport {
         var issues = loadIssues
         let draft = Self.normalized(input)
-        let providerID = draft.provider ?? "gemini"
+        let providerID = draft.providerID
         guard let provider = registry.provider(providerID) else {
             let known = registry.providerIDs.joined(separator: ", ")
             issues.append(ValidationIssue(field: "provider", code: "provider.unknown",

@@ -31,14 +31,14 @@ public struct GenerateForm: Sendable {
     /// Ctrl-L just locked the seed: a refusal by the next check says the lock was not taken.
     public var seedLockAsked = false
 
-    public init(provider: String = "sandbox") {
+    public init(provider: String = GenerationDraft.defaultProvider) {
         draft.provider = provider
     }
 
     /// The tabs, in order.
     public static let modes: [GenerationMode] = [.textToVideo, .imageToVideo, .firstLastFrame, .referenceImages, .extendVideo]
 
-    public var provider: String { draft.provider ?? "sandbox" }
+    public var provider: String { draft.providerID }
 
     /// The fields this mode shows on this provider, from the registry.
     public func fields(_ registry: CapabilityRegistry) -> [FormFieldEntry] {
@@ -214,7 +214,7 @@ public struct GenerateForm: Sendable {
         mode = newMode
         draft = kept.draft
         draft.prompt = nil
-        if draft.provider == nil { draft.provider = kept.draft.provider ?? "sandbox" }
+        if draft.provider == nil { draft.provider = kept.draft.providerID }
         prompt = TextEditorState(kept.draft.prompt ?? "")
         parent = kept.parent
         seedLocked = kept.seedLocked

@@ -24,7 +24,7 @@ final class FormChecker {
         let prepared = service.prepare(draft, media: media, loadIssues: loadIssues)
         let advisor = ChoiceAdvisor(validator: service.validator)
         var choices: [String: [ChoiceAdvisor.Choice]] = [:]
-        let provider = draft.provider ?? "sandbox"
+        let provider = draft.providerID
         for field in service.registry.formFields(mode: draft.mode, provider: provider, model: draft.model) where field.kind == .choice {
             choices[field.id] = advisor.choices(forField: field.id, draft: draft, media: media, extensionSource: prepared.extensionSource)
         }
@@ -76,7 +76,7 @@ final class FormChecker {
             ?? service.registry.document.defaults.values["resolution"]?.stringValue ?? "720p"
         let added = prepared.report.spec.map(service.addedSeconds) ?? CostEstimator.extensionSeconds
         return ExtensionChain(sourceID: id, hop: source.hops + 1, totalSeconds: source.durationSeconds + added,
-                              chainCostUSD: cost, resolution: resolution, synthetic: service.registry.isSandbox(draft.provider ?? "sandbox"))
+                              chainCostUSD: cost, resolution: resolution, synthetic: service.registry.isSandbox(draft.providerID))
     }
 
     /// A `gs://` object or a web address: the validator judges it by its provider, no file is read.
