@@ -27,4 +27,21 @@ struct StagingSweepTests {
         let left = Set(try FileManager.default.contentsOfDirectory(atPath: staging.path))
         #expect(left == [tracked, fresh])
     }
+
+    /// A kill between two claims, then a re-poll, stages a sample again that is already in the media
+    /// folder: once the job has ended nothing claims it, so it goes at the next start, whatever its age.
+    @Test func removesTheFolderOfAJobThatEndedAtOnce() async throws {
+        let harness = try ServiceHarness()
+        let provider = ScriptedProvider(polls: [ScriptedProvider.done()])
+        let submitted = try await harness.service.submit(harness.prepare(), provider: provider)
+        let id = try #require(submitted.id)
+        let (record, _) = try await harness.drive { try await harness.service.track(id, provider: provider) }
+        #expect(record.status == .done)
+        let staging = TemporaryFolder().url.appendingPathComponent("staging")
+        let folder = staging.appendingPathComponent(VertexAIProvider.stagingFolderName(try #require(record.operationName)))
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: folder.appendingPathComponent("sample_0.mp4").path, contents: Data([1, 2, 3]))
+        #expect(StagingSweep.sweep(staging, journal: harness.journal) == 1)
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
+    }
 }

@@ -154,6 +154,15 @@ public struct Journal: Sendable {
         }
     }
 
+    /// The operation names of jobs that ended (done, failed, filtered, cancelled): nothing more
+    /// will be read from them.
+    public func finishedOperationNames() throws -> [String] {
+        try writer.read { db in
+            try String.fetchAll(db, GenerationRecord.select(Column("operationName"))
+                .filter(JobStatus.allCases.filter(\.isFinal).map(\.rawValue).contains(Column("status")) && Column("operationName") != nil))
+        }
+    }
+
     /// The newest generations first.
     public func newest(limit: Int, offset: Int = 0) throws -> [GenerationRecord] {
         try writer.read { db in
