@@ -51,6 +51,10 @@ let package = Package(
             ],
             resources: [.copy("Resources/server-rules.json"), .copy("Resources/builtin.mp4")]
         ),
+        .target(
+            name: "StudioSandbox",
+            dependencies: ["StudioCore", "StudioEmulator", .product(name: "Logging", package: "swift-log")]
+        ),
         .target(name: "TermUI"),
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TermUICurses", dependencies: ["TermUI", "CNcurses"]),
@@ -64,6 +68,7 @@ let package = Package(
             dependencies: [
                 "StudioCore",
                 "StudioEmulator",
+                "StudioSandbox",
                 "TermUI",
                 "TermUICurses",
                 "StudioTUI",
@@ -76,6 +81,7 @@ let package = Package(
             dependencies: [
                 "StudioCore",
                 "StudioEmulator",
+                "StudioSandbox",
                 "StudioTUI",
                 "TermUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -85,7 +91,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StudioCoreTests",
-            dependencies: ["StudioCore", "StudioEmulator", .product(name: "_CryptoExtras", package: "swift-crypto"),
+            dependencies: ["StudioCore", "StudioEmulator", "StudioSandbox", .product(name: "_CryptoExtras", package: "swift-crypto"),
                            .product(name: "AsyncHTTPClient", package: "async-http-client")],
             resources: [.copy("Fixtures")]
         ),

@@ -44,7 +44,7 @@ struct GatewayCLITests {
     func requestShowsTheExactRequestAndNeverTheKey(gateway: String) throws {
         let cli = CLIRunner()
         cli.write("ref.png", TestImagesForCLI.png)
-        let variable = GatewayProviderFactory.keyVariable(gateway)
+        let variable = GatewayAccess.keyVariable(gateway)
         var arguments = ["request", "--provider", gateway, "--base-url", "https://relay.example", "--prompt", "a paper boat"]
         if gateway == "task-relay" { arguments += ["--ref", "https://cdn.example/ref.png"] }
         let json = try cli.run(arguments + ["--json"], environment: [variable: Self.secret])

@@ -68,12 +68,20 @@ struct GatewayEndToEndTests {
                                         stagingDirectory: folder.url.appendingPathComponent("staging"), isSynthetic: true,
                                         transport: transport)
             }
-            let entry = try #require(Fixtures.registry.provider(id))
-            let made = GatewayProviderFactory.make(entry, access: GatewayAccess(baseURL: baseURL, apiKey: GatewayEndToEndTests.key),
-                                                   settings: StudioConfig.ProviderSettings(), uploads: .emulator(baseURL: baseURL),
-                                                   stagingDirectory: folder.url.appendingPathComponent("staging"), isSynthetic: false,
-                                                   transport: transport)
-            return try #require(made)
+            return try Self.gateway(id, access: GatewayAccess(baseURL: baseURL, apiKey: GatewayEndToEndTests.key),
+                                    uploads: .emulator(baseURL: baseURL), staging: folder.url.appendingPathComponent("staging"),
+                                    transport: transport)
+        }
+
+        /// A gateway's provider as its plugin makes it, for an access of the test's choosing.
+        static func gateway(_ id: String, access: GatewayAccess, uploads: ImageUploader.Method, staging: URL,
+                            transport: HTTPTransport = HTTPTransport()) throws -> VideoProvider {
+            let identity = try #require(Fixtures.registry.identity(id))
+            let plugin = try #require(ProviderPlugins.plugin(registryWire: identity.registryWire) as? any GatewayPlugin)
+            let setup = ProviderSetup(identity: identity, baseURL: access.baseURL, settings: StudioConfig.ProviderSettings(),
+                                      environment: [:], configFile: staging, stagingDirectory: staging,
+                                      registry: Fixtures.registry, transport: transport)
+            return plugin.makeGateway(setup, access: access, uploads: uploads)
         }
 
         func run(_ id: String, _ build: (inout GenerationDraft) -> Void) async throws -> GenerationRecord {
@@ -211,10 +219,8 @@ struct GatewayEndToEndTests {
     @Test func anEmptyKeyIsRefusedAndExplainedByEveryGateway() async throws {
         let stack = try await Stack.start()
         for id in ["openai-relay", "maas-vertex", "comet-chat", "task-relay"] {
-            let entry = try #require(Fixtures.registry.provider(id))
-            let made = GatewayProviderFactory.make(entry, access: GatewayAccess(baseURL: stack.baseURL, apiKey: ""),
-                                                   settings: .init(), uploads: .none, stagingDirectory: stack.folder.url, isSynthetic: false)
-            let provider = try #require(made)
+            let provider = try Stack.gateway(id, access: GatewayAccess(baseURL: stack.baseURL, apiKey: ""), uploads: .none,
+                                             staging: stack.folder.url)
             var draft = GenerationDraft()
             draft.provider = id
             draft.prompt = "no key"

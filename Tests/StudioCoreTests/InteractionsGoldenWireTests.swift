@@ -112,7 +112,7 @@ struct InteractionsGoldenWireTests {
         #expect(!shown.headers.map(\.value).joined().contains("test-key-123"))
         let bodyText = shown.body?.encodedString() ?? ""
         #expect(bodyText.contains("test-key-123") == false)
-        #expect(!CurlCommand.make(shown, provider: "gemini").contains("test-key-123"))
+        #expect(!CurlCommand.make(shown, provider: "gemini", registry: Fixtures.registry).contains("test-key-123"))
     }
 
     @Test func aLocalVideoIsNamedByAPlaceholderUntilItIsUploaded() throws {

@@ -100,7 +100,7 @@ struct VertexGoldenWireTests {
         let recorded = try Fixtures.capture("18-quota_project_header", backend: "vertex")["requests"]?[0]?["headers"]
         let sent = try quota.submitRequest(for: Self.scenarios[0].1, media: Self.media).headers
         #expect(sent.first { $0.name == "x-goog-user-project" }?.value == recorded?["x-goog-user-project"]?.stringValue)
-        #expect(CurlCommand.make(request.redacted(), provider: "vertex")
+        #expect(CurlCommand.make(request.redacted(), provider: "vertex", registry: Fixtures.registry)
             .contains("Authorization: Bearer $(gcloud auth print-access-token)"))
     }
 
@@ -118,7 +118,7 @@ struct VertexGoldenWireTests {
         let operation = try #require(requests[1]["body"]?["operationName"]?.stringValue)
         #expect(express.endpoint.fetchURL(operation: operation) == "http://127.0.0.1:9" + (requests[1]["path"]?.stringValue ?? "?"))
         #expect(VertexEndpoint(project: nil, location: "us-central1").baseURL == "https://aiplatform.googleapis.com")
-        #expect(CurlCommand.make(request.redacted(), provider: "vertex").contains("x-goog-api-key: ${GOOGLE_API_KEY"))
+        #expect(CurlCommand.make(request.redacted(), provider: "vertex", registry: Fixtures.registry).contains("x-goog-api-key: ${GOOGLE_API_KEY"))
     }
 
     @Test func finishedAnswersDecodeLikeTheSDK() throws {

@@ -104,9 +104,10 @@ struct FormSafetyTests {
         var (model, checker) = try Form.harness(providerProblem: { $0 == "gemini" ? missing : nil })
         _ = Form.send(.key(.function(2)), &model, checker)
         _ = Form.send(.paste("a kite"), &model, checker)
+        Form.focus("endpoint", &model)
+        _ = Form.send(.key(.right), &model, checker)
+        #expect(model.form.provider == "gemini", "the Endpoint row takes the sandbox's provider to the service")
         Form.focus("provider", &model)
-        _ = Form.send(.key(.left), &model, checker)
-        #expect(model.form.provider == "gemini")
         let rows = StudioView.render(model).textPicture
         #expect(rows.contains { $0.contains("Provider") && $0.contains("✗ no API key") }, "marked beside Provider")
         #expect(!rows.contains { $0.contains("ready — Ctrl-S submits") })
@@ -119,8 +120,13 @@ struct FormSafetyTests {
         Form.focus("provider", &model)
         while model.form.provider != "task-relay-sandbox" { _ = Form.send(.key(.right), &model, checker) }
         let row = try #require(StudioView.render(model).textPicture.first { $0.contains("Provider") })
-        #expect(row.contains("[task-relay-sandbox]"), "the chosen value reads without colour")
-        #expect(row.contains("+") && row.contains("…"), "the cut values are counted: \(row)")
+        #expect(row.contains("[task-relay]"), "the chosen value reads without colour")
+        #expect(!row.contains("…") && ["gemini", "vertex", "openai-relay", "maas-vertex", "comet-chat"].allSatisfy(row.contains),
+                "each provider once, the whole row: \(row)")
+        let endpoint = try #require(StudioView.render(model).textPicture.first { $0.contains("Endpoint") })
+        #expect(endpoint.contains("[sandbox] service"), "\(endpoint)")
+        Form.focus("model", &model)
+        _ = Form.send(.key(.right), &model, checker)
         let modelRow = try #require(StudioView.render(model).textPicture.first { $0.contains("Model ") })
         #expect(!modelRow.contains("gemini-om "), "no value is cut in half")
     }
@@ -186,7 +192,7 @@ struct FormSafetyTests {
         _ = Form.send(.key(.control("l")), &model, checker)
         #expect(!model.form.seedLocked && model.form.draft.seed == nil, "unlocking clears the number")
         _ = Form.send(.key(.control("l")), &model, checker)
-        while model.form.provider != "gemini" { _ = Form.send(.key(.left), &model, checker) }
+        while model.form.provider != "task-relay-sandbox" { _ = Form.send(.key(.left), &model, checker) }
         #expect(!model.form.seedLocked && model.form.draft.seed == nil, "a provider that refuses a seed unlocks it")
         #expect(model.toast?.hasPrefix("seed unlocked and cleared") == true)
     }

@@ -165,7 +165,7 @@ struct GenerateFormTests {
         let sandboxFields = model.form.fields(Self.registry).map(\.id)
         #expect(!sandboxFields.contains("storageUri"))
         Self.focus("provider", &model)
-        while model.form.provider != "vertex" { _ = Self.send(.key(.right), &model, checker) }
+        while model.form.provider != "vertex-sandbox" { _ = Self.send(.key(.right), &model, checker) }
         let vertexFields = model.form.fields(Self.registry).map(\.id)
         #expect(vertexFields.contains("storageUri") && vertexFields.contains("labels") && vertexFields.contains("compressionQuality"))
         let rows = StudioView.render(model).textPicture

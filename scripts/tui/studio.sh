@@ -187,7 +187,7 @@ check "the relay job finishes" tui_wait_for "Operations — 0 running" 90
 tui_keys F2
 tui_wait_for "Generate — text to video on sandbox" 5 >/dev/null
 tui_type "a kitten on a cloud"
-tui_keys Tab Tab Right Right Right Right Right Right Right Right Right
+tui_keys Tab Tab Right Right Right Right
 check "choosing the chat gateway's sandbox" tui_wait_for "Generate — text to video on comet-chat-sandbox" 5
 check "priced per request as the gateway states it" tui_wait_for 'cost $2.00' 5
 tui_keys C-s

@@ -49,6 +49,6 @@ extension OutputRecord {
     /// its internal staging name is not worth showing).
     public var remoteLabel: String? {
         guard let remoteURI else { return nil }
-        return StagedVideoStore.inlineSchemes.contains(where: remoteURI.hasPrefix) ? "inline in the service's answer" : remoteURI
+        return ProviderPlugins.inlinePlugin(of: remoteURI)?.describeInline(remoteURI) ?? remoteURI
     }
 }

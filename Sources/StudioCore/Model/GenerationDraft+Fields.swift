@@ -4,7 +4,7 @@ extension GenerationDraft {
     /// A field's value as a form shows it (`8`, `on`, `key=value, …`), nil when unset.
     public func text(of field: String) -> String? {
         switch field {
-        case "provider": return provider
+        case "provider", "endpoint": return provider
         case "model": return model
         case "prompt": return prompt
         case "negativePrompt": return negativePrompt
@@ -61,7 +61,7 @@ extension GenerationDraft {
         }
         var problem: String?
         switch field {
-        case "provider": provider = text
+        case "provider", "endpoint": provider = text
         case "model": model = text
         case "prompt": prompt = raw.flatMap { $0.isEmpty ? nil : $0 }
         case "negativePrompt": negativePrompt = text

@@ -8,9 +8,6 @@ import Foundation
 struct StagedVideoStore: Sendable {
     let directory: URL
 
-    /// The URI schemes of videos that came inside an answer, one per protocol that stages them.
-    static let inlineSchemes = [VertexAIProvider.inlineScheme, OpenAIRelayProvider.inlineScheme, OmniInteractionsProvider.inlineScheme]
-
     /// The name of an operation's staging folder: a hash of the operation name.
     static func folderName(_ operation: String) -> String {
         SHA256.hash(data: Data(operation.utf8)).prefix(8).hexString

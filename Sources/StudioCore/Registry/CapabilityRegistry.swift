@@ -39,11 +39,16 @@ public struct CapabilityRegistry: Sendable {
                            origin: origin)
     }
 
+    /// The entry of a provider name; a sandbox's is the provider it plays, under the sandbox's name.
     public func provider(_ id: String) -> ProviderEntry? {
-        document.providers.first { $0.id == id }
+        identity(id)?.entry
     }
 
-    public var providerIDs: [String] { document.providers.map(\.id) }
+    /// Every name a provider can be given: each provider, then each provider's sandbox.
+    public var providerIDs: [String] { document.providers.map(\.id) + document.providers.compactMap(\.sandbox?.id) }
+
+    /// The providers themselves, each once (a sandbox is a way to reach one of them).
+    public var providers: [ProviderEntry] { document.providers.filter { !$0.playedBySandbox } }
 
     /// The fields of the generation forms: this document's, else the built-in ones (an older override file).
     public var formFields: [FormFieldEntry] { document.fields ?? Self.builtInFields }

@@ -46,6 +46,19 @@ public struct ProviderEntry: Codable, Sendable, Hashable {
     public var googleListPrices: Bool?
     /// The model a draft gets when it names none (when it offers the mode), before the first model that does.
     public var defaultModel: String?
+    /// The provider on the built-in emulator: its name (`<id>-sandbox`, `sandbox` for the Gemini API).
+    public var sandbox: SandboxEntry?
+    public var source: String
+    public var as_of: String
+}
+
+/// A provider as the built-in emulator plays it: a way to reach it, not a provider of its own.
+public struct SandboxEntry: Codable, Sendable, Hashable {
+    /// The name a person gives and the journal keeps.
+    public var id: String
+    public var name: String
+    /// The model a draft on the sandbox gets when it names none (else the first that offers the mode).
+    public var defaultModel: String?
     public var source: String
     public var as_of: String
 }

@@ -1,41 +1,11 @@
 import Foundation
 
 extension GenerationService {
-    /// True when the draft's model (or the model it defaults to) is reached through the Interactions API.
-    func usesInteractions(_ draft: GenerationDraft, continuation: ContinuationSource?, source: ExtensionSource?) -> Bool {
-        guard let provider = registry.provider(draft.providerID) else { return false }
+    /// The wire protocol a draft goes by: its model's (or the model it defaults to) on its provider.
+    func wire(of draft: GenerationDraft, continuation: ContinuationSource?, source: ExtensionSource?) -> WireProtocol? {
+        guard let provider = registry.provider(draft.providerID) else { return nil }
         let model = draft.model ?? continuation?.model ?? source?.model ?? registry.defaultModel(provider: provider, mode: draft.mode)
-        return registry.usesInteractions(model: model, provider: provider.id)
-    }
-
-    /// What Gemini Omni needs before validation: an earlier generation's video is sent from its local
-    /// file (an inline output has no URI the service reads back), and every input video is measured
-    /// (edit sources must be under 10 s, reference videos at most 3 s); without ffprobe, a warning
-    /// says which length was not checked.
-    func prepareInteractionsInputs(_ draft: GenerationDraft, media: inout [String: LoadedMedia],
-                                   loadIssues: inout [ValidationIssue], source: inout ExtensionSource?) {
-        if case .generation(let id) = draft.video {
-            source?.remoteURI = nil
-            if media["video"] == nil, let path = (try? journal.outputs(of: id))?.first(where: { $0.path != nil })?.path,
-               case .success(let file) = InputLoader().read(path) {
-                media["video"] = file
-            }
-        }
-        var unmeasured: Set<String> = []
-        for (field, file) in media where (field == "video" || field.hasPrefix("referenceVideos[")) && file.isMP4 {
-            media[field]?.seconds = Self.probe(file)?.seconds
-            // An earlier generation's length is known from the journal (`source`).
-            if media[field]?.seconds == nil, field != "video" || source == nil { unmeasured.insert(field) }
-        }
-        if unmeasured.contains("video") {
-            loadIssues.append(Self.unmeasured(field: "video", code: "video.unmeasured", "the video's length was not checked",
-                                              check: "make sure an edit's source is under 10 s"))
-        }
-        if unmeasured.contains(where: { $0.hasPrefix("referenceVideos[") }) {
-            loadIssues.append(Self.unmeasured(field: "referenceVideos", code: "reference_videos.unmeasured",
-                                              "the reference videos' lengths were not checked",
-                                              check: "make sure each reference video is at most 3 s"))
-        }
+        return registry.wire(model: model, provider: provider.id)
     }
 
     /// What the journal knows of the generation a refinement continues.

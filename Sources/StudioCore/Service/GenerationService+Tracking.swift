@@ -98,8 +98,12 @@ extension GenerationService {
     /// The provider of the wire protocol that accepted the job's operation (the journal says which),
     /// when one provider id speaks several (Veo and Gemini Omni on the Gemini API or Vertex AI).
     static func provider(_ provider: VideoProvider, for record: GenerationRecord) -> VideoProvider {
-        guard let router = provider as? ModelWireRouter, let wire = record.wireProtocol else { return provider }
-        return router.provider(for: wire)
+        record.wireProtocol.map { Self.provider(provider, wire: $0) } ?? provider
+    }
+
+    /// The provider that speaks `wire` among those one provider id holds.
+    static func provider(_ provider: VideoProvider, wire: WireProtocol) -> VideoProvider {
+        (provider as? ModelWireRouter)?.provider(for: wire) ?? provider
     }
 
     func downloadPending(_ id: Int64, provider: VideoProvider,

@@ -51,19 +51,16 @@ public struct GenerationService: Sendable {
 
     /// Validates and prices a draft whose files were already read (a form re-checks on every key).
     public func prepare(_ draft: GenerationDraft, media: [String: LoadedMedia], loadIssues: [ValidationIssue]) -> PreparedGeneration {
-        var media = media
-        var loadIssues = loadIssues
-        var source = extensionSource(for: draft)
         let continuation = continuationSource(for: draft)
-        if usesInteractions(draft, continuation: continuation, source: source) {
-            prepareInteractionsInputs(draft, media: &media, loadIssues: &loadIssues, source: &source)
-        } else if registry.provider(draft.providerID)?.rulesAs == "vertex" {
-            prepareVertexExtension(draft, media: &media, loadIssues: &loadIssues, source: &source)
+        var inputs = PreparationInputs(draft: draft, media: media, loadIssues: loadIssues, source: extensionSource(for: draft))
+        if let wire = wire(of: draft, continuation: continuation, source: inputs.source) {
+            ProviderPlugins.plugin(for: wire)?.prepareForValidation(&inputs, journal: journal)
         }
-        var report = validator.validate(draft, media: media, loadIssues: loadIssues, extensionSource: source,
+        var report = validator.validate(draft, media: inputs.media, loadIssues: inputs.loadIssues, extensionSource: inputs.source,
                                         continuation: continuation, region: region, now: clock.now())
         uploadIssues(draft, report: &report)
-        return PreparedGeneration(draft: draft, report: report, media: media, extensionSource: source, continuation: continuation)
+        return PreparedGeneration(draft: draft, report: report, media: inputs.media, extensionSource: inputs.source,
+                                  continuation: continuation)
     }
 
     /// A provider that takes images as URLs cannot send a local file unless an upload command is set.
@@ -130,6 +127,9 @@ public struct GenerationService: Sendable {
             ? (prepared.extensionSource?.durationSeconds ?? 8) + addedSeconds(spec)
             : spec.effective.durationSeconds
         let specJSON = String(decoding: try JSONEncoder().encode(spec), as: UTF8.self)
+        // The protocol that takes the job is decided here, journaled, and every later step goes by it.
+        let wire = registry.wire(model: spec.model, provider: spec.provider)
+        let provider = Self.provider(provider, wire: wire)
         var record = GenerationRecord(
             id: nil, createdAt: now, updatedAt: now, provider: provider.id, model: spec.model, mode: spec.mode,
             status: .submitting, prompt: spec.draft.prompt ?? "", negativePrompt: spec.draft.negativePrompt,
@@ -139,7 +139,7 @@ public struct GenerationService: Sendable {
             parentID: parent?.id ?? spec.draft.continues ?? prepared.extensionSource?.generationID,
             parentKind: parent?.kind ?? Self.lineageKind(spec, source: prepared.extensionSource),
             hops: hops, outputSeconds: seconds, pollCount: 0, synthetic: provider.isSynthetic, endpoint: endpoint,
-            wire: registry.wire(model: spec.model, provider: spec.provider).rawValue)
+            wire: wire.rawValue)
         record = try journal.recordNewGeneration(record, assets: stored)
         guard let id = record.id else { return record }
         // A synchronous gateway's submit lasts the whole generation: the claim covers it.

@@ -46,7 +46,13 @@ public struct ChoiceAdvisor: Sendable {
         guard let entry = registry.formFields.first(where: { $0.id == field }) else { return [] }
         switch entry.choicesFrom {
         case "providers":
-            return registry.providerIDs
+            // Each provider once, on the endpoint the draft is on (the Endpoint row switches it).
+            let onSandbox = registry.isSandbox(draft.providerID)
+            return registry.providers.compactMap { onSandbox ? $0.sandbox?.id : $0.id }
+        case "endpoints":
+            // The draft's provider on the built-in sandbox, then on the service itself.
+            guard let other = registry.counterpart(of: draft.providerID) else { return [draft.providerID] }
+            return registry.isSandbox(draft.providerID) ? [draft.providerID, other] : [other, draft.providerID]
         case "models":
             let provider = registry.provider(draft.providerID)?.rulesAs ?? draft.providerID
             return registry.document.models.compactMap { $0.ids[provider] }

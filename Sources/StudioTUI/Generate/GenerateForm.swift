@@ -50,7 +50,7 @@ public struct GenerateForm: Sendable {
         if field == "model" {
             return registry.provider(provider).map { registry.defaultModel(provider: $0, mode: mode) }
         }
-        if field == "provider" { return provider }
+        if field == "provider" || field == "endpoint" { return provider }
         return registry.document.defaults.values[field].map { $0.stringValue ?? $0.encodedString() }
     }
 

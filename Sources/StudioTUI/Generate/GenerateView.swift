@@ -150,16 +150,16 @@ enum GenerateView {
         var items: [(label: String, chosen: Bool, allowed: Bool)] = []
         if fallback == nil { items.append(("default", current == nil, true)) }
         for choice in choices {
-            items.append((shortChoice(choice.value, field: field.id), (current ?? fallback) == choice.value, choice.isAllowed))
+            items.append((shortChoice(choice.value, field: field.id, registry: model.registry), (current ?? fallback) == choice.value, choice.isAllowed))
         }
         if !items.contains(where: \.chosen), let value = current {
             // A value the list does not offer here (another provider's, a typed one) is still shown.
-            items.append((shortChoice(value, field: field.id), true, false))
+            items.append((shortChoice(value, field: field.id, registry: model.registry), true, false))
         }
         guard !items.isEmpty else { return 0 }
         let labels = items.map { $0.chosen ? "[\($0.label)]" : $0.label }
         let widths = labels.map { DisplayWidth.of($0) + 1 }
-        let suffix = current == nil && fallback != nil && field.id != "provider" ? "(default)" : ""
+        let suffix = current == nil && fallback != nil && !["provider", "endpoint"].contains(field.id) ? "(default)" : ""
         let room = rect.width - (suffix.isEmpty ? 0 : DisplayWidth.of(suffix) + 1)
         let chosen = items.firstIndex(where: \.chosen) ?? 0
         var first = chosen
@@ -260,9 +260,15 @@ enum GenerateView {
     }
 
     /// Model ids lose their common suffix so several fit on a row.
-    private static func shortChoice(_ value: String, field: String) -> String {
-        guard field == "model" else { return value }
-        return value.replacingOccurrences(of: "-generate", with: "").replacingOccurrences(of: "-preview", with: "")
+    /// A choice as the row shows it: a model without `-generate`/`-preview`, a provider by its own
+    /// name (the Endpoint row says whether it is the sandbox), an endpoint as `sandbox` or `service`.
+    private static func shortChoice(_ value: String, field: String, registry: CapabilityRegistry) -> String {
+        switch field {
+        case "model": return value.replacingOccurrences(of: "-generate", with: "").replacingOccurrences(of: "-preview", with: "")
+        case "provider": return registry.identity(value)?.providerID ?? value
+        case "endpoint": return registry.isSandbox(value) ? "sandbox" : "service"
+        default: return value
+        }
     }
 
     /// "$3.20 (8 s × $0.40/s, audio)" — the source and date are in `veo-studio rules`.

@@ -445,10 +445,10 @@ public final class StudioRuntime {
                 let request = try ready.provider.submitRequest(for: spec, media: service.assets).redacted()
                 let file = requests.appendingPathComponent("generation-\(id).sh")
                 try FileManager.default.createDirectory(at: requests, withIntermediateDirectories: true)
-                try Data(("#!/bin/sh\n" + CurlCommand.make(request, provider: record.provider) + "\n").utf8).write(to: file, options: .atomic)
+                try Data(("#!/bin/sh\n" + CurlCommand.make(request, provider: record.provider, registry: service.registry) + "\n").utf8).write(to: file, options: .atomic)
                 var shown = request
                 shown.body = request.abbreviatedBody()
-                let text = CurlCommand.make(shown, provider: record.provider)
+                let text = CurlCommand.make(shown, provider: record.provider, registry: service.registry)
                 let lines: [(text: String, role: StyleRole)] = [("the full command (inline images included): \(file.path)", .muted), ("", .text),
                                                                  (text, .text)]
                 inbox.post(.panelOpened(TextPanel(kind: .request, title: "Request of #\(id) as curl — Esc closes", lines: lines, generationID: id)))

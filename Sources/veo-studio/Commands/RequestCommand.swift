@@ -22,11 +22,11 @@ struct RequestCommand: AsyncParsableCommand {
             Output.issueLines(prepared.report.errors).forEach(Output.stderr)
             throw CLIFailure.badInput("no request: \(prepared.report.errors.count) problem(s) above")
         }
-        let provider = try await context.previewProvider(draft.providerID, baseURL: spec.baseURL)
+        let provider = try context.previewProvider(draft.providerID, baseURL: spec.baseURL)
         let request = try provider.submitRequest(for: validSpec, media: LoadedMediaSource(files: Array(prepared.media.values)))
             .redacted()
         if curl {
-            print(CurlCommand.make(request, provider: draft.providerID))
+            print(CurlCommand.make(request, provider: draft.providerID, registry: context.registry))
         } else if json {
             Output.json(.object([
                 "method": .string(request.method), "url": .string(request.url),

@@ -1,17 +1,15 @@
 import Foundation
 import FuzzSupport
-@testable import StudioCore
+import StudioCore
 
-/// Every operation/task answer decoder on any JSON value: they may throw, never trap.
+/// Every plugin's answer decoder on any bytes (`ProviderPlugin.decodeAnswer`): they may throw, never trap.
+/// A new protocol is fuzzed by being in `ProviderPlugins.all`; its seeds are named `<wire>-…`.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
-    let bytes = UnsafeRawBufferPointer(fuzz: data, count)
-    guard let answer = try? JSONValue.decode(Data(bytes)) else { return 0 }
-    _ = try? GeminiOperationDecoder.decode(answer)
-    _ = try? VertexOperationDecoder.decode(answer, inlineURI: { "vertex-inline:op#\($0)" })
-    _ = try? RelayTaskDecoder.decode(answer, task: "T", inlineURI: nil)
-    _ = try? RelayTaskDecoder.decode(answer, task: "T", inlineURI: "relay-inline:T#0")
-    _ = try? UnifiedTaskDecoder.decode(answer, task: "T")
+    let bytes = Data(UnsafeRawBufferPointer(fuzz: data, count))
+    for plugin in ProviderPlugins.all {
+        _ = try? plugin.decodeAnswer(bytes)
+    }
     return 0
 }
 

@@ -11,6 +11,11 @@ public struct GatewayAccess: Sendable, Hashable {
         self.apiKey = apiKey
     }
 
+    /// The environment variable holding a gateway's key: `VEO_STUDIO_<ID>_API_KEY`, upper case, `-` → `_`.
+    public static func keyVariable(_ id: String) -> String {
+        "VEO_STUDIO_\(id.uppercased().replacingOccurrences(of: "-", with: "_"))_API_KEY"
+    }
+
     /// `baseURL` + `path` (a path starting with `/`).
     public func url(_ path: String) -> String { baseURL + path }
 

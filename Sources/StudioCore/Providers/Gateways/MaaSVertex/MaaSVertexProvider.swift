@@ -16,7 +16,7 @@ public struct MaaSVertexProvider: VideoProvider {
                 stagingDirectory: URL,
                 referenceTypeSpelling: [String: String] = ["asset": "asset", "style": "style"],
                 isSynthetic: Bool = false, transport: HTTPTransport = HTTPTransport()) {
-        let variable = GatewayProviderFactory.keyVariable(id)
+        let variable = GatewayAccess.keyVariable(id)
         let origin = isSynthetic ? "the sandbox" : "the \(id) key (\(variable) or api_key)"
         vertex = VertexAIProvider(id: id, endpoint: MaaSEndpoint(baseURL: access.baseURL, endpoints: endpoints, defaultEndpoint: defaultEndpoint),
                                   tokens: StaticTokenSource(token: access.apiKey, origin: origin,
