@@ -9,7 +9,8 @@ import Testing
 /// refusal before anything is sent, and a process killed while a chat answer streams.
 @Suite(.serialized)
 struct GatewayCLITests {
-    static let gateways = ["openai-relay", "maas-vertex", "comet-chat", "task-relay"]
+    /// Every gateway of the registry (a provider whose plugin is a gateway's).
+    static let gateways = SecretsSweepTests.gateways
     static let secret = "gw-secret-4b1d9e07c2"
 
     /// An emulator of every profile on a free port, for `--base-url`.
@@ -32,7 +33,8 @@ struct GatewayCLITests {
         let cli = CLIRunner()
         cli.write("ref.png", TestImagesForCLI.png)
         var arguments = ["generate", "--provider", "\(gateway)-sandbox", "--prompt", "a paper boat", "--wait", "--json"]
-        if gateway == "task-relay" { arguments += ["--ref", "ref.png"] }
+        #expect(SecretsSweepTests.registry.isSandbox("\(gateway)-sandbox"))
+        if SecretsSweepTests.needsReference(gateway) { arguments += ["--ref", "ref.png"] }
         let result = try cli.run(arguments)
         #expect(result.status == 0, "\(gateway): \(result.stderr)")
         let json = try JSONValue.decode(Data(result.stdout.utf8))
@@ -46,7 +48,7 @@ struct GatewayCLITests {
         cli.write("ref.png", TestImagesForCLI.png)
         let variable = GatewayAccess.keyVariable(gateway)
         var arguments = ["request", "--provider", gateway, "--base-url", "https://relay.example", "--prompt", "a paper boat"]
-        if gateway == "task-relay" { arguments += ["--ref", "https://cdn.example/ref.png"] }
+        if SecretsSweepTests.needsReference(gateway) { arguments += ["--ref", "https://cdn.example/ref.png"] }
         let json = try cli.run(arguments + ["--json"], environment: [variable: Self.secret])
         #expect(json.status == 0, "\(gateway): \(json.stderr)")
         let wire = try JSONValue.decode(Data(json.stdout.utf8))

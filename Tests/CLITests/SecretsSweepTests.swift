@@ -8,25 +8,30 @@ import Testing
 /// may appear in anything printed or in any file the studio writes under its home.
 @Suite(.serialized)
 struct SecretsSweepTests {
+    static let registry = try! CapabilityRegistry.builtIn()
+    /// Every provider of the registry, each once.
+    static let providers = registry.providers.map(\.id)
+    /// The gateways: the providers whose plugin is a gateway's (keys in `VEO_STUDIO_<ID>_API_KEY`).
+    static let gateways = registry.providers.filter { ProviderPlugins.plugin(registryWire: $0.wire) is any GatewayPlugin }.map(\.id)
     /// The credentials from the environment, by variable.
     static let environmentSecrets: [String: String] = [
         "GEMINI_API_KEY": "FAKE-gemini-env-3f9a1c7e5b",
         "GOOGLE_API_KEY": "FAKE-google-env-8d2e6b4c0a",
         "GOOGLE_OAUTH_ACCESS_TOKEN": "oauth-FAKE-env-9c1d7e3f5a",
-        "VEO_STUDIO_OPENAI_RELAY_API_KEY": "FAKE-openai-relay-env-4e2a8c6b1d",
-        "VEO_STUDIO_MAAS_VERTEX_API_KEY": "FAKE-maas-vertex-env-5b3d1f7e9c",
-        "VEO_STUDIO_COMET_CHAT_API_KEY": "FAKE-comet-chat-env-6c4e2a8d0b",
-        "VEO_STUDIO_TASK_RELAY_API_KEY": "FAKE-task-relay-env-7d5f3b9e1a",
-    ]
-    static let gateways = ["openai-relay", "maas-vertex", "comet-chat", "task-relay"]
+    ].merging(gateways.map { (GatewayAccess.keyVariable($0), "FAKE-\($0)-env-4e2a8c6b1d") }) { $1 }
     /// `api_key` under `[providers.<id>]` in config.toml, by provider.
-    static let configSecrets: [String: String] = Dictionary(uniqueKeysWithValues: (["gemini", "vertex"] + gateways).map {
+    static let configSecrets: [String: String] = Dictionary(uniqueKeysWithValues: providers.map {
         ($0, "FAKE-\($0)-config-2b8f4d6a0e")
     })
+    /// Each provider with each model family it serves through another protocol (Gemini Omni beside Veo).
+    static let sends: [(provider: String, model: String?)] = providers.flatMap { id -> [(String, String?)] in
+        let omni = registry.document.models.first { $0.usesInteractions && $0.ids[id] != nil && $0.lifecycle.allSatisfy { $0.refuse != true } }
+        return [(id, nil)] + (omni.flatMap { $0.ids[id] }.map { [(id, $0)] } ?? [])
+    }
     static var allSecrets: [String] { Array(environmentSecrets.values) + Array(configSecrets.values) }
 
     static func config(latencyScale: Double) -> String {
-        (["gemini", "vertex"] + gateways).map { id in
+        providers.map { id in
             let key = configSecrets[id].map { "api_key = \"\($0)\"\n" } ?? ""
             return "[providers.\(id)]\n\(key)latency_scale = \(latencyScale)\n"
         }.joined(separator: "\n")
@@ -47,11 +52,19 @@ struct SecretsSweepTests {
     }
 
     /// Arguments per provider that send a small job to the emulator at `base`.
-    static func sendArguments(_ provider: String, base: String) -> [String] {
+    static func sendArguments(_ provider: String, base: String, model: String? = nil) -> [String] {
         var arguments = ["--provider", provider, "--base-url", base, "--prompt", "a paper lantern on the river"]
-        if provider == "vertex" { arguments += ["--project", "sweep-project"] }
-        if provider == "task-relay" { arguments += ["--ref", "https://cdn.example.com/ref.png"] }
+        if let model { arguments += ["--model", model] }
+        if registry.provider(provider)?.wire == "vertex" { arguments += ["--project", "sweep-project"] }
+        if needsReference(provider, model: model) { arguments += ["--ref", "https://cdn.example.com/ref.png"] }
         return arguments
+    }
+
+    /// True when a provider's model takes no text alone (the task relay's): a job needs an ingredient.
+    static func needsReference(_ provider: String, model: String? = nil) -> Bool {
+        guard let entry = registry.provider(provider) else { return false }
+        let chosen = model ?? registry.defaultModel(provider: entry, mode: .textToVideo)
+        return registry.model(matching: chosen, provider: provider)?.modes[entry.rulesAs]?.contains(.textToVideo) != true
     }
 
     @Test func noKeyOrTokenAppearsInAnyOutputOrFile() async throws {
@@ -87,8 +100,8 @@ struct SecretsSweepTests {
         }
 
         var ids: [String: Int] = [:]
-        for provider in ["gemini", "vertex"] + Self.gateways {
-            let send = Self.sendArguments(provider, base: base)
+        for (provider, model) in Self.sends {
+            let send = Self.sendArguments(provider, base: base, model: model)
             let validate = try await run(["validate", "--json"] + send)
             #expect(validate.status == 0, "validate \(provider): \(validate.stdout) \(validate.stderr)")
             let request = try await run(["request", "--json"] + send)
@@ -98,8 +111,8 @@ struct SecretsSweepTests {
             let generated = try await run(["generate", "--wait", "--json"] + send)
             #expect(generated.status == 0, "generate \(provider): \(generated.stderr)")
             let result = try JSONValue.decode(Data(generated.stdout.utf8))
-            #expect(result["status"]?.stringValue == "done", "\(provider): \(generated.stdout)")
-            ids[provider] = result["id"]?.intValue
+            #expect(result["status"]?.stringValue == "done", "\(provider) \(model ?? ""): \(generated.stdout)")
+            if model == nil { ids[provider] = result["id"]?.intValue }
         }
         // Vertex express mode: an API key and no project.
         let express = ["--provider", "vertex", "--base-url", base, "--prompt", "express lantern"]
@@ -108,7 +121,7 @@ struct SecretsSweepTests {
         let expressRun = try await run(["generate", "--wait", "--json"] + express, expressEnvironment)
         #expect(expressRun.status == 0, "express: \(expressRun.stderr)")
         // The config file's keys, with no key in the environment (Vertex: express mode with its api_key).
-        for provider in ["gemini", "vertex"] + Self.gateways {
+        for provider in Self.providers {
             let send = provider == "vertex" ? express : Self.sendArguments(provider, base: base)
             #expect(try await run(["request", "--json"] + send, configOnly).status == 0)
             #expect(try await run(["request", "--curl"] + send, configOnly).status == 0)
@@ -142,7 +155,8 @@ struct SecretsSweepTests {
         }
         let history = try await run(["history", "--json", "--limit", "100"])
         let listed = try JSONValue.decode(Data(history.stdout.utf8)).arrayValue ?? []
-        #expect(listed.count == 18, "6 providers, express, 6 with config keys, 2 resumed, 3 reruns: \(history.stdout.prefix(300))")
+        let expected = Self.sends.count + 1 + Self.providers.count + 2 + 3
+        #expect(listed.count == expected, "each provider and family, express, each with config keys, 2 resumed, 3 reruns: \(history.stdout.prefix(300))")
         let rules = try await run(["rules"])
         #expect(rules.status == 0 && !rules.stdout.isEmpty)
 

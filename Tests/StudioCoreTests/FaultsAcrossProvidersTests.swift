@@ -22,20 +22,24 @@ struct FaultsAcrossProvidersTests {
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }()
 
-    @Test(arguments: ["sandbox", "sandbox/omni-inline", "sandbox/omni-uri", "vertex-sandbox", "openai-relay", "maas-vertex",
-                      "comet-chat", "task-relay"])
+    /// Every provider of the registry, each protocol it serves (`ProviderMatrix`), built by its plugin.
+    @Test(arguments: ProviderMatrix.cases())
     func everyJobEndsAndExplainsItself(provider name: String) async throws {
         var stack = try await GatewayEndToEndTests.Stack.start(faults: Self.faults, deadlineSeconds: 120, stallSeconds: 4,
                                                                render: false)
         stack.transport = HTTPTransport(timeout: .seconds(2), client: Self.impatientClient)
-        let id = String(name.split(separator: "/").first ?? "")
-        let omni = name.split(separator: "/").dropFirst().first.map { String($0.dropFirst("omni-".count)) }
-        stack.omniDelivery = omni
+        stack.viaPlugins = true
+        let (id, omni) = ProviderMatrix.parse(name)
+        // A provider whose models take no text alone (the task relay's references) gets an ingredient.
+        let registry = Fixtures.registry
+        let entry = try #require(registry.provider(id))
+        let needsReferences = registry.model(matching: registry.defaultModel(provider: entry, mode: .textToVideo), provider: id)?
+            .modes[entry.rulesAs]?.contains(.textToVideo) != true
         var outcomes: [JobStatus: Int] = [:]
         for job in 0..<8 {
             let record = try await stack.run(id) { draft in
                 draft.prompt = "faulty weather \(job)"
-                if id == "task-relay" { draft.references = [.init(path: "ref.png")] }
+                if needsReferences { draft.references = [.init(path: "ref.png")] }
                 if let omni {
                     draft.model = "gemini-omni-1.1-flash"
                     draft.delivery = omni

@@ -40,14 +40,26 @@ struct GatewayEndToEndTests {
                                             assets: AssetStore(root: folder.url.appendingPathComponent("assets")),
                                             mediaRoot: folder.url.appendingPathComponent("media"),
                                             policy: TrackerPolicy(deadlineSeconds: deadlineSeconds, backoffBaseSeconds: 0.01, backoffMaxSeconds: 0.05))
-            service.uploadingProviders = ["comet-chat", "task-relay"]
+            // Every provider that takes images as URLs uploads them to the emulator here.
+            service.uploadingProviders = Set(Fixtures.registry.providerIDs.filter { Fixtures.registry.provider($0)?.imagesAsURLs == true })
             folder.write("first.png", TestImages.png(width: 64, height: 36))
             folder.write("last.png", TestImages.png(width: 64, height: 36, rgb: (20, 90, 200)))
             folder.write("ref.png", TestImages.png(width: 40, height: 40, rgb: (10, 200, 10)))
             return Stack(folder: folder, server: server, service: service, baseURL: url.absoluteString)
         }
 
+        /// Set: every provider is built by its plugin, as the app builds it, on the sandbox it names.
+        var viaPlugins = false
+
         func provider(_ id: String) throws -> VideoProvider {
+            if viaPlugins {
+                let identity = try #require(Fixtures.registry.identity(id))
+                let plugin = try #require(ProviderPlugins.plugin(registryWire: identity.registryWire))
+                let staging = folder.url.appendingPathComponent("staging")
+                return try plugin.makeProvider(ProviderSetup(identity: identity, baseURL: baseURL, settings: StudioConfig.ProviderSettings(),
+                                                             environment: [:], configFile: staging, stagingDirectory: staging,
+                                                             registry: Fixtures.registry, transport: transport))
+            }
             if id == "sandbox", omniDelivery != nil {
                 // The Gemini API's sandbox as the studio builds it: Veo and Gemini Omni behind one id.
                 let predict = GeminiAPIProvider(id: "sandbox", apiKey: GatewayEndToEndTests.key, baseURL: baseURL, isSynthetic: true,
