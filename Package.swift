@@ -113,6 +113,7 @@ let package = Package(
             dependencies: [
                 "StudioEmulator",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StudioCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,17 +17,18 @@ struct ProviderJobBenchmark: ParsableCommand {
     @Option(help: "The veo-studio binary measured (default: the one beside veo-bench), e.g. the release build of scripts/build-release.sh.")
     var studio: String?
 
-    /// Row label, provider, extra flags and environment for a job on it.
-    static let cases: [(label: String, id: String, flags: [String], environment: [String: String])] = [
-        ("gemini veo", "gemini", ["--model", "veo-3.1-generate-preview"], ["GEMINI_API_KEY": "bench"]),
-        ("gemini omni", "gemini", ["--model", "gemini-omni-1.1-flash"], ["GEMINI_API_KEY": "bench"]),
-        ("omni uri", "gemini", ["--model", "gemini-omni-1.1-flash", "--delivery", "uri"], ["GEMINI_API_KEY": "bench"]),
-        ("vertex", "vertex", ["--project", "bench"], ["GOOGLE_OAUTH_ACCESS_TOKEN": "bench"]),
-        ("openai-relay", "openai-relay", [], ["VEO_STUDIO_OPENAI_RELAY_API_KEY": "bench"]),
-        ("maas-vertex", "maas-vertex", [], ["VEO_STUDIO_MAAS_VERTEX_API_KEY": "bench"]),
-        ("comet-chat", "comet-chat", [], ["VEO_STUDIO_COMET_CHAT_API_KEY": "bench"]),
-        ("task-relay", "task-relay", ["--ref", "https://cdn.example.com/ref.png"], ["VEO_STUDIO_TASK_RELAY_API_KEY": "bench"]),
-    ]
+    /// Row label, provider, extra flags and environment for a job on it: every provider of the
+    /// registry × each protocol its models take (`ProviderMatrix`), so a new provider is measured too.
+    static func cases() throws -> [(label: String, id: String, flags: [String], environment: [String: String])] {
+        let matrix = ProviderMatrix(registry: try CapabilityRegistry.builtIn(), prices: try PriceTable.builtIn())
+        return matrix.cases.map { found in
+            var flags = ["--model", found.model, "--project", "bench"]
+            if let delivery = found.delivery { flags += ["--delivery", delivery] }
+            if found.needsReference { flags += ["--ref", "https://cdn.example.com/ref.png"] }
+            let environment = found.keyVariables.first.map { [$0: "bench"] } ?? [:]
+            return (found.label, found.provider, flags, environment)
+        }
+    }
 
     func run() throws {
         let studio = self.studio
@@ -37,9 +39,10 @@ struct ProviderJobBenchmark: ParsableCommand {
         let emulator = try EmulatorProcess(binary: studio, speed: speed, log: work.appendingPathComponent("emulator.log"))
         defer { emulator.stop() }
         let scale = 1 / speed
-        let config = Set(Self.cases.map(\.id)).sorted().map { "[providers.\($0)]\nlatency_scale = \(scale)\n" }.joined(separator: "\n")
+        let cases = try Self.cases()
+        let config = Set(cases.map(\.id)).sorted().map { "[providers.\($0)]\nlatency_scale = \(scale)\n" }.joined(separator: "\n")
         print("provider       jobs  done  CPU s/job (mean, max)   peak RSS MB (mean, max)   wall s/job")
-        for (label, id, flags, environment) in Self.cases {
+        for (label, id, flags, environment) in cases {
             var cpu: [Double] = [], rss: [Double] = [], wall: [Double] = []
             var done = 0
             for job in 0..<jobs {

@@ -21,6 +21,7 @@ struct HomeOptionTests {
         "refine": (["999999", "make it red"], "999999"),
         "cancel": (["999999"], "999999"),
         "rules": ([], "{home}"),
+        "providers": ([], "{home}"),
         "studio": ([], "needs a terminal"),
         "emulator": (["--port", "70000"], "--port must be between 0 and 65535"),
         "terminal-check": (["--project", "p"], "--project does not apply to terminal-check"),

@@ -22,28 +22,26 @@ struct FaultsAcrossProvidersTests {
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }()
 
-    /// Every provider of the registry, each protocol it serves (`ProviderMatrix`), built by its plugin.
-    @Test(arguments: ProviderMatrix.cases())
+    /// Every provider of the registry × each protocol and delivery it takes (`ProviderMatrix`), on
+    /// its sandbox, built by its plugin.
+    static let cases = ProviderMatrix(registry: Fixtures.registry, prices: Fixtures.prices).cases.map(\.label)
+
+    @Test(arguments: cases)
     func everyJobEndsAndExplainsItself(provider name: String) async throws {
         var stack = try await GatewayEndToEndTests.Stack.start(faults: Self.faults, deadlineSeconds: 120, stallSeconds: 4,
                                                                render: false)
         stack.transport = HTTPTransport(timeout: .seconds(2), client: Self.impatientClient)
         stack.viaPlugins = true
-        let (id, omni) = ProviderMatrix.parse(name)
-        // A provider whose models take no text alone (the task relay's references) gets an ingredient.
-        let registry = Fixtures.registry
-        let entry = try #require(registry.provider(id))
-        let needsReferences = registry.model(matching: registry.defaultModel(provider: entry, mode: .textToVideo), provider: id)?
-            .modes[entry.rulesAs]?.contains(.textToVideo) != true
+        let found = try #require(ProviderMatrix(registry: Fixtures.registry, prices: Fixtures.prices).cases.first { $0.label == name })
+        let id = try #require(found.sandbox)
+        let omni = found.delivery
         var outcomes: [JobStatus: Int] = [:]
         for job in 0..<8 {
             let record = try await stack.run(id) { draft in
                 draft.prompt = "faulty weather \(job)"
-                if needsReferences { draft.references = [.init(path: "ref.png")] }
-                if let omni {
-                    draft.model = "gemini-omni-1.1-flash"
-                    draft.delivery = omni
-                }
+                draft.model = found.model
+                draft.delivery = found.delivery
+                if found.needsReference { draft.references = [.init(path: "ref.png")] }
             }
             outcomes[record.status, default: 0] += 1
             if omni != nil { #expect(record.wireProtocol == .interactions, "\(name) went through the Interactions API") }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -23,6 +24,23 @@ struct ControlTests {
             #expect(first["status"] == 200)
             #expect(log.last?["query"]?["alt"] == ["media"])
             #expect(log.last?["status"] == 404)
+        }
+    }
+
+    @Test("every served video is counted in health, and each file's sha256 is the hash of the bytes served")
+    func servedVideosAndTheirHashes() async throws {
+        try await Fixture.withEmulator { emulator in
+            let done = try await emulator.generate(Body.text("hashed"))
+            #expect(try await emulator.control("health").json()["videos"] == 0, "nothing served yet")
+            let uri = try #require(done.sampleURIs.first)
+            let video = try await emulator.download(uri)
+            #expect(video.status == .ok)
+            #expect(try await emulator.control("health").json()["videos"] == 1, "the download is counted")
+            let id = try #require(SubmissionPlanner.fileID(fromURI: uri))
+            let served = SHA256.hash(data: Data(buffer: video.body)).map { String(format: "%02x", $0) }.joined()
+            #expect(try await emulator.control("files/\(id)/sha256").json()["sha256"] == .string(served))
+            #expect(try await emulator.control("files/nope/sha256").status == .badRequest)
+            #expect(try await emulator.control("health").json()["videos"] == 1, "asking for a hash serves nothing")
         }
     }
 

@@ -165,7 +165,8 @@ struct GenerateFormTests {
         let sandboxFields = model.form.fields(Self.registry).map(\.id)
         #expect(!sandboxFields.contains("storageUri"))
         Self.focus("provider", &model)
-        while model.form.provider != "vertex-sandbox" { _ = Self.send(.key(.right), &model, checker) }
+        for _ in 0..<20 where model.form.provider != "vertex-sandbox" { _ = Self.send(.key(.right), &model, checker) }
+        #expect(model.form.provider == "vertex-sandbox")
         let vertexFields = model.form.fields(Self.registry).map(\.id)
         #expect(vertexFields.contains("storageUri") && vertexFields.contains("labels") && vertexFields.contains("compressionQuality"))
         let rows = StudioView.render(model).textPicture

@@ -9,28 +9,28 @@
 #
 # Starts ONE emulator (`veo-studio emulator --port 0 --seed S --speed X --rpm 100000`, every
 # profile) on 127.0.0.1 and ONE studio home (a temporary folder with a config.toml that sets
-# `latency_scale = 1/speed` for every provider). Then, cycling through gemini (Veo), gemini-omni
-# (Gemini Omni through the Interactions API, inline delivery), vertex, openai-relay, maas-vertex,
-# comet-chat, task-relay and gemini-omni-uri (Gemini Omni, uri delivery), for each kill K:
+# `latency_scale = 1/speed` for every provider). Then, cycling through the cases of the registry
+# (`veo-studio providers --json`: each provider × each protocol its models take — Veo, and Gemini
+# Omni with inline and uri delivery where the provider accepts them), for each kill K:
 #   1. `veo-studio generate --provider P --prompt "kill test K" --wait` runs in the background;
 #   2. it is SIGKILLed at one of these moments (in turn): a seeded random delay of 0-1.5 s;
 #      immediately after start; right after the emulator logged a new request (the submit);
 #      the moment the emulator created the operation (its counter in /_emulator/health, read about
 #      every 2 ms: the gap between the service's answer and the journal's commit); after a poll
-#      was answered (during polling); during download (two samples where the provider allows it;
-#      the kill comes when a `.part` file shows up in the home or the emulator logged a download);
+#      was answered (during polling); during download (two samples where the case takes them;
+#      the kill comes when a `.part` file shows up in the home or the emulator served a video);
 #   3. `veo-studio resume --wait --json` (bounded by `timeout`) tracks what is left to its end: after
 #      every other kill WITHOUT `--base-url`, so the jobs go back to the endpoint the journal kept
 #      for them (the emulator), not to the provider's default host.
-# Then it proves, per provider, from the emulator's request log and operations and the journal
+# Then it proves, per case, from the emulator's operations and the journal
 # (`jobs --json`, `history --json`, `show ID --json`):
-#   1. no generation was submitted twice (submit requests per prompt <= 1);
+#   1. no generation was submitted twice (operations the emulator made per prompt <= 1);
 #   2. every operation the emulator created is tracked to its end: its generation is done, or
 #      failed/filtered with an explanation, or `unknown` with an explanation where the kill fell in
-#      the gap (no operation committed to the journal; on comet-chat, which has no operation to
-#      poll, a connection dropped before the link); nothing is left unfinished;
-#   3. every output's sha256 (journal) equals the file on disk and the emulator's bytes (fetched
-#      again from the emulator through the profile's own route);
+#      the gap (no operation committed to the journal; on a provider whose submit is the whole
+#      generation, a connection dropped before the link); nothing is left unfinished;
+#   3. every output's sha256 (journal) equals the file on disk and the emulator's video
+#      (`/_emulator/files/ID/sha256`, one control route for every profile);
 #   4. no `*.part` file under the home and no staged video left for a finished job.
 # KILL_ANYWHERE_KEEP=1 keeps the run's folder (home, emulator log, evidence) and prints its path.
 # Prints the counts and ends with `N passed, M failed`; exits 1 on any failure, 3 when it cannot run.
@@ -60,9 +60,20 @@ if [[ ! -x "$binary" ]]; then
 fi
 binary="$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")"
 
-# Each entry is a provider, or a provider and model family behind one id (gemini-omni*: the Gemini
-# API's default model, through the Interactions API, with inline and with uri delivery).
-providers=(gemini gemini-omni vertex openai-relay maas-vertex comet-chat task-relay gemini-omni-uri)
+# The cases come from the registry (`veo-studio providers --json`): each provider × each protocol its
+# models take there (Veo, and Gemini Omni with each delivery the provider accepts), so a provider
+# added to the registry is in this proof by itself. Each case: label, provider, model, delivery,
+# whether it needs an ingredient, how many samples it takes, where its key is read from.
+cases_json="$(env -i HOME="$(mktemp -d)" PATH=/usr/bin:/bin LANG=C.UTF-8 "$binary" providers --json 2>/dev/null)"
+if ! jq -e 'type == "array" and length > 0' >/dev/null 2>&1 <<<"$cases_json"; then
+    echo "kill-anywhere could not run: \`$binary providers --json\` gave no cases" >&2
+    exit 3
+fi
+mapfile -t providers < <(jq -r '.[].label' <<<"$cases_json")
+case_field() { jq -r --arg l "$1" --arg f "$2" 'first(.[] | select(.label == $l)) | .[$f] // "" | tostring' <<<"$cases_json"; }
+# One key per provider, in the first variable its plugin reads.
+mapfile -t key_env < <(jq -r '[.[] | {p: .provider, v: .keyVariables[0]}] | unique | .[] | select(.v != null) |
+    .v + "=" + (if .v == "GOOGLE_OAUTH_ACCESS_TOKEN" then "t" else "kill-key" end)' <<<"$cases_json")
 moments=(random immediate submit gap random polling download)
 resume_limit=90
 started_at=$SECONDS
@@ -115,7 +126,7 @@ port="${url##*:}"
 echo "emulator: $url (speed $speed, seed $seed); kills: $kills"
 
 scale="$(awk -v s="$speed" 'BEGIN { printf "%.6f", 1 / s }')"
-for provider in gemini vertex openai-relay maas-vertex comet-chat task-relay; do
+for provider in $(jq -r '[.[].provider] | unique | .[]' <<<"$cases_json"); do
     printf '[providers.%s]\nlatency_scale = %s\n\n' "$provider" "$scale"
 done >"$home/config.toml"
 
@@ -123,10 +134,7 @@ done >"$home/config.toml"
 # launch runs the CLI in place of the calling (background) subshell, so `$!` is the CLI's own pid and
 # SIGKILL reaches it, not a wrapper shell that would leave the CLI running.
 launch() {
-    exec env -i HOME="$work" PATH="$tools" LANG=C.UTF-8 \
-        GEMINI_API_KEY=kill-key GOOGLE_OAUTH_ACCESS_TOKEN=t \
-        VEO_STUDIO_OPENAI_RELAY_API_KEY=kill-key VEO_STUDIO_MAAS_VERTEX_API_KEY=kill-key \
-        VEO_STUDIO_COMET_CHAT_API_KEY=kill-key VEO_STUDIO_TASK_RELAY_API_KEY=kill-key \
+    exec env -i HOME="$work" PATH="$tools" LANG=C.UTF-8 "${key_env[@]}" \
         "$binary" "$@" --home "$home" --base-url "$url"
 }
 cli_plain() {   # commands that send nothing take no --base-url
@@ -134,9 +142,10 @@ cli_plain() {   # commands that send nothing take no --base-url
 }
 
 # The emulator's counters, read with bash's own /dev/tcp (no process per poll, about 2 ms), so a
-# kill can follow the creation of an operation closely. Sets health_requests and health_operations.
+# kill can follow the creation of an operation closely. Sets health_requests, health_operations and health_videos.
 health_requests=0
 health_operations=0
+health_videos=0
 read_health() {
     local answer="" field
     exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
@@ -150,6 +159,9 @@ read_health() {
     # Gemini Omni's interactions count as operations made.
     field="${answer#*\"interactions\"}"; field="${field#*:}"; field="${field%%[,\}]*}"
     [[ "${field// /}" =~ ^[0-9]+$ ]] && health_operations=$((health_operations + 10#${field// /}))
+    # Videos served, by any profile: a download (or an answer carrying one) has begun.
+    field="${answer#*\"videos\"}"; field="${field#*:}"; field="${field%%[,\}]*}"
+    [[ "${field// /}" =~ ^[0-9]+$ ]] && health_videos=$((10#${field// /}))
     return 0
 }
 request_count() { read_health; echo "$health_requests"; }
@@ -159,11 +171,6 @@ part_files() { find "$home/media" "$home/staging" -name '*.part' 2>/dev/null | s
 part_file_present() {   # a .part file that was not there before this generation started
     [[ -n "$(part_files | comm -13 "$work/parts-before.txt" - | head -n 1)" ]]
 }
-download_logged_since() {   # $1: request count before the generation started
-    curl -s --max-time 2 "$url/_emulator/requests" | jq -e --argjson from "$1" \
-        '[.[] | select(.seq > $from) | select(.path | test(":download$|/content$|^/comet/videos/|^/task-relay/files/"))] | length > 0' >/dev/null 2>&1
-}
-
 # --- the kills ----------------------------------------------------------------------------------
 RANDOM=$seed
 declare -A moment_count=() hit_count=()
@@ -176,18 +183,12 @@ for ((k = 0; k < kills; k++)); do
     provider="${providers[k % ${#providers[@]}]}"
     moment="${moments[(k / ${#providers[@]}) % ${#moments[@]}]}"
     delay_ms=$((RANDOM % 1501))
-    args=(generate --provider "${provider%%-omni*}" --prompt "kill test $k" --wait)
-    case "$provider" in
-        # The Gemini API's default model is Gemini Omni: Veo is named for the gemini entry.
-        gemini) args+=(--model veo-3.1-generate-preview) ;;
-        gemini-omni) args+=(--model gemini-omni-1.1-flash) ;;
-        gemini-omni-uri) args+=(--model gemini-omni-1.1-flash --delivery uri) ;;
-        vertex) args+=(--project p) ;;
-        task-relay) args+=(--ref https://cdn.example.com/r.png) ;;
-    esac
-    if [[ "$moment" == download && "$provider" != openai-relay && "$provider" != task-relay && "$provider" != gemini-omni* ]]; then
-        args+=(--samples 2)
-    fi
+    args=(generate --provider "$(case_field "$provider" provider)" --model "$(case_field "$provider" model)"
+          --project p --prompt "kill test $k" --wait)
+    delivery="$(case_field "$provider" delivery)"
+    [[ -n "$delivery" ]] && args+=(--delivery "$delivery")
+    [[ "$(case_field "$provider" needsReference)" == true ]] && args+=(--ref https://cdn.example.com/r.png)
+    if [[ "$moment" == download && "$(case_field "$provider" samples)" == 2 ]]; then args+=(--samples 2); fi
     part_files >"$work/parts-before.txt"
     read_health
     base=$health_requests
@@ -215,14 +216,11 @@ for ((k = 0; k < kills; k++)); do
             done ;;
         download)
             deadline=$((SECONDS + 15))
-            seen=$base
+            base_videos=$health_videos
             while alive "$child_pid" && (( SECONDS < deadline )); do
                 if part_file_present; then download_part_hits=$((download_part_hits + 1)); break; fi
-                read_health; now=$health_requests
-                if (( now != seen )); then
-                    seen=$now
-                    download_logged_since "$base" && break
-                fi
+                read_health
+                (( health_videos > base_videos )) && break
                 sleep 0.01
             done ;;
     esac
@@ -247,10 +245,7 @@ for ((k = 0; k < kills; k++)); do
     # Every other resume names no endpoint: each job must go back to the one the journal kept.
     resume_base=(--base-url "$url")
     if (( k % 2 == 1 )); then resume_base=(); resumes_without_base=$((resumes_without_base + 1)); fi
-    timeout "$resume_limit" env -i HOME="$work" PATH="$tools" LANG=C.UTF-8 \
-        GEMINI_API_KEY=kill-key GOOGLE_OAUTH_ACCESS_TOKEN=t \
-        VEO_STUDIO_OPENAI_RELAY_API_KEY=kill-key VEO_STUDIO_MAAS_VERTEX_API_KEY=kill-key \
-        VEO_STUDIO_COMET_CHAT_API_KEY=kill-key VEO_STUDIO_TASK_RELAY_API_KEY=kill-key \
+    timeout "$resume_limit" env -i HOME="$work" PATH="$tools" LANG=C.UTF-8 "${key_env[@]}" \
         "$binary" resume --wait --json --project p --home "$home" "${resume_base[@]}" >"$work/resume.out" 2>&1
     rc=$?
     if (( rc == 124 )); then
@@ -267,7 +262,7 @@ curl -s --max-time 30 "$url/_emulator/operations" >"$work/veo-operations.json"
 curl -s --max-time 30 "$url/_emulator/interactions" >"$work/interactions.json"
 # One list of what the emulator made: Veo's and the gateways' operations, and Gemini Omni's
 # interactions in the same shape (their video is a file of the Files API, as the Gemini API's).
-jq -s '.[0] + [.[1][] | {profile: (if .delivery == "uri" then "gemini-omni-uri" else "gemini-omni" end), prompt: (.prompt // ""),
+jq -s '.[0] + [.[1][] | {profile: "interactions", prompt: (.prompt // ""),
         name: .id, apiVersion: .apiVersion, model: .model, done: (.status != "in_progress"),
         files: (if .fileId then [{id: .fileId}] else [] end)}]' \
     "$work/veo-operations.json" "$work/interactions.json" >"$work/operations.json" 2>/dev/null || echo "null" >"$work/operations.json"
@@ -284,21 +279,6 @@ if ! jq -e 'type == "array"' "$work/requests.json" >/dev/null 2>&1 ||
     exit 1
 fi
 
-# Submits per prompt, by profile, from the request log.
-jq -r '.[] | select(.method == "POST") |
-    (if (.path | test(":predictLongRunning$")) then
-        (if (.path | startswith("/v1beta1/") or test("^/v1/projects/|^/v1/publishers/")) then "vertex" else "gemini" end)
-     elif (.path | test("^/v1/video/generations$|^/v1/videos$")) then "openai-relay"
-     elif (.path | test("/veo/videos/generate$")) then "maas-vertex"
-     elif (.path | test("^/v1/chat/completions$")) then "comet-chat"
-     elif (.path | test("^/v1/videos/generations$")) then "task-relay"
-     elif (.path | test("/interactions$")) then
-        (if (.body.response_format.delivery // "") == "uri" then "gemini-omni-uri" else "gemini-omni" end)
-     else empty end) as $profile |
-    (.body.instances[0].prompt // .body.prompt // (if (.body.input | type) == "string" then .body.input else null end)
-        // ((.body.messages // []) | last | .content) // "?") as $prompt |
-    [$profile, $prompt, (.status | tostring)] | @tsv' "$work/requests.json" >"$work/submits.tsv"
-
 failures=()
 passed=0
 failed=0
@@ -307,36 +287,12 @@ check() {   # name, ok(0/1), detail
     else failed=$((failed + 1)); failures+=("$1"); echo "FAIL $1${3:+ — $3}"; fi
 }
 
-# Fetch an emulator operation's videos again through the profile's route; print their sha256s, sorted.
-emulator_shas() {   # profile, op json
-    local profile="$1" op="$2" name version model count i
-    name="$(jq -r .name <<<"$op")"; version="$(jq -r .apiVersion <<<"$op")"
-    model="$(jq -r .model <<<"$op")"; count="$(jq '.files | length' <<<"$op")"
-    case "$profile" in
-        gemini|gemini-omni|gemini-omni-uri)
-            jq -r '.files[].id' <<<"$op" | while read -r id; do
-                curl -s --max-time 30 -H 'x-goog-api-key: kill-key' "$url/$version/files/$id:download?alt=media" | sha256sum | cut -c1-64
-            done ;;
-        vertex|maas-vertex)
-            local route
-            if [[ "$profile" == vertex ]]; then route="$url/$version/${name%/operations/*}:fetchPredictOperation"
-            else route="$url/v1/ai/$model/veo/videos/task"; fi
-            curl -s --max-time 30 -X POST -H 'Authorization: Bearer kill-key' -H 'Content-Type: application/json' \
-                -d "$(jq -cn --arg n "$name" '{operationName: $n}')" "$route" >"$work/fetched.json"
-            for ((i = 0; i < count; i++)); do
-                jq -r --argjson i "$i" '(.data // .) | .response.videos[$i].bytesBase64Encoded // ""' "$work/fetched.json" |
-                    base64 -d 2>/dev/null | sha256sum | cut -c1-64
-            done ;;
-        openai-relay)
-            curl -s --max-time 30 -H 'Authorization: Bearer kill-key' "$url/v1/videos/$name/content" | sha256sum | cut -c1-64 ;;
-        comet-chat)
-            for ((i = 0; i < count; i++)); do
-                local suffix=""; (( i > 0 )) && suffix="-$((i + 1))"
-                curl -s --max-time 30 "$url/comet/videos/$name$suffix.mp4" | sha256sum | cut -c1-64
-            done ;;
-        task-relay)
-            curl -s --max-time 30 "$url/task-relay/files/$name.mp4" | sha256sum | cut -c1-64 ;;
-    esac | sort
+# The sha256 of each video of an emulator operation, as the emulator serves it (one control route for
+# every profile), sorted.
+emulator_shas() {   # op json
+    jq -r '.files[].id' <<<"$1" | while read -r id; do
+        curl -s --max-time 30 "$url/_emulator/files/$id/sha256" | jq -r '.sha256 // "none"'
+    done | sort
 }
 
 total_submits=0 total_done=0 total_failed=0 total_gap=0 total_dups=0 total_mismatch=0 total_parts=0
@@ -357,16 +313,19 @@ done <"$work/jobs.tsv"
 
 echo
 for provider in "${providers[@]}"; do
-    profile_ops="$(jq -c --arg p "$provider" '[.[] | select(.profile == $p) | select(.prompt | test("^kill test [0-9]+$"))]' "$work/operations.json")"
+    profile_ops="$(jq -c --arg p "$provider" --slurpfile labels "$work/labels.json" \
+        '[.[] | select(.prompt | test("^kill test [0-9]+$")) | select($labels[0][.prompt] == $p)]' "$work/operations.json")"
+    synchronous="$(case_field "$provider" synchronous)"
     generations="$(jq -c --arg p "$provider" --slurpfile labels "$work/labels.json" \
         '[.[] | select(.prompt | test("^kill test [0-9]+$")) | select($labels[0][.prompt] == $p)]' "$work/history.json")"
     n_kills=0
     for ((k = 0; k < kills; k++)); do [[ "${providers[k % ${#providers[@]}]}" == "$provider" ]] && n_kills=$((n_kills + 1)); done
 
     # 1. no generation submitted twice
-    submits="$(awk -F'\t' -v p="$provider" '$1 == p && $2 ~ /^kill test [0-9]+$/' "$work/submits.tsv" | wc -l)"
-    dups="$(awk -F'\t' -v p="$provider" '$1 == p && $2 ~ /^kill test [0-9]+$/ { n[$2]++ } END { d = 0; for (x in n) if (n[x] > 1) d++; print d }' "$work/submits.tsv")"
-    dup_list="$(awk -F'\t' -v p="$provider" '$1 == p { n[$2]++ } END { for (x in n) if (n[x] > 1) printf "%s (%d×) ", x, n[x] }' "$work/submits.tsv")"
+    # (each accepted submit is an operation the emulator made: one prompt, at most one operation)
+    submits="$(jq length <<<"$profile_ops")"
+    dups="$(jq '[group_by(.prompt)[] | select(length > 1)] | length' <<<"$profile_ops")"
+    dup_list="$(jq -r '[group_by(.prompt)[] | select(length > 1) | "\(.[0].prompt) (\(length)×)"] | join(" ")' <<<"$profile_ops")"
     total_submits=$((total_submits + submits)); total_dups=$((total_dups + dups))
     check "$provider: no generation submitted twice" "$(( dups > 0 ))" "$submits submits, $dups duplicated${dup_list:+: $dup_list}"
 
@@ -392,7 +351,7 @@ for provider in "${providers[@]}"; do
             unknown)
                 if [[ "$has_error" != true ]]; then
                     problems+=("\"$prompt\" (#$(jq -r .id <<<"$g")) is unknown without an explanation")
-                elif [[ -z "$journal_op" || "$provider" == comet-chat ]]; then
+                elif [[ -z "$journal_op" || "$synchronous" == true ]]; then
                     n_gap=$((n_gap + 1))
                 else
                     problems+=("\"$prompt\" (#$(jq -r .id <<<"$g")) is unknown although its operation $journal_op was journaled")
@@ -437,7 +396,7 @@ for provider in "${providers[@]}"; do
         done < <(jq -r '.outputs[] | [.path, .sha256] | @tsv' "$work/show.json")
         op="$(jq -c --arg p "$prompt" 'first(.[] | select(.prompt == $p)) // empty' <<<"$profile_ops")"
         if [[ -z "$op" ]]; then mismatches+=("#$id is done but the emulator has no operation for \"$prompt\""); continue; fi
-        emulator="$(emulator_shas "$provider" "$op")"
+        emulator="$(emulator_shas "$op")"
         [[ "$emulator" == "$journal_shas" ]] ||
             mismatches+=("#$id \"$prompt\": journal [$(echo $journal_shas)] vs emulator [$(echo $emulator)]")
     done < <(jq -c '.[] | select(.status == "done")' <<<"$generations")

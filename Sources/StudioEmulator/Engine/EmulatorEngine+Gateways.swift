@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 extension EmulatorEngine {
@@ -43,10 +44,25 @@ extension EmulatorEngine {
         return .ready(file)
     }
 
-    /// The MP4 bytes of a file (rendered now if needed).
+    /// The MP4 of a file as it is served — a download, or a video inline in an answer — rendered
+    /// now if needed; counted for `health` (`videos`), whatever the profile.
+    func servedVideo(_ file: FileRecord) async -> URL {
+        videosServed += 1
+        return await renderer.video(for: file)
+    }
+
+    /// The MP4 bytes of a file as it is served (rendered now if needed).
     func videoData(_ file: FileRecord) async -> Data {
-        let url = await renderer.video(for: file)
+        let url = await servedVideo(file)
         return (try? Data(contentsOf: url)) ?? Data()
+    }
+
+    /// The sha256 of a file's video, as every profile serves it (`GET /_emulator/files/{id}/sha256`);
+    /// nil for a file the emulator does not hold. Not counted as served.
+    func videoSHA256(fileID: String) async -> String? {
+        guard let file = files[fileID] else { return nil }
+        let data = (try? Data(contentsOf: await renderer.video(for: file))) ?? Data()
+        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 
     // MARK: Uploads (reference images for the URL-taking gateways)

@@ -38,7 +38,7 @@ extension EmulatorEngine {
         let url: URL
         if let fileID = object.fileID {
             guard let file = files[fileID] else { throw notFound }
-            url = await renderer.video(for: file)
+            url = await servedVideo(file)
         } else if let path = object.dataPath {
             url = workDirectory.appendingPathComponent(path)
         } else {

@@ -29,7 +29,7 @@ extension EmulatorEngine {
         }
         var videos: [Data] = []
         for file in outputs {
-            let url = await renderer.video(for: file)
+            let url = await servedVideo(file)
             videos.append((try? Data(contentsOf: url)) ?? Data())
         }
         let total = videos.reduce(0) { $0 + $1.count }

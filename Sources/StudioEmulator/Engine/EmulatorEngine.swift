@@ -31,6 +31,8 @@ actor EmulatorEngine {
     private var faults: FaultInjector
     var quota = QuotaTracker()
     var operations: [String: OperationRecord] = [:]
+    /// Videos served so far (downloads, and videos inline in an answer), for `health`.
+    var videosServed = 0
     var files: [String: FileRecord] = [:]
     /// Cloud Storage objects (uploads and Vertex outputs).
     var objects = ObjectStore()
@@ -337,8 +339,9 @@ actor EmulatorEngine {
     }
 
     /// Counts for the health endpoint.
-    func counts() -> (operations: Int, files: Int, objects: Int, requests: Int, interactions: Int) {
-        (operations.count, files.count + uploadedFiles.count, objects.objects.count, min(requestLog.count, Self.requestLogLimit), interactions.count)
+    func counts() -> (operations: Int, files: Int, objects: Int, requests: Int, interactions: Int, videos: Int) {
+        (operations.count, files.count + uploadedFiles.count, objects.objects.count, min(requestLog.count, Self.requestLogLimit), interactions.count,
+         videosServed)
     }
 
     /// Waits for renders and removes a temporary work directory.

@@ -44,7 +44,7 @@ struct CometChatRoutes: ProfileRoutes {
                 else {
                     throw GoogleAPIError(rule: engine.rules.rule("comet-chat.file.not_found"), ["name": name])
                 }
-                return .video(await engine.renderer.video(for: file))
+                return .video(await engine.servedVideo(file))
             }
         }
     }

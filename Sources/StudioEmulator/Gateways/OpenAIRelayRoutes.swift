@@ -72,7 +72,7 @@ struct OpenAIRelayRoutes: ProfileRoutes {
                 }
                 switch await engine.gatewayFile(profile: Self.profile, operationID: id) {
                 case .ready(let file):
-                    return .video(await engine.renderer.video(for: file))
+                    return .video(await engine.servedVideo(file))
                 case .notReady(let snapshot):
                     let outcome = OpenAIRelayWire.outcome(snapshot, files: [], now: engine.clock.now())
                     let status: String = switch outcome {

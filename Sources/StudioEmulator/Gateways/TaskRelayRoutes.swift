@@ -44,7 +44,7 @@ struct TaskRelayRoutes: ProfileRoutes {
                 guard name.hasSuffix(".mp4"),
                     case .ready(let file) = await engine.gatewayFile(profile: .taskRelay, operationID: String(name.dropLast(4)))
                 else { throw GoogleAPIError(rule: engine.rules.rule("task-relay.file.not_found")) }
-                return .video(await engine.renderer.video(for: file))
+                return .video(await engine.servedVideo(file))
             }
         }
     }

@@ -61,7 +61,7 @@ extension EmulatorEngine {
         }
         if let file = files[id], file.expiresAt > now, fileBelongs(file, to: owner) {
             let active = file.availableAt <= now
-            let size = active ? await videoData(file).count : nil
+            let size = active ? (try? Data(contentsOf: await renderer.video(for: file)))?.count : nil
             return FilesWire.generated(file, active: active, sizeBytes: size, base: base)
         }
         throw GoogleAPIError(rule: rules.rule("files.not_found"), ["id": id])

@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 
 /// Unauthenticated test hooks under `/_emulator/`:
-/// `GET health`, `GET requests`, `POST reset`, `GET|POST faults`, `GET operations`, `GET interactions`, `GET objects`.
+/// `GET health`, `GET requests`, `POST reset`, `GET|POST faults`, `GET operations`, `GET interactions`, `GET objects`,
+/// `GET files/{id}/sha256` (a video's hash as every profile serves it).
 struct ControlRoutes: Sendable {
     let engine: EmulatorEngine
 
@@ -24,6 +25,7 @@ struct ControlRoutes: Sendable {
                 "files": .int(counts.files),
                 "objects": .int(counts.objects),
                 "requests": .int(counts.requests),
+                "videos": .int(counts.videos),
             ])).response()
         }
         group.get("requests") { _, _ in
@@ -64,6 +66,13 @@ struct ControlRoutes: Sendable {
             let snapshots = await engine.operationSnapshots()
             let now = engine.clock.now()
             return Reply.ok(.array(snapshots.map { Self.describe($0.0, files: $0.1, now: now) })).response()
+        }
+        group.get("files/{id}/sha256") { _, context in
+            let id = context.parameters.get("id") ?? ""
+            guard let sha = await engine.videoSHA256(fileID: id) else {
+                return Self.badRequest("no file \(id)")
+            }
+            return Reply.ok(.object(["id": .string(id), "sha256": .string(sha)])).response()
         }
         group.get("interactions") { _, _ in
             Reply.ok(.array(await engine.interactionSummaries())).response()

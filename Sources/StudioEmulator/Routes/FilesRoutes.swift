@@ -30,7 +30,7 @@ struct FilesRoutes: Sendable {
                     return try await gate.serve(.download) {
                         _ = try engine.authenticate(apiKey: RouteSupport.apiKey(request))
                         let file = try await engine.downloadableFile(id: fileID)
-                        return .video(await engine.renderer.video(for: file))
+                        return .video(await engine.servedVideo(file))
                     }
                 }
                 guard servesMetadata else { throw HTTPError(.notFound) }

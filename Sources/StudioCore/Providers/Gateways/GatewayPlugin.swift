@@ -14,6 +14,8 @@ extension GatewayPlugin {
     public var emulatorProfile: String { wire.rawValue }
     public var goldenFixtures: String { "gateways/\(wire.rawValue)-" }
 
+    public func credentialVariables(providerID: String) -> [String] { [GatewayAccess.keyVariable(providerID)] }
+
     public func makeProvider(_ setup: ProviderSetup) throws -> VideoProvider {
         let id = setup.identity.name
         if setup.identity.onSandbox {

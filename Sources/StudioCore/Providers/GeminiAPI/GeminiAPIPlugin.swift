@@ -24,6 +24,8 @@ public struct GeminiAPIPlugin: ProviderPlugin {
         try GeminiOperationDecoder.decode(JSONValue.decode(bytes))
     }
 
+    public func credentialVariables(providerID: String) -> [String] { Self.keyVariables }
+
     public func makeProvider(_ setup: ProviderSetup) throws -> VideoProvider {
         let identity = setup.identity
         let spelling = identity.entry.referenceTypeSpelling

@@ -24,6 +24,9 @@ public struct InteractionsPlugin: ProviderPlugin {
                                       inlineURI: { "\(OmniInteractionsProvider.inlineScheme)v1_op#\($0)" })
     }
 
+    /// The credentials of the provider it rides beside.
+    public func credentialVariables(providerID: String) -> [String] { [] }
+
     /// One provider for both protocols: requests go by model, tracking by the journaled protocol.
     public static func beside(_ predict: any VideoProvider, registry: CapabilityRegistry,
                               interactions: OmniInteractionsProvider) -> VideoProvider {

@@ -12,6 +12,9 @@ public protocol ProviderPlugin: Sendable {
     var registryWire: String? { get }
     /// The scheme of an output that arrived inside the service's answer (`vertex-inline:`), if any.
     var inlineScheme: String? { get }
+    /// True when the submit lasts the whole generation (a chat answer): there is no operation to
+    /// poll, so a kill during it leaves a job whose outcome is unknown.
+    var submitIsWholeGeneration: Bool { get }
     /// The built-in emulator's profile that plays this protocol (`veo-studio emulator --profile`).
     var emulatorProfile: String { get }
     /// The heading of its page in docs/PROVIDERS.md.
@@ -26,6 +29,8 @@ public protocol ProviderPlugin: Sendable {
     func makeProvider(_ setup: ProviderSetup) throws -> VideoProvider
     /// Why this configuration cannot send, found before anything is sent; nil when it can.
     func readinessProblem(_ setup: ProviderSetup) -> StudioError?
+    /// The environment variables a provider's credentials are read from, in order.
+    func credentialVariables(providerID: String) -> [String]
     /// The shell text a `--curl` command reads a secret header from (never the secret itself).
     func curlSecret(header: String, identity: ProviderIdentity) -> String
     /// What a draft's inputs need before validation on this protocol (measuring a video, reading
@@ -35,6 +40,7 @@ public protocol ProviderPlugin: Sendable {
 
 extension ProviderPlugin {
     public var inlineScheme: String? { nil }
+    public var submitIsWholeGeneration: Bool { false }
     public func readinessProblem(_ setup: ProviderSetup) -> StudioError? { nil }
     public func prepareForValidation(_ inputs: inout PreparationInputs, journal: Journal) {}
     /// How people are told where an inline output was: it has no address of its own.

@@ -23,6 +23,11 @@ public struct VertexPlugin: ProviderPlugin {
         try VertexOperationDecoder.decode(JSONValue.decode(bytes), inlineURI: { "\(VertexAIProvider.inlineScheme)op#\($0)" })
     }
 
+    /// A token (else gcloud or a service-account key file), or an API key for express mode.
+    public func credentialVariables(providerID: String) -> [String] {
+        ["GOOGLE_OAUTH_ACCESS_TOKEN", "GOOGLE_APPLICATION_CREDENTIALS", "GOOGLE_API_KEY"]
+    }
+
     public func makeProvider(_ setup: ProviderSetup) throws -> VideoProvider {
         let vertex = setup.identity.onSandbox ? sandbox(setup) : try service(setup)
         return InteractionsPlugin.beside(vertex, registry: setup.registry, interactions: OmniInteractionsProvider(

@@ -11,6 +11,7 @@ public struct CometChatPlugin: GatewayPlugin {
 
     public var wire: WireProtocol { .cometChat }
     public var documentationHeading: String { "comet-chat" }
+    public var submitIsWholeGeneration: Bool { true }
 
     /// The chat answer, whole or streamed: its video links.
     public func decodeAnswer(_ bytes: Data) throws -> OperationSnapshot {
