@@ -61,12 +61,17 @@ public enum StudioView {
     static func statusLines(_ model: AppModel) -> [(text: String, role: StyleRole)] {
         let text: String
         let role: StyleRole
+        // On the form, the line speaks of the form's provider and endpoint (the Endpoint row switches them).
+        let onForm = model.screen == .generate
+        let name = onForm ? model.form.provider : model.providerName
         if let toast = model.toast {
             (text, role) = (toast, .text)
-        } else if model.synthetic {
-            (text, role) = ("\(model.providerName) — synthetic videos, nothing charged; costs shown are the real service's", .synthetic)
+        } else if onForm ? model.registry.isSandbox(name) : model.synthetic {
+            (text, role) = ("\(name) — synthetic videos, nothing charged; costs shown are the real service's", .synthetic)
+        } else if onForm {
+            (text, role) = ("\(name) — the service itself: each video is charged", .text)
         } else {
-            (text, role) = ("provider \(model.providerName)", .text)
+            (text, role) = ("provider \(name)", .text)
         }
         let wrapped = WordWrap.lines(Array(text), width: model.size.width).map { $0.text.trimmingCharacters(in: .whitespaces) }
         guard wrapped.count > statusRows else { return wrapped.map { ($0, role) } }

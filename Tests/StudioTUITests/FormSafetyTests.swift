@@ -114,6 +114,20 @@ struct FormSafetyTests {
         #expect(rows.joined().contains("export GEMINI_API_KEY"), "the fix is on screen")
     }
 
+    /// The line under the form speaks of the form's endpoint: switched to the service, it no longer
+    /// says "synthetic videos, nothing charged".
+    @Test func theStatusLineFollowsTheFormsEndpoint() throws {
+        var (model, checker) = try Form.harness()
+        _ = Form.send(.key(.function(2)), &model, checker)
+        _ = Form.send(.paste("a kite"), &model, checker)
+        #expect(StudioView.render(model).textPicture.contains { $0.contains("sandbox — synthetic videos, nothing charged") })
+        Form.focus("endpoint", &model)
+        _ = Form.send(.key(.right), &model, checker)
+        let rows = StudioView.render(model).textPicture
+        #expect(!rows.contains { $0.contains("costs shown are the real service") }, "\(rows.joined(separator: "\n"))")
+        #expect(rows.contains { $0.contains("gemini — the service itself: each video is charged") })
+    }
+
     @Test func choiceRowsShowTheChosenValueInBracketsAndSayWhatTheyCut() throws {
         var (model, checker) = try Form.harness(size: Size(width: 100, height: 30))
         _ = Form.send(.key(.function(2)), &model, checker)
