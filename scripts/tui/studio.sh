@@ -69,7 +69,7 @@ check "it is in History" tui_wait_for_re "#1 +done" 5
 tui_keys r
 check "re-run opens the form pre-filled" tui_wait_for "Generate — rerun of #1" 5
 check "the prompt is kept" screen_has "a paper boat on a rainy street"
-tui_keys Tab Tab Tab Tab Tab Tab Left
+tui_keys Tab Tab Tab Tab Tab Tab Tab Left
 check "the form shows the diff against the parent" tui_wait_for "changed vs #1: durationSeconds default → 6" 5
 tui_keys C-s
 tui_wait_for 'Submit for $2.40 (estimate)?' 5 >/dev/null && tui_keys y
@@ -157,11 +157,11 @@ tui_resize 120 40
 tui_keys F2
 check "a new session opens the Text form" tui_wait_for "Generate — text to video on sandbox" 5
 tui_type "a harbour at dawn"
-tui_keys Tab Tab Right Right
+tui_keys Tab Tab Right
 check "choosing Vertex in the form" tui_wait_for "Generate — text to video on vertex-sandbox" 5
 vertex_fields_shown() { screen_has "Bucket" && screen_has "Labels"; }
 check "shows its own fields (bucket, labels)" vertex_fields_shown
-tui_keys Tab Tab Tab Tab Tab Right
+tui_keys Tab Tab Tab Tab Tab Tab Right
 check "two samples are priced as two" tui_wait_for 'cost $6.40' 5
 tui_keys C-s
 tui_wait_for 'Submit for $6.40 (estimate)?' 5 >/dev/null && tui_keys y
@@ -290,7 +290,7 @@ alive_with_draft() { kill -0 "$(tui_pid)" 2>/dev/null && screen_has "Generate �
 check "q on every kind of field keeps the studio and the draft" alive_with_draft
 tui_keys q
 check "q says how to quit instead of quitting" tui_wait_for "q does nothing in the form" 2
-tui_keys PPage PPage PPage C-e C-w C-w C-w Tab Tab Tab Tab Tab Right Tab Right Tab Tab
+tui_keys PPage PPage PPage C-e C-w C-w C-w Tab Tab Tab Tab Tab Tab Right Tab Right Tab Tab
 tui_type "12x"
 tui_keys C-s
 check "three problems at 80×24: the list says so" tui_wait_for "3 problems — ↑↓ choose" 5
