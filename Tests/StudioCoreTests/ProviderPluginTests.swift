@@ -69,7 +69,8 @@ struct ProviderPluginTests {
     /// `<id>-sandbox` (`sandbox` for the Gemini API) resolves to it on the emulator.
     @Test func eachProviderIsHeldOnceAndReachedOnItsSandboxByName() throws {
         let registry = Fixtures.registry
-        #expect(registry.providers.map(\.id) == ["gemini", "vertex", "openai-relay", "maas-vertex", "comet-chat", "task-relay"])
+        #expect(registry.providers.allSatisfy { !registry.isSandbox($0.id) }, "no sandbox is held as a provider")
+        #expect(Set(registry.providers.map(\.id)).count == registry.providers.count)
         for entry in registry.providers {
             let name = try #require(entry.sandbox?.id, "\(entry.id) has a sandbox")
             let identity = try #require(registry.identity(name))

@@ -3,10 +3,11 @@ extension CapabilityRegistry {
     /// the built-in emulator (`vertex-sandbox`, and `sandbox` for the Gemini API). Nil when unknown.
     public func identity(_ name: String) -> ProviderIdentity? {
         if let own = document.providers.first(where: { $0.id == name }) {
-            return ProviderIdentity(name: name, entry: own, onSandbox: own.playedBySandbox)
+            return ProviderIdentity(name: name, entry: own, onSandbox: own.playedBySandbox,
+                                    providerID: own.playedBySandbox ? own.rulesAs : own.id)
         }
         guard let played = document.providers.first(where: { $0.sandbox?.id == name }) else { return nil }
-        return ProviderIdentity(name: name, entry: played.onSandbox(), onSandbox: true)
+        return ProviderIdentity(name: name, entry: played.onSandbox(), onSandbox: true, providerID: played.id)
     }
 
     /// Whether a name reaches the built-in emulator (synthetic videos, nothing charged).

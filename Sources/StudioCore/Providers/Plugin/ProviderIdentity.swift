@@ -9,15 +9,15 @@ public struct ProviderIdentity: Sendable, Hashable {
     public let entry: ProviderEntry
     /// True on the built-in emulator: synthetic outputs, nothing charged, any key accepted.
     public let onSandbox: Bool
+    /// The provider reached (`gemini` for `sandbox`, `task-relay` for `task-relay-sandbox`).
+    public let providerID: String
 
-    public init(name: String, entry: ProviderEntry, onSandbox: Bool) {
+    public init(name: String, entry: ProviderEntry, onSandbox: Bool, providerID: String) {
         self.name = name
         self.entry = entry
         self.onSandbox = onSandbox
+        self.providerID = providerID
     }
-
-    /// The provider reached (`gemini` for `sandbox`, `task-relay` for `task-relay-sandbox`).
-    public var providerID: String { entry.rulesAs }
     /// Whose rules apply.
     public var rulesFamily: String { entry.rulesAs }
     /// The registry's wire of the provider, which names its plugin.
