@@ -34,7 +34,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
-            resources: [.copy("Resources/rules.json"), .copy("Resources/prices.json")]
+            resources: [.copy("Resources/rules.json"), .copy("Resources/prices.json"), .copy("Resources/parameters.json")]
         ),
         .target(
             name: "StudioEmulator",

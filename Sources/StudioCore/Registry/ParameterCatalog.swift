@@ -1,0 +1,46 @@
+import Foundation
+
+/// The parameters a generation takes, as data (`Resources/parameters.json`): for each, its name in
+/// the draft, its CLI flag, its form field, and its name on each wire protocol; beside them, the
+/// structural fields each wire carries (the prompt, the inputs). A test fails when an encoder sends
+/// a field the catalog does not list for its wire.
+public struct ParameterCatalog: Codable, Sendable {
+    /// One parameter.
+    public struct Parameter: Codable, Sendable, Hashable {
+        /// Its name in the draft and the registry's rules (`aspectRatio`).
+        public var name: String
+        /// Its `veo-studio generate` flag (`--aspect`), nil when it has none.
+        public var flag: String?
+        /// Its form field's id, nil when the form does not show it.
+        public var field: String?
+        /// Its JSON paths in a request body, by wire protocol (`parameters.aspectRatio`).
+        public var wire: [String: [String]]
+    }
+
+    public var source: String
+    public var as_of: String
+    public var parameters: [Parameter]
+    /// What each wire's body carries besides the parameters: the prompt, the inputs, the model.
+    public var structure: [String: [String]]
+
+    /// The catalog shipped with the studio.
+    public static func builtIn() throws -> ParameterCatalog {
+        guard let url = Bundle.module.url(forResource: "parameters", withExtension: "json") else {
+            throw StudioError(field: "parameters", code: "parameters.missing",
+                              message: "the built-in parameter catalog is missing from the installation", fix: "reinstall veo-studio")
+        }
+        return try JSONDecoder().decode(ParameterCatalog.self, from: Data(contentsOf: url))
+    }
+
+    /// Every body path a wire may carry: its parameters' and its structure's (`x.*` covers what lies under `x`).
+    public func paths(wire: String) -> Set<String> {
+        Set(parameters.flatMap { $0.wire[wire] ?? [] } + (structure[wire] ?? []))
+    }
+
+    /// True when the catalog lists a body path for a wire.
+    public func lists(_ path: String, wire: String) -> Bool {
+        paths(wire: wire).contains { listed in
+            listed == path || (listed.hasSuffix(".*") && path.hasPrefix(String(listed.dropLast(1))))
+        }
+    }
+}
