@@ -24,7 +24,8 @@ struct FaultsAcrossProvidersTests {
 
     /// Every provider of the registry × each protocol and delivery it takes (`ProviderMatrix`), on
     /// its sandbox, built by its plugin.
-    static let cases = ProviderMatrix(registry: Fixtures.registry, prices: Fixtures.prices).cases.map(\.label)
+    static let matrix = ProviderMatrix(registry: Fixtures.registry, prices: Fixtures.prices)
+    static let cases = matrix.cases.map(\.label)
 
     @Test(arguments: cases)
     func everyJobEndsAndExplainsItself(provider name: String) async throws {
@@ -32,7 +33,7 @@ struct FaultsAcrossProvidersTests {
                                                                render: false)
         stack.transport = HTTPTransport(timeout: .seconds(2), client: Self.impatientClient)
         stack.viaPlugins = true
-        let found = try #require(ProviderMatrix(registry: Fixtures.registry, prices: Fixtures.prices).cases.first { $0.label == name })
+        let found = try #require(Self.matrix.cases.first { $0.label == name })
         let id = try #require(found.sandbox)
         let omni = found.delivery
         var outcomes: [JobStatus: Int] = [:]

@@ -20,8 +20,6 @@ struct GatewayEndToEndTests {
         let baseURL: String
         /// How the providers talk to the emulator (a short timeout when a test stalls answers).
         var transport = HTTPTransport()
-        /// Set: `sandbox` speaks Gemini Omni too, and its drafts ask for this delivery (`inline`, `uri`).
-        var omniDelivery: String?
 
         static func start(faults: String? = nil, deadlineSeconds: Double = 15 * 60, stallSeconds: Double = 90,
                           render: Bool = true) async throws -> Stack {
@@ -53,22 +51,8 @@ struct GatewayEndToEndTests {
 
         func provider(_ id: String) throws -> VideoProvider {
             if viaPlugins {
-                let identity = try #require(Fixtures.registry.identity(id))
-                let plugin = try #require(ProviderPlugins.plugin(registryWire: identity.registryWire))
-                let staging = folder.url.appendingPathComponent("staging")
-                return try plugin.makeProvider(ProviderSetup(identity: identity, baseURL: baseURL, settings: StudioConfig.ProviderSettings(),
-                                                             environment: [:], configFile: staging, stagingDirectory: staging,
-                                                             registry: Fixtures.registry, transport: transport))
-            }
-            if id == "sandbox", omniDelivery != nil {
-                // The Gemini API's sandbox as the studio builds it: Veo and Gemini Omni behind one id.
-                let predict = GeminiAPIProvider(id: "sandbox", apiKey: GatewayEndToEndTests.key, baseURL: baseURL, isSynthetic: true,
+                return try PluginSetup.provider(id, baseURL: baseURL, staging: folder.url.appendingPathComponent("staging"),
                                                 transport: transport)
-                let interactions = OmniInteractionsProvider(id: "sandbox", endpoint: InteractionsEndpoint(baseURL: baseURL),
-                                                            credentials: .apiKey(GatewayEndToEndTests.key),
-                                                            stagingDirectory: folder.url.appendingPathComponent("staging"),
-                                                            isSynthetic: true, transport: transport, pause: { _ in })
-                return ModelWireRouter(predict: predict, interactions: interactions) { Fixtures.registry.usesInteractions(model: $0, provider: "sandbox") }
             }
             if id == "sandbox" {
                 return GeminiAPIProvider(id: "sandbox", apiKey: GatewayEndToEndTests.key, baseURL: baseURL, isSynthetic: true,
@@ -88,11 +72,8 @@ struct GatewayEndToEndTests {
         /// A gateway's provider as its plugin makes it, for an access of the test's choosing.
         static func gateway(_ id: String, access: GatewayAccess, uploads: ImageUploader.Method, staging: URL,
                             transport: HTTPTransport = HTTPTransport()) throws -> VideoProvider {
-            let identity = try #require(Fixtures.registry.identity(id))
-            let plugin = try #require(ProviderPlugins.plugin(registryWire: identity.registryWire) as? any GatewayPlugin)
-            let setup = ProviderSetup(identity: identity, baseURL: access.baseURL, settings: StudioConfig.ProviderSettings(),
-                                      environment: [:], configFile: staging, stagingDirectory: staging,
-                                      registry: Fixtures.registry, transport: transport)
+            let (setup, found) = try PluginSetup.setup(id, baseURL: access.baseURL, staging: staging, transport: transport)
+            let plugin = try #require(found as? any GatewayPlugin)
             return plugin.makeGateway(setup, access: access, uploads: uploads)
         }
 

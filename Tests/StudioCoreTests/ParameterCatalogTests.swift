@@ -42,12 +42,8 @@ struct ParameterCatalogTests {
             if validator.validate(trial).isValid { draft = trial }
         }
         let spec = try #require(validator.validate(draft).spec, "\(found.label): \(validator.validate(draft).errors.map(\.line))")
-        let identity = try #require(registry.identity(name))
-        let plugin = try #require(ProviderPlugins.plugin(registryWire: identity.registryWire))
-        let staging = FileManager.default.temporaryDirectory
-        let provider = try plugin.makeProvider(ProviderSetup(identity: identity, baseURL: "http://127.0.0.1:9", settings: .init(),
-                                                             environment: [:], configFile: staging, stagingDirectory: staging,
-                                                             preview: true, registry: registry))
+        let provider = try PluginSetup.provider(name, baseURL: "http://127.0.0.1:9", staging: FileManager.default.temporaryDirectory,
+                                                preview: true)
         let request = try provider.submitRequest(for: spec, media: GoldenWireTests.media)
         let body = try #require(request.body)
         return (found.wire, paths(body))

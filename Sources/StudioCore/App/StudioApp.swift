@@ -112,31 +112,25 @@ public final class StudioApp: @unchecked Sendable {
 
     /// A provider ready to send, and its latency scale; starts the sandbox's emulator when needed.
     public func provider(_ id: String, baseURL: String?) async throws -> (VideoProvider, Double) {
-        let (setup, plugin) = try resolve(id)
-        var ready = setup
-        ready.baseURL = try await address(id, named: baseURL)
-        return (try plugin.makeProvider(ready), latencyScale(id))
+        var (setup, plugin) = try resolve(id, baseURL: baseURL)
+        setup.baseURL = try await address(of: setup)
+        return (try plugin.makeProvider(setup), latencyScale(id))
     }
 
     /// A provider that only builds requests (for `request`): nothing starts, no credential is read.
     public func previewProvider(_ id: String, baseURL: String?) throws -> VideoProvider {
-        let (setup, plugin) = try resolve(id)
-        var preview = setup
-        preview.preview = true
-        preview.baseURL = endpoint(id, baseURL: baseURL)
-        return try plugin.makeProvider(preview)
+        let (setup, plugin) = try resolve(id, baseURL: baseURL, preview: true)
+        return try plugin.makeProvider(setup)
     }
 
     /// Why a provider cannot send from this configuration, found before anything is sent (nil when
     /// it can, as far as can be told without asking the service): a missing key, project or address.
     public func readinessProblem(_ id: String) -> StudioError? {
         do {
-            let (setup, plugin) = try resolve(id)
+            let (setup, plugin) = try resolve(id, baseURL: nil)
             return plugin.readinessProblem(setup)
-        } catch let error as StudioError {
-            return error
         } catch {
-            return StudioError(field: "provider", code: "provider.unready", message: "\(id) cannot be used: \(error)", fix: "")
+            return error
         }
     }
 
@@ -154,8 +148,8 @@ public final class StudioApp: @unchecked Sendable {
         await options.sandbox?.stop()
     }
 
-    private func resolve(_ id: String) throws -> (ProviderSetup, any ProviderPlugin) {
-        guard let setup = setup(for: id, baseURL: nil),
+    private func resolve(_ id: String, baseURL: String?, preview: Bool = false) throws(StudioError) -> (ProviderSetup, any ProviderPlugin) {
+        guard let setup = setup(for: id, baseURL: baseURL, preview: preview),
               let plugin = ProviderPlugins.plugin(registryWire: setup.identity.registryWire) else {
             throw StudioError(field: "provider", code: "provider.unknown", message: "provider \"\(id)\" is unknown",
                               fix: "choose one of: \(registry.providerIDs.joined(separator: ", "))")
@@ -163,11 +157,11 @@ public final class StudioApp: @unchecked Sendable {
         return (setup, plugin)
     }
 
-    /// Where a provider's requests go: the address named, else the config's, else (for a sandbox)
-    /// the built-in emulator, started now.
-    private func address(_ id: String, named: String?) async throws -> String? {
-        if let named = endpoint(id, baseURL: named) { return named }
-        guard isSandbox(id) else { return nil }
+    /// Where a provider's requests go: the address named or configured, else (for a sandbox) the
+    /// built-in emulator, started now.
+    private func address(of setup: ProviderSetup) async throws -> String? {
+        if let named = setup.baseURL { return named }
+        guard setup.identity.onSandbox else { return nil }
         guard let sandbox = options.sandbox else {
             throw StudioError(field: "provider", code: "sandbox.unavailable", message: "the built-in emulator is not part of this program",
                               fix: "pass --base-url with the address of a running `veo-studio emulator`")

@@ -24,6 +24,11 @@ public enum CurlCommand {
         return plugin.curlSecret(header: header, identity: identity)
     }
 
+    /// Any value does on the built-in sandbox: `Bearer sandbox` for an Authorization header, else `sandbox`.
+    public static func sandboxSecret(header: String) -> String {
+        header.lowercased() == "authorization" ? "Bearer sandbox" : "sandbox"
+    }
+
     static func quote(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }

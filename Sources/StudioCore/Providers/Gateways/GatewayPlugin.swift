@@ -34,7 +34,7 @@ extension GatewayPlugin {
 
     public func curlSecret(header: String, identity: ProviderIdentity) -> String {
         let bearer = header.lowercased() == "authorization"
-        if identity.onSandbox { return bearer ? "Bearer sandbox" : "sandbox" }
+        if identity.onSandbox { return CurlCommand.sandboxSecret(header: header) }
         let variable = GatewayAccess.keyVariable(identity.name)
         return bearer ? "Bearer ${\(variable):?set \(variable)}" : "${\(variable):?set \(variable)}"
     }

@@ -52,7 +52,7 @@ public struct GeminiAPIPlugin: ProviderPlugin {
     }
 
     public func curlSecret(header: String, identity: ProviderIdentity) -> String {
-        identity.onSandbox ? "sandbox" : "${GEMINI_API_KEY:?set GEMINI_API_KEY}"
+        identity.onSandbox ? CurlCommand.sandboxSecret(header: header) : "${GEMINI_API_KEY:?set GEMINI_API_KEY}"
     }
 
     /// The refusal when the Gemini API has no key.

@@ -51,6 +51,6 @@ extension ProviderPlugin {
                           fix: "choose a provider: \(setup.registry.providerIDs.joined(separator: ", "))")
     }
     public func curlSecret(header: String, identity: ProviderIdentity) -> String {
-        identity.onSandbox ? (header.lowercased() == "authorization" ? "Bearer sandbox" : "sandbox") : "$SECRET"
+        identity.onSandbox ? CurlCommand.sandboxSecret(header: header) : "$SECRET"
     }
 }

@@ -49,7 +49,7 @@ public struct VertexPlugin: ProviderPlugin {
     }
 
     public func curlSecret(header: String, identity: ProviderIdentity) -> String {
-        if identity.onSandbox { return header.lowercased() == "authorization" ? "Bearer sandbox" : "sandbox" }
+        if identity.onSandbox { return CurlCommand.sandboxSecret(header: header) }
         return header.lowercased() == "authorization" ? "Bearer $(gcloud auth print-access-token)" : "${GOOGLE_API_KEY:?set GOOGLE_API_KEY}"
     }
 
