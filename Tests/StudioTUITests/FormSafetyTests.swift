@@ -128,6 +128,24 @@ struct FormSafetyTests {
         #expect(rows.contains { $0.contains("gemini — the service itself: each video is charged") })
     }
 
+    /// Switched to a service with no key: the "no problems" said by F5 goes, and the fix names the
+    /// Endpoint row (not a sandbox name the Provider row no longer shows).
+    @Test func switchingToAServiceWithoutKeyClearsNoProblemsAndPointsToTheEndpointRow() throws {
+        let missing = ValidationIssue(field: "provider", code: "credentials.missing", message: "no API key for the Gemini API",
+                                      fix: "export GEMINI_API_KEY=…, or use --provider sandbox to try the built-in emulator")
+        var (model, checker) = try Form.harness(size: Size(width: 120, height: 40), providerProblem: { $0 == "gemini" ? missing : nil })
+        _ = Form.send(.key(.function(2)), &model, checker)
+        _ = Form.send(.paste("a kite"), &model, checker)
+        _ = Form.send(.key(.function(5)), &model, checker)
+        #expect(model.toast == "no problems: Ctrl-S submits")
+        Form.focus("endpoint", &model)
+        _ = Form.send(.key(.right), &model, checker)
+        #expect(model.toast == nil, "no longer true: \(model.toast ?? "")")
+        _ = Form.send(.key(.function(5)), &model, checker)
+        let rows = StudioView.render(model).textPicture.joined(separator: "\n")
+        #expect(rows.contains("choose gemini in Provider and sandbox in Endpoint"), "\(rows)")
+    }
+
     @Test func choiceRowsShowTheChosenValueInBracketsAndSayWhatTheyCut() throws {
         var (model, checker) = try Form.harness(size: Size(width: 100, height: 30))
         _ = Form.send(.key(.function(2)), &model, checker)

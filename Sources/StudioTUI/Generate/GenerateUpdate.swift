@@ -69,7 +69,7 @@ enum GenerateUpdate {
             }
             let issues = model.form.blockingIssues + (model.form.check?.report.warnings ?? []) + greyed
             guard !issues.isEmpty else {
-                model.toast = "no problems: Ctrl-S submits"
+                model.toast = Self.noProblems
                 return []
             }
             model.problems = ProblemList(issues: issues)
@@ -191,11 +191,16 @@ enum GenerateUpdate {
         model.form.commitLine()
     }
 
+    /// What F5 says when nothing blocks or warns.
+    static let noProblems = "no problems: Ctrl-S submits"
+
     /// The core checked the form's draft: it is shown, a locked seed the new provider or model
     /// refuses is unlocked (and said so), and a submit that waited for the check goes on.
     static func checked(_ check: FormCheck, _ model: inout AppModel) -> [StudioEffect] {
         guard check.draft == model.form.submission(model.registry) else { return [] }
         model.form.check = check
+        // "No problems" said a moment ago is no longer true once a change brings one.
+        if model.toast == Self.noProblems, !model.form.blockingIssues.isEmpty { model.toast = nil }
         let justLocked = model.form.seedLockAsked
         model.form.seedLockAsked = false
         if model.form.seedLocked, let refusal = check.issues(for: "seed").first(where: { $0.severity == .error }) {

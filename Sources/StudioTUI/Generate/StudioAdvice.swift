@@ -40,8 +40,15 @@ enum StudioAdvice {
         return text
             // "remove --seed", "drop --video", "remove --audio/--no-audio": clear the field.
             .replacing(#/\b(?:remove|drop) --([a-z-]+)(?:/--[a-z-]+)?/#) { "clear \(label($0.output.1))" }
-            // "use --provider vertex", "--model veo-x": choose the value in the field.
-            .replacing(#/(?:use |with )?--(provider|model) ([A-Za-z0-9_.\-]+)/#) { "choose \($0.output.2) in \(label($0.output.1))" }
+            // "use --provider vertex-sandbox": the provider on the Provider row, the sandbox on the Endpoint row.
+            .replacing(#/(?:use |with )?--provider ([A-Za-z0-9_.\-]+)/#) { match in
+                guard let identity = registry.identity(String(match.output.1)), identity.onSandbox else {
+                    return "choose \(match.output.1) in \(label("provider"))"
+                }
+                return "choose \(identity.providerID) in \(label("provider")) and sandbox in \(labels["endpoint"] ?? "Endpoint")"
+            }
+            // "--model veo-x": choose the value in the field.
+            .replacing(#/(?:use |with )?--(model) ([A-Za-z0-9_.\-]+)/#) { "choose \($0.output.2) in \(label($0.output.1))" }
             // "--no-enhance-prompt": the toggle off.
             .replacing(#/--no-([a-z-]+)/#) { "\(label("no-" + $0.output.1)) off" }
             // "--storage-uri gs://…", "--ref with …", "--image": the field itself.
