@@ -8,19 +8,9 @@ extension EmulatorEngine {
     func forgetExpired(now: Date) {
         guard now.timeIntervalSince(lastExpirySweep) >= Self.expirySweepSeconds else { return }
         lastExpirySweep = now
-        var forgotten = 0
-        let retention = options.retention.timeInterval
-        for (id, file) in files where file.expiresAt.addingTimeInterval(retention) <= now {
-            files[id] = nil
+        let (files, forgotten) = generations.forgetExpired(now: now, retention: options.retention.timeInterval)
+        for file in files {
             try? FileManager.default.removeItem(at: renderer.outputURL(for: file.id))
-            forgotten += 1
-        }
-        let referenced = Set(files.values.map(\.operationID))
-        for (id, operation) in operations
-        where operation.finishAt.addingTimeInterval(2 * retention) <= now && !referenced.contains(id) {
-            operations[id] = nil
-            prefetched.remove(id)
-            forgotten += 1
         }
         if forgotten > 0 {
             logger.debug("forgot \(forgotten) expired operations and files")

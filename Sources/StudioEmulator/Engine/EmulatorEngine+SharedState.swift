@@ -20,20 +20,9 @@ extension EmulatorEngine {
         guard let state else { return }
         let now = clock.now()
         let retention = options.retention.timeInterval
-        for operation in state.operations where operations[operation.id] == nil && !deletedIDs.contains(operation.id)
-            && operation.finishAt.addingTimeInterval(2 * retention) > now {
-            operations[operation.id] = operation
-        }
-        for file in state.files where files[file.id] == nil && !deletedIDs.contains(file.id)
-            && file.expiresAt.addingTimeInterval(retention) > now {
-            files[file.id] = file
-        }
-        for interaction in state.interactions ?? [] where interactions[interaction.id] == nil && !deletedIDs.contains(interaction.id) {
-            interactions[interaction.id] = interaction
-        }
-        for upload in state.uploadedFiles ?? [] where uploadedFiles[upload.id] == nil && !deletedIDs.contains(upload.id) {
-            uploadedFiles[upload.id] = upload
-        }
+        generations.take(operations: state.operations, files: state.files, deleted: deletedIDs, now: now, retention: retention)
+        interactions.take(state.interactions ?? [], deleted: deletedIDs)
+        fileUploads.take(state.uploadedFiles ?? [], deleted: deletedIDs)
         for object in state.objects ?? [] where objects.objects[object.key] == nil { objects.put(object) }
         for token in state.tokens ?? [] where tokens.expiry(of: token.token) == nil { tokens.add(token.token, expiresAt: token.expiresAt) }
     }

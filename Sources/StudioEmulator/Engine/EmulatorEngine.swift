@@ -30,27 +30,22 @@ actor EmulatorEngine {
     var latencyRandom: SeededGenerator
     private var faults: FaultInjector
     var quota = QuotaTracker()
-    var operations: [String: OperationRecord] = [:]
+    /// Operations and the video files of every profile.
+    var generations = GenerationStore()
     /// Videos served so far (downloads, and videos inline in an answer), for `health`.
     var videosServed = 0
-    var files: [String: FileRecord] = [:]
     /// Cloud Storage objects (uploads and Vertex outputs).
     var objects = ObjectStore()
     /// Access tokens issued by `POST /token`.
     var tokens = IssuedTokens()
-    private var requestLog: [RecordedRequest] = []
-    private var requestSequence = 0
-    /// Operations whose finished state has been seen by a poll (renders were started).
-    var prefetched: Set<String> = []
-    /// Interactions (profile `interactions`) by id.
-    var interactions: [String: InteractionRecord] = [:]
-    /// Files uploaded through the Files API, by id.
-    var uploadedFiles: [String: UploadedFile] = [:]
-    /// Resumable uploads not finalized yet (not persisted).
-    var uploadSessions: [String: UploadSession] = [:]
+    private var requestLog = RequestLog()
+    /// Interactions (profile `interactions`).
+    var interactions = InteractionStore()
+    /// Files uploaded through the Files API.
+    var fileUploads = FileUploadStore()
+    /// Reference images uploaded for the URL-taking gateways.
+    nonisolated let gatewayUploads: GatewayUploadStore
 
-    /// The most requests kept for the control endpoint.
-    static let requestLogLimit = 10_000
     /// How often expired operations and files are looked for.
     static let expirySweepSeconds: TimeInterval = 5
     /// When `forgetExpired` last looked.
@@ -95,13 +90,13 @@ actor EmulatorEngine {
             throw EmulatorSetupError("cannot create the state directory \(workDirectory.path): \(error.localizedDescription)")
         }
         renderer = VideoRenderer(workDirectory: workDirectory, useFFmpeg: options.renderWithFFmpeg, logger: logger)
+        gatewayUploads = GatewayUploadStore(directory: workDirectory.appendingPathComponent("uploads"))
         if let state = try store?.load() {
-            for operation in state.operations { operations[operation.id] = operation }
-            for file in state.files { files[file.id] = file }
+            generations = GenerationStore(operations: state.operations, files: state.files)
             objects = ObjectStore(state.objects ?? [])
             tokens = IssuedTokens(state.tokens ?? [])
-            for interaction in state.interactions ?? [] { interactions[interaction.id] = interaction }
-            for upload in state.uploadedFiles ?? [] { uploadedFiles[upload.id] = upload }
+            interactions = InteractionStore(state.interactions ?? [])
+            fileUploads = FileUploadStore(state.uploadedFiles ?? [])
             let objectCount = state.objects?.count ?? 0
             logger.info(
                 "restored \(state.operations.count) operations, \(state.files.count) files and \(objectCount) objects from \(workDirectory.path)")
@@ -177,8 +172,8 @@ actor EmulatorEngine {
         }
         var planner = SubmissionPlanner(
             rules: rules, profile: profileRules, modelID: modelID, model: model,
-            lookupFile: { [files, operations] id in
-                files[id].flatMap { operations[$0.operationID]?.profile == profile ? $0 : nil }
+            lookupFile: { [generations] id in
+                generations.files[id].flatMap { generations.operations[$0.operationID]?.profile == profile ? $0 : nil }
             }, now: now)
         planner.deniedBuckets = options.deniedBuckets
         if let storage = profileRules.storage {
@@ -233,12 +228,12 @@ actor EmulatorEngine {
                         generation: Self.generation(at: finishAt), createdAt: finishAt, availableAt: finishAt,
                         fileID: file.id, dataPath: nil))
                 }
-                files[file.id] = file
+                generations.files[file.id] = file
                 fileIDs.append(file.id)
             }
             record.outcome = .videos(fileIDs: fileIDs, filteredCount: filteredCount, filteredReasons: reasons)
         }
-        operations[operationID] = record
+        generations.operations[operationID] = record
         persist()
         logger.debug("operation \(record.name) accepted (\(plan.mode.rawValue)), finishes in \(String(format: "%.2f", latency)) s")
         return record
@@ -246,7 +241,7 @@ actor EmulatorEngine {
 
     /// Handles a Gemini API poll; the operation must belong to `modelID`.
     func poll(modelID: String, operationID: String) async throws(GoogleAPIError) -> OperationSnapshot {
-        guard let record = operations[operationID], record.model == modelID, record.profile == .gemini else {
+        guard let record = generations.operations[operationID], record.model == modelID, record.profile == .gemini else {
             throw GoogleAPIError(rule: rules.rule("operation.not_found"), ["name": "models/\(modelID)/operations/\(operationID)"])
         }
         return await snapshot(of: record)
@@ -255,9 +250,8 @@ actor EmulatorEngine {
     /// The operation's state now; the first time it is seen done, its videos start rendering.
     func snapshot(of record: OperationRecord) async -> OperationSnapshot {
         let done = record.isDone(at: clock.now())
-        if done, !prefetched.contains(record.id), case .videos(let ids, _, _) = record.outcome {
-            prefetched.insert(record.id)
-            let ready = ids.compactMap { files[$0] }
+        if done, case .videos = record.outcome, generations.startRenders(of: record.id) {
+            let ready = generations.videos(of: record)
             if !ready.isEmpty {
                 await renderer.prefetch(ready)
             }
@@ -268,11 +262,12 @@ actor EmulatorEngine {
     /// The file behind a Gemini API download, if it exists, is finished and is not expired.
     func downloadableFile(id: String) throws(GoogleAPIError) -> FileRecord {
         let now = clock.now()
-        guard let file = files[id], operations[file.operationID]?.profile == .gemini || interactions[file.operationID] != nil,
+        guard let file = generations.files[id],
+            generations.operations[file.operationID]?.profile == .gemini || interactions[file.operationID] != nil,
             file.availableAt <= now,
             file.expiresAt > now
         else {
-            if let file = files[id], file.expiresAt <= now {
+            if let file = generations.files[id], file.expiresAt <= now {
                 try? FileManager.default.removeItem(at: renderer.outputURL(for: file.id))
             }
             throw GoogleAPIError(rule: rules.rule("file.not_found"), ["id": id])
@@ -285,40 +280,26 @@ actor EmulatorEngine {
     /// Stores a received request; returns its sequence number.
     func record(_ request: RecordedRequest) -> Int {
         forgetExpired(now: clock.now())
-        requestSequence += 1
-        var request = request
-        request.sequence = requestSequence
-        requestLog.append(request)
-        // Trimmed in batches: removing the oldest one per request would move the whole log every time.
-        if requestLog.count > Self.requestLogLimit + Self.requestLogLimit / 10 {
-            requestLog.removeFirst(requestLog.count - Self.requestLogLimit)
-        }
-        return requestSequence
+        return requestLog.append(request)
     }
 
     /// Adds the answer status to a recorded request.
     func recordStatus(_ status: Int, sequence: Int) {
-        if let index = requestLog.lastIndex(where: { $0.sequence == sequence }) {
-            requestLog[index].status = status
-        }
+        requestLog.setStatus(status, sequence: sequence)
     }
 
     /// All recorded requests, oldest first.
-    func recordedRequests() -> [RecordedRequest] { Array(requestLog.suffix(Self.requestLogLimit)) }
+    func recordedRequests() -> [RecordedRequest] { requestLog.all }
 
     // MARK: Control
 
     /// Forgets requests, operations, interactions, files, uploads, stored objects, quotas and faults (issued tokens stay valid).
     func reset() async {
         await renderer.drain()
-        requestLog = []
-        requestSequence = 0
-        operations = [:]
-        files = [:]
-        prefetched = []
-        interactions = [:]
-        uploadedFiles = [:]
-        uploadSessions = [:]
+        requestLog.removeAll()
+        generations.removeAll()
+        interactions.removeAll()
+        fileUploads.removeAll()
         objects.removeAll()
         quota.reset()
         faults.replace(with: .none)
@@ -330,18 +311,13 @@ actor EmulatorEngine {
 
     /// Every operation, oldest first, with its state at `now`.
     func operationSnapshots() -> [(OperationSnapshot, [FileRecord])] {
-        let now = clock.now()
-        return operations.values.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }.map { record in
-            var ids: [String] = []
-            if case .videos(let fileIDs, _, _) = record.outcome { ids = fileIDs }
-            return (OperationSnapshot(record: record, done: record.isDone(at: now)), ids.compactMap { files[$0] })
-        }
+        generations.snapshots(at: clock.now())
     }
 
     /// Counts for the health endpoint.
     func counts() -> (operations: Int, files: Int, objects: Int, requests: Int, interactions: Int, videos: Int) {
-        (operations.count, files.count + uploadedFiles.count, objects.objects.count, min(requestLog.count, Self.requestLogLimit), interactions.count,
-         videosServed)
+        (generations.operations.count, generations.files.count + fileUploads.count, objects.objects.count, requestLog.count,
+         interactions.count, videosServed)
     }
 
     /// Waits for renders and removes a temporary work directory.
@@ -354,22 +330,21 @@ actor EmulatorEngine {
 
     // MARK: Helpers
 
-    /// A new operation id in the form `profile` uses: 12 alphanumerics (Gemini API), a UUID (Vertex
-    /// and the MaaS gateway), `task_…` (OpenAI relay), `task-unified-<unix>-<8>` (task relay), 24 alphanumerics (chat).
+    /// A new operation id in the form `profile` uses (its definition's `idStyle`).
     private func operationID(for profile: EmulatorProfile, at now: Date) -> String {
-        switch profile {
-        case .gemini: return uniqueID()
-        case .vertex, .maasVertex: return uniqueUUID()
-        case .openAIRelay, .cometChat, .taskRelay, .interactions:
+        switch profile.definition.idStyle {
+        case .short: return uniqueID()
+        case .uuid: return uniqueUUID()
+        case .prefixed, .timestamped:
             while true {
                 let random = ids.identifier() + ids.identifier()
                 let id: String
-                switch profile {
-                case .openAIRelay: id = "task_" + random
-                case .taskRelay: id = "task-unified-\(Int(now.timeIntervalSince1970))-" + random.prefix(8)
+                switch profile.definition.idStyle {
+                case .timestamped(let prefix): id = prefix + "\(Int(now.timeIntervalSince1970))-" + random.prefix(8)
+                case .prefixed(let prefix): id = prefix + random
                 default: id = random
                 }
-                if operations[id] == nil { return id }
+                if generations.operations[id] == nil { return id }
             }
         }
     }
@@ -377,14 +352,14 @@ actor EmulatorEngine {
     func uniqueID() -> String {
         while true {
             let id = ids.identifier()
-            if operations[id] == nil, files[id] == nil, uploadedFiles[id] == nil, uploadSessions[id] == nil { return id }
+            if generations.operations[id] == nil, generations.files[id] == nil, !fileUploads.holds(id) { return id }
         }
     }
 
     private func uniqueUUID() -> String {
         while true {
             let id = ids.uuid()
-            if operations[id] == nil { return id }
+            if generations.operations[id] == nil { return id }
         }
     }
 
@@ -473,12 +448,12 @@ actor EmulatorEngine {
 
     private func write(to store: StateStore) {
         var state = PersistedState()
-        state.operations = operations.values.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
-        state.files = files.values.sorted { ($0.availableAt, $0.id) < ($1.availableAt, $1.id) }
+        state.operations = generations.sortedOperations
+        state.files = generations.sortedFiles
         state.objects = objects.all
         state.tokens = tokens.all
-        state.interactions = interactions.values.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
-        state.uploadedFiles = uploadedFiles.values.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        state.interactions = interactions.sorted
+        state.uploadedFiles = fileUploads.sorted
         do {
             try store.save(state)
         } catch {

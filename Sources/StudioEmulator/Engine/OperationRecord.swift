@@ -32,12 +32,12 @@ struct OperationRecord: Sendable, Codable {
     /// `projects/{p}/locations/{l}/publishers/google/models/{model}/operations/{uuid}` on Vertex,
     /// the bare task id on the gateways.
     var name: String {
-        switch profile {
-        case .gemini:
+        switch profile.definition.nameStyle {
+        case .modelOperation:
             return "models/\(model)/operations/\(id)"
-        case .vertex:
+        case .vertexResource:
             return "projects/\(project ?? "")/locations/\(location ?? "")/publishers/google/models/\(model)/operations/\(id)"
-        case .openAIRelay, .maasVertex, .cometChat, .taskRelay, .interactions:
+        case .bareID:
             return id
         }
     }

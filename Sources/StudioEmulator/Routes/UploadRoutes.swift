@@ -14,7 +14,7 @@ struct UploadRoutes: Sendable {
             guard UploadName.isValid(name) else { return Self.badRequest("invalid upload name '\(name)'") }
             let data = try await RouteSupport.body(of: request)
             do {
-                try await engine.storeUpload(name: name, data: data)
+                try engine.gatewayUploads.store(name: name, data: data)
             } catch {
                 return Reply.error(.internalError("cannot store the upload: \(error)")).response()
             }
@@ -23,7 +23,7 @@ struct UploadRoutes: Sendable {
         }
         group.get("{name}") { _, context in
             let name = context.parameters.get("name") ?? ""
-            guard let data = engine.upload(named: name) else {
+            guard let data = engine.gatewayUploads.data(named: name) else {
                 throw HTTPError(.notFound)
             }
             var headers = HTTPFields()

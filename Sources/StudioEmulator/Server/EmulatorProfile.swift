@@ -18,9 +18,22 @@ public enum EmulatorProfile: String, Sendable, CaseIterable, Codable {
     /// the Files API (`/upload/{ver}/files`, `/{ver}/files/{id}`), API-key auth.
     case interactions
 
+    /// What the shared parts need to know about this profile, declared in its folder under `Profiles/`.
+    var definition: ProfileDefinition {
+        switch self {
+        case .gemini: GeminiProfile.definition
+        case .vertex: VertexProfile.definition
+        case .openAIRelay: OpenAIRelayProfile.definition
+        case .maasVertex: MaaSVertexProfile.definition
+        case .cometChat: CometChatProfile.definition
+        case .taskRelay: TaskRelayProfile.definition
+        case .interactions: InteractionsProfile.definition
+        }
+    }
+
     /// Whether this is one of the third-party gateways (their own envelopes, not Google's).
-    var isGateway: Bool { ![.gemini, .vertex, .interactions].contains(self) }
+    var isGateway: Bool { definition.isGateway }
 
     /// Whether this profile serves the Gemini API's Files API routes (`/{ver}/files/…`).
-    var servesFiles: Bool { self == .gemini || self == .interactions }
+    var servesFiles: Bool { definition.servesFiles }
 }

@@ -7,17 +7,17 @@ extension EmulatorEngine {
     func startUpload(apiVersion: String, apiKey: String, metadata: JSONValue?, headerMimeType: String?) -> String {
         let file = metadata?["file"]
         let id = uniqueID()
-        uploadSessions[id] = UploadSession(
+        fileUploads.setSession(UploadSession(
             id: id, ownerDigest: Self.ownerDigest(apiKey),
             displayName: (file?["display_name"] ?? file?["displayName"])?.stringValue,
             mimeType: (file?["mime_type"] ?? file?["mimeType"])?.stringValue ?? headerMimeType,
-            apiVersion: apiVersion)
+            apiVersion: apiVersion), id: id)
         return id
     }
 
     /// Adds a chunk at `offset` to an upload; with `finalize` the file is stored and returned.
     func continueUpload(session id: String, offset: Int?, data: Data, finalize: Bool) throws(GoogleAPIError) -> UploadedFile? {
-        guard var session = uploadSessions[id] else {
+        guard var session = fileUploads.session(id) else {
             throw GoogleAPIError(rule: rules.rule("files.upload.session"), ["id": id])
         }
         if let offset, offset != session.received.count {
@@ -27,10 +27,10 @@ extension EmulatorEngine {
         }
         session.received.append(data)
         guard finalize else {
-            uploadSessions[id] = session
+            fileUploads.setSession(session, id: id)
             return nil
         }
-        uploadSessions[id] = nil
+        fileUploads.setSession(nil, id: id)
         let relative = "uploaded-files/\(id).bin"
         do {
             try FileManager.default.createDirectory(
@@ -46,7 +46,7 @@ extension EmulatorEngine {
             id: id, ownerDigest: session.ownerDigest, displayName: session.displayName, mimeType: mimeType,
             sizeBytes: session.received.count, sha256: Data(SHA256.hash(data: session.received)).base64EncodedString(),
             createdAt: now, expiresAt: now.addingTimeInterval(lifetime), dataPath: relative, apiVersion: session.apiVersion)
-        uploadedFiles[id] = file
+        fileUploads[id] = file
         persist()
         return file
     }
@@ -56,10 +56,10 @@ extension EmulatorEngine {
         let base = interactionsRules?.fileURIBase ?? ""
         let now = clock.now()
         let owner = Self.ownerDigest(apiKey)
-        if let upload = uploadedFiles[id], upload.ownerDigest == owner, upload.expiresAt > now {
+        if let upload = fileUploads[id], upload.ownerDigest == owner, upload.expiresAt > now {
             return FilesWire.uploaded(upload, base: base)
         }
-        if let file = files[id], file.expiresAt > now, fileBelongs(file, to: owner) {
+        if let file = generations.files[id], file.expiresAt > now, fileBelongs(file, to: owner) {
             let active = file.availableAt <= now
             let size = active ? (try? Data(contentsOf: await renderer.video(for: file)))?.count : nil
             return FilesWire.generated(file, active: active, sizeBytes: size, base: base)
@@ -70,7 +70,7 @@ extension EmulatorEngine {
     /// Whether a generated file may be read with this key: interactions' outputs by their owner, Veo outputs by anyone.
     private func fileBelongs(_ file: FileRecord, to owner: String) -> Bool {
         if let interaction = interactions[file.operationID] { return interaction.ownerDigest == owner }
-        return operations[file.operationID]?.profile == .gemini
+        return generations.operations[file.operationID]?.profile == .gemini
     }
 
     /// The MIME type of common upload bytes (MP4, PNG, JPEG, WebP, GIF), else `application/octet-stream`.

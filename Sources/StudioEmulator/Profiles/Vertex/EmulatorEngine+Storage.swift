@@ -37,7 +37,7 @@ extension EmulatorEngine {
         guard var object = objects.object(bucket: bucket, name: name, at: clock.now()) else { throw notFound }
         let url: URL
         if let fileID = object.fileID {
-            guard let file = files[fileID] else { throw notFound }
+            guard let file = generations.files[fileID] else { throw notFound }
             url = await servedVideo(file)
         } else if let path = object.dataPath {
             url = workDirectory.appendingPathComponent(path)

@@ -14,7 +14,7 @@ extension EmulatorEngine {
     /// they exceed `inlineLimitBytes`, the operation ends with the "output storage uri is required" error instead.
     func pollVertex(operationName: String, modelID: String) async throws(GoogleAPIError) -> (OperationSnapshot, [VertexVideo]) {
         let profileRules = try rules(for: .vertex)
-        guard let id = Self.vertexOperationID(operationName, modelID: modelID), let record = operations[id],
+        guard let id = Self.vertexOperationID(operationName, modelID: modelID), let record = generations.operations[id],
             record.profile == .vertex, record.name == operationName
         else {
             throw GoogleAPIError(rule: rules.rule("operation.not_found", in: profileRules), ["name": operationName])
@@ -23,7 +23,7 @@ extension EmulatorEngine {
         guard snapshot.done, case .videos(let fileIDs, _, _) = record.outcome, !fileIDs.isEmpty else {
             return (snapshot, [])
         }
-        let outputs = fileIDs.compactMap { files[$0] }
+        let outputs = fileIDs.compactMap { generations.files[$0] }
         if record.outputDirectory != nil {
             return (snapshot, outputs.compactMap { $0.gcsUri.map(VertexVideo.stored) })
         }
@@ -34,10 +34,10 @@ extension EmulatorEngine {
         }
         let total = videos.reduce(0) { $0 + $1.count }
         guard total > options.inlineLimitBytes else { return (snapshot, videos.map(VertexVideo.inline)) }
-        guard var current = operations[id] else { return (snapshot, []) }
+        guard var current = generations.operations[id] else { return (snapshot, []) }
         let rule = rules.rule("vertex.output.inline_too_large", in: profileRules)
         current.outcome = .failed(OperationError(code: rule.code ?? 3, message: rule.text(), ruleID: rule.id))
-        operations[id] = current
+        generations.operations[id] = current
         persist()
         logger.debug("operation \(current.name) returns \(total) bytes inline, over the limit of \(options.inlineLimitBytes)")
         return (OperationSnapshot(record: current, done: true), [])

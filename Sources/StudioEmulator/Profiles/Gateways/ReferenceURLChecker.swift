@@ -24,7 +24,7 @@ struct ReferenceURLChecker: Sendable {
         let prefix = "/_emulator/uploads/"
         guard components.path.hasPrefix(prefix) else { throw Refusal(detail: "404 Not Found") }
         let name = String(components.path.dropFirst(prefix.count))
-        guard let data = engine.upload(named: name) else { throw Refusal(detail: "404 Not Found") }
+        guard let data = engine.gatewayUploads.data(named: name) else { throw Refusal(detail: "404 Not Found") }
         guard GatewaySupport.imageType(data) != nil else { throw Refusal(detail: "the file is not a PNG, JPEG, WebP or GIF image") }
         return data
     }

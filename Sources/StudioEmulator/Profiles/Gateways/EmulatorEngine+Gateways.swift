@@ -23,19 +23,19 @@ extension EmulatorEngine {
     /// A gateway task of `profile` with its state now (the first time it is seen done, rendering starts),
     /// and its videos; nil when `profile` has no task `id`.
     func gatewayTask(profile: EmulatorProfile, id: String) async -> (OperationSnapshot, [FileRecord])? {
-        guard let record = operations[id], record.profile == profile else { return nil }
+        guard let record = generations.operations[id], record.profile == profile else { return nil }
         let snapshot = await snapshot(of: record)
-        guard snapshot.done, case .videos(let ids, _, _) = record.outcome else { return (snapshot, []) }
-        return (snapshot, ids.compactMap { files[$0] })
+        guard snapshot.done else { return (snapshot, []) }
+        return (snapshot, generations.videos(of: record))
     }
 
     /// Video number `index` of a gateway task, if finished and within its link lifetime.
     func gatewayFile(profile: EmulatorProfile, operationID: String, index: Int = 0) -> GatewayFileLookup {
-        guard let record = operations[operationID], record.profile == profile else { return .missing }
+        guard let record = generations.operations[operationID], record.profile == profile else { return .missing }
         let now = clock.now()
         let snapshot = OperationSnapshot(record: record, done: record.isDone(at: now))
         guard snapshot.done, case .videos(let ids, _, _) = record.outcome, ids.indices.contains(index),
-            let file = files[ids[index]]
+            let file = generations.files[ids[index]]
         else { return .notReady(snapshot) }
         guard file.expiresAt > now else {
             try? FileManager.default.removeItem(at: renderer.outputURL(for: file.id))
@@ -60,28 +60,8 @@ extension EmulatorEngine {
     /// The sha256 of a file's video, as every profile serves it (`GET /_emulator/files/{id}/sha256`);
     /// nil for a file the emulator does not hold. Not counted as served.
     func videoSHA256(fileID: String) async -> String? {
-        guard let file = files[fileID] else { return nil }
+        guard let file = generations.files[fileID] else { return nil }
         let data = (try? Data(contentsOf: await renderer.video(for: file))) ?? Data()
         return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-    }
-
-    // MARK: Uploads (reference images for the URL-taking gateways)
-
-    /// Where upload `name` is kept.
-    nonisolated func uploadURL(_ name: String) -> URL {
-        workDirectory.appendingPathComponent("uploads").appendingPathComponent(name)
-    }
-
-    /// Stores the bytes of `PUT /_emulator/uploads/{name}`.
-    func storeUpload(name: String, data: Data) throws {
-        let url = uploadURL(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try AtomicFile.write(data, to: url)
-    }
-
-    /// The bytes of an upload, if it exists.
-    nonisolated func upload(named name: String) -> Data? {
-        guard UploadName.isValid(name) else { return nil }
-        return try? Data(contentsOf: uploadURL(name))
     }
 }

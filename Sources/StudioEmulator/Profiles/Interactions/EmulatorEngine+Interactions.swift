@@ -90,7 +90,7 @@ extension EmulatorEngine {
             record.outcome = .empty
         } else {
             let file = makeInteractionFile(record: record, plan: plan, prompt: request.prompt, images: images, profile: profile)
-            files[file.id] = file
+            generations.files[file.id] = file
             record.outcome = .video(fileID: file.id)
             record.outputTokens = Int((plan.durationSeconds * Double(profile.tokens.perOutputSecond)).rounded())
         }
@@ -123,7 +123,7 @@ extension EmulatorEngine {
             throw GoogleAPIError(rule: rules.rule("interactions.cancel.terminal"), ["id": id, "status": status.rawValue])
         }
         record.cancelledAt = now
-        if case .video(let fileID) = record.outcome { files[fileID] = nil }
+        if case .video(let fileID) = record.outcome { generations.files[fileID] = nil }
         interactions[id] = record
         persist()
         return record
@@ -133,7 +133,7 @@ extension EmulatorEngine {
     func deleteInteraction(id: String, apiKey: String) throws(GoogleAPIError) {
         let record = try interaction(id: id, apiKey: apiKey)
         if case .video(let fileID) = record.outcome {
-            files[fileID] = nil
+            generations.files[fileID] = nil
             try? FileManager.default.removeItem(at: renderer.outputURL(for: fileID))
         }
         try? FileManager.default.removeItem(at: workDirectory.appendingPathComponent("inputs/\(id)"))
@@ -159,11 +159,11 @@ extension EmulatorEngine {
         if record.status(at: now) == .inProgress {
             record.finishAt = now
             interactions[id] = record
-            if case .video(let fileID) = record.outcome, var file = files[fileID] {
+            if case .video(let fileID) = record.outcome, var file = generations.files[fileID] {
                 let lifetime = file.expiresAt.timeIntervalSince(file.availableAt)
                 file.availableAt = availability(of: record, profile: profile)
                 file.expiresAt = file.availableAt.addingTimeInterval(lifetime)
-                files[fileID] = file
+                generations.files[fileID] = file
             }
             persist()
         }
@@ -180,7 +180,7 @@ extension EmulatorEngine {
 
     /// The output's content block: `{type, mime_type, data}` inline (rendered now if needed) or `{type, mime_type, uri}`.
     func outputVideoBlock(_ record: InteractionRecord) async -> JSONValue? {
-        guard case .video(let fileID) = record.outcome, let file = files[fileID] else { return nil }
+        guard case .video(let fileID) = record.outcome, let file = generations.files[fileID] else { return nil }
         if record.delivery == "uri" {
             return .object([
                 "type": "video", "mime_type": "video/mp4",
@@ -195,7 +195,7 @@ extension EmulatorEngine {
     /// output length and frame, delivery, previous id, stored, output file id, tokens and finish time.
     func interactionSummaries() -> [JSONValue] {
         let now = clock.now()
-        return interactions.values.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }.map { record in
+        return interactions.sorted.map { record in
             var fileID: JSONValue = .null
             var error: JSONValue = .null
             switch record.outcome {
@@ -260,7 +260,7 @@ extension EmulatorEngine {
         if let data = media.data { return data }
         let uri = media.uri ?? ""
         let id = SubmissionPlanner.fileID(fromURI: uri) ?? uri
-        guard let upload = uploadedFiles[id], upload.ownerDigest == owner, upload.expiresAt > now,
+        guard let upload = fileUploads[id], upload.ownerDigest == owner, upload.expiresAt > now,
             let data = try? Data(contentsOf: workDirectory.appendingPathComponent(upload.dataPath))
         else {
             throw GoogleAPIError(rule: rules.rule("files.not_found"), ["id": id])
@@ -270,8 +270,8 @@ extension EmulatorEngine {
 
     /// A video input's length and shape: from its MP4 header, or from the emulator's own output it names.
     private func resolveVideo(_ media: MediaBlock, owner: String, planner: InteractionPlanner, now: Date) throws(GoogleAPIError) -> ResolvedVideo {
-        if media.data == nil, let uri = media.uri, let id = SubmissionPlanner.fileID(fromURI: uri), let file = files[id],
-            uploadedFiles[id] == nil
+        if media.data == nil, let uri = media.uri, let id = SubmissionPlanner.fileID(fromURI: uri), let file = generations.files[id],
+            fileUploads[id] == nil
         {
             guard file.expiresAt > now else { throw GoogleAPIError(rule: rules.rule("files.not_found"), ["id": id]) }
             guard file.availableAt <= now else { throw GoogleAPIError(rule: rules.rule("files.not_active"), ["id": id]) }
