@@ -26,11 +26,22 @@ struct ModelWireRouterTests {
         #expect(veo.url == "http://127.0.0.1:9/v1beta/models/veo-3.1-generate-preview:predictLongRunning")
     }
 
-    @Test func pollsGoByTheOperationNamesShape() {
-        #expect(ModelWireRouter.isInteraction("v1_UlG05sq33uDGlXIvSja9g75w"))
-        #expect(ModelWireRouter.isInteraction("interactions/v1_abc"))
-        #expect(!ModelWireRouter.isInteraction("models/veo-3.1-generate-preview/operations/op1"))
-        #expect(!ModelWireRouter.isInteraction("projects/p/locations/us-central1/publishers/google/models/veo-3.1-generate-001/operations/9"))
+    @Test func jobsAreTrackedByTheirJournaledProtocolNeverByTheirOperationName() throws {
+        var record = GenerationRecord(createdAt: Date(), updatedAt: Date(), provider: "gemini", model: "veo-3.1-generate-preview",
+                                      mode: .textToVideo, status: .running, prompt: "x", specJSON: "{}")
+        // An interaction id looks nothing like a Veo operation, yet the journal, not the name, decides.
+        record.operationName = "v1_UlG05sq33uDGlXIvSja9g75w"
+        record.wire = WireProtocol.geminiPredict.rawValue
+        #expect(GenerationService.provider(Self.router, for: record) is GeminiAPIProvider)
+        record.operationName = "models/veo-3.1-generate-preview/operations/op1"
+        record.wire = WireProtocol.interactions.rawValue
+        #expect(GenerationService.provider(Self.router, for: record) is OmniInteractionsProvider)
+        // A wire this build does not know: the model decides, as it did for the submit.
+        record.wire = "retired-wire"
+        record.model = "gemini-omni-1.1-flash"
+        #expect(GenerationService.provider(Self.router, for: record) is OmniInteractionsProvider)
+        record.model = "veo-3.1-generate-preview"
+        #expect(GenerationService.provider(Self.router, for: record) is GeminiAPIProvider)
         #expect(Self.router.interactions.endpoint.interactionURL("interactions/v1_abc") == "http://127.0.0.1:9/v1beta/interactions/v1_abc?stream=false")
     }
 

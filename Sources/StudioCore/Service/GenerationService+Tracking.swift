@@ -97,8 +97,10 @@ extension GenerationService {
     /// (resumable) if the service keeps failing, so a video is never given up while it is retained.
     /// The provider of the wire protocol that accepted the job's operation (the journal says which),
     /// when one provider id speaks several (Veo and Gemini Omni on the Gemini API or Vertex AI).
+    /// A row whose wire this build does not know goes by its model, as its submit did.
     static func provider(_ provider: VideoProvider, for record: GenerationRecord) -> VideoProvider {
-        record.wireProtocol.map { Self.provider(provider, wire: $0) } ?? provider
+        if let wire = record.wireProtocol, ProviderPlugins.plugin(for: wire) != nil { return Self.provider(provider, wire: wire) }
+        return (provider as? ModelWireRouter)?.provider(forModel: record.model) ?? provider
     }
 
     /// The provider that speaks `wire` among those one provider id holds.

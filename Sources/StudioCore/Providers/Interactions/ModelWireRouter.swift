@@ -2,8 +2,9 @@ import Foundation
 
 /// One provider id, two wire protocols: Veo models through `predictLongRunning` (the provider's own),
 /// Gemini Omni through the Interactions API. Requests go by model; a journaled job is tracked by the
-/// provider of the wire protocol the journal recorded for it (`provider(for:)`). Called directly, polls
-/// still go by the operation name's shape and downloads by the video's URI.
+/// provider of the wire protocol the journal recorded for it (`provider(for:)`), never by the shape
+/// of its operation name. Called directly, submit, poll, cancel and download are the provider's own protocol's
+/// (`GenerationService` always asks `provider(for:)` first).
 public struct ModelWireRouter: VideoProvider {
     public let predict: any VideoProvider
     public let interactions: OmniInteractionsProvider
@@ -25,31 +26,33 @@ public struct ModelWireRouter: VideoProvider {
         wire == .interactions ? interactions : predict
     }
 
-    /// True for an operation name that is an interaction id.
-    public static func isInteraction(_ operation: String) -> Bool { !operation.contains("/operations/") }
+    /// The provider that carries a model's requests (the registry says).
+    public func provider(forModel model: String) -> VideoProvider {
+        usesInteractions(model) ? interactions : predict
+    }
+
 
     public func prepareInputs(_ spec: GenerationSpec, media: MediaSource) async throws -> GenerationSpec {
-        usesInteractions(spec.model) ? try await interactions.prepareInputs(spec, media: media) : try await predict.prepareInputs(spec, media: media)
+        try await provider(forModel: spec.model).prepareInputs(spec, media: media)
     }
 
     public func submitRequest(for spec: GenerationSpec, media: MediaSource) throws -> WireRequest {
-        usesInteractions(spec.model) ? try interactions.submitRequest(for: spec, media: media) : try predict.submitRequest(for: spec, media: media)
+        try provider(forModel: spec.model).submitRequest(for: spec, media: media)
     }
 
     public func submit(_ request: WireRequest) async throws -> String {
-        request.url.hasPrefix(interactions.endpoint.createURL) ? try await interactions.submit(request) : try await predict.submit(request)
+        try await predict.submit(request)
     }
 
     public func poll(operation: String) async throws -> OperationSnapshot {
-        Self.isInteraction(operation) ? try await interactions.poll(operation: operation) : try await predict.poll(operation: operation)
+        try await predict.poll(operation: operation)
     }
 
     public func download(_ video: RemoteVideo, to destination: URL) async throws -> DownloadedFile {
-        video.uri.hasPrefix(OmniInteractionsProvider.inlineScheme)
-            ? try await interactions.download(video, to: destination) : try await predict.download(video, to: destination)
+        try await predict.download(video, to: destination)
     }
 
     public func cancel(operation: String) async throws -> Bool {
-        Self.isInteraction(operation) ? try await interactions.cancel(operation: operation) : try await predict.cancel(operation: operation)
+        try await predict.cancel(operation: operation)
     }
 }
