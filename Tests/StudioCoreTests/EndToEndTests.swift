@@ -14,7 +14,9 @@ struct EndToEndTests {
         let folder: TemporaryFolder
         let server: EmulatorServer
         let service: GenerationService
-        let provider: GeminiAPIProvider
+        /// The sandbox as the app builds it (its plugin, Veo and Omni behind one id), sent to the test's emulator.
+        let provider: VideoProvider
+        let baseURL: String
 
         static func start(stateDirectory: URL? = nil, folder: TemporaryFolder? = nil, faults: String? = nil) async throws -> Stack {
             let folder = folder ?? TemporaryFolder()
@@ -26,14 +28,10 @@ struct EndToEndTests {
             options.stateDirectory = stateDirectory
             let server = EmulatorServer(options: options, logger: Logger(label: "test.emulator"))
             let url = try await server.start()
-            let journal = try Journal.open(at: folder.url.appendingPathComponent("journal.sqlite"))
-            let service = GenerationService(journal: journal, registry: Fixtures.registry, prices: Fixtures.prices,
-                                            assets: AssetStore(root: folder.url.appendingPathComponent("assets")),
-                                            mediaRoot: folder.url.appendingPathComponent("media"),
-                                            policy: TrackerPolicy(backoffBaseSeconds: 0.01, backoffMaxSeconds: 0.05))
-            let provider = GeminiAPIProvider(id: "sandbox", apiKey: "test-key", baseURL: url.absoluteString,
-                                             referenceTypeSpelling: ["asset": "asset", "style": "style"], isSynthetic: true)
-            return Stack(folder: folder, server: server, service: service, provider: provider)
+            let app = try TestApp.open(folder)
+            let service = try app.service(policy: TestApp.policy())
+            let (provider, _) = try await app.provider("sandbox", baseURL: url.absoluteString)
+            return Stack(folder: folder, server: server, service: service, provider: provider, baseURL: url.absoluteString)
         }
 
         func run(_ build: (inout GenerationDraft) -> Void) async throws -> GenerationRecord {
@@ -125,7 +123,7 @@ struct EndToEndTests {
 
     /// How many requests the emulator received whose path ends with a suffix (its control endpoint).
     static func requestCount(_ stack: Stack, pathSuffix: String) async throws -> Int {
-        let base = stack.provider.baseURL
+        let base = stack.baseURL
         let request = WireRequest(method: "GET", url: "\(base)/_emulator/requests", headers: [], body: nil)
         let list = try await HTTPTransport().sendJSON(request, stage: .poll)
         let entries = list.arrayValue ?? list["requests"]?.arrayValue ?? []

@@ -32,7 +32,6 @@ struct FaultsAcrossProvidersTests {
         var stack = try await GatewayEndToEndTests.Stack.start(faults: Self.faults, deadlineSeconds: 120, stallSeconds: 4,
                                                                render: false)
         stack.transport = HTTPTransport(timeout: .seconds(2), client: Self.impatientClient)
-        stack.viaPlugins = true
         let found = try #require(Self.matrix.cases.first { $0.label == name })
         let id = try #require(found.sandbox)
         let omni = found.delivery

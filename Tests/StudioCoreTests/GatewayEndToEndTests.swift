@@ -16,6 +16,7 @@ struct GatewayEndToEndTests {
     struct Stack {
         let folder: TemporaryFolder
         let server: EmulatorServer
+        let app: StudioApp
         let service: GenerationService
         let baseURL: String
         /// How the providers talk to the emulator (a short timeout when a test stalls answers).
@@ -33,40 +34,24 @@ struct GatewayEndToEndTests {
             options.requestsPerMinute = 1000
             let server = EmulatorServer(options: options, logger: Logger(label: "test.emulator"))
             let url = try await server.start()
-            let journal = try Journal.open(at: folder.url.appendingPathComponent("journal.sqlite"))
-            var service = GenerationService(journal: journal, registry: Fixtures.registry, prices: Fixtures.prices,
-                                            assets: AssetStore(root: folder.url.appendingPathComponent("assets")),
-                                            mediaRoot: folder.url.appendingPathComponent("media"),
-                                            policy: TrackerPolicy(deadlineSeconds: deadlineSeconds, backoffBaseSeconds: 0.01, backoffMaxSeconds: 0.05))
+            let app = try TestApp.open(folder)
+            var service = try app.service(policy: TestApp.policy(deadlineSeconds: deadlineSeconds))
             // Every provider that takes images as URLs uploads them to the emulator here.
             service.uploadingProviders = Set(Fixtures.registry.providerIDs.filter { Fixtures.registry.provider($0)?.imagesAsURLs == true })
             folder.write("first.png", TestImages.png(width: 64, height: 36))
             folder.write("last.png", TestImages.png(width: 64, height: 36, rgb: (20, 90, 200)))
             folder.write("ref.png", TestImages.png(width: 40, height: 40, rgb: (10, 200, 10)))
-            return Stack(folder: folder, server: server, service: service, baseURL: url.absoluteString)
+            return Stack(folder: folder, server: server, app: app, service: service, baseURL: url.absoluteString)
         }
 
-        /// Set: every provider is built by its plugin, as the app builds it, on the sandbox it names.
-        var viaPlugins = false
-
+        /// A sandbox as the app builds it (its plugin, the sandbox's own secret); a gateway's service
+        /// name with the test's key and the emulator's upload route for its images.
         func provider(_ id: String) throws -> VideoProvider {
-            if viaPlugins {
-                return try PluginSetup.provider(id, baseURL: baseURL, staging: folder.url.appendingPathComponent("staging"),
-                                                transport: transport)
-            }
-            if id == "sandbox" {
-                return GeminiAPIProvider(id: "sandbox", apiKey: GatewayEndToEndTests.key, baseURL: baseURL, isSynthetic: true,
-                                         transport: transport)
-            }
-            if id == "vertex-sandbox" {
-                return VertexAIProvider(id: id, endpoint: VertexEndpoint(project: "p", location: "us-central1", baseURL: baseURL),
-                                        tokens: StaticTokenSource(token: GatewayEndToEndTests.key, origin: "the test", fix: ""),
-                                        stagingDirectory: folder.url.appendingPathComponent("staging"), isSynthetic: true,
-                                        transport: transport)
+            if app.isSandbox(id) {
+                return try TestApp.provider(app, id, baseURL: baseURL, transport: transport)
             }
             return try Self.gateway(id, access: GatewayAccess(baseURL: baseURL, apiKey: GatewayEndToEndTests.key),
-                                    uploads: .emulator(baseURL: baseURL), staging: folder.url.appendingPathComponent("staging"),
-                                    transport: transport)
+                                    uploads: .emulator(baseURL: baseURL), staging: app.paths.staging, transport: transport)
         }
 
         /// A gateway's provider as its plugin makes it, for an access of the test's choosing.

@@ -16,8 +16,11 @@ struct OmniEndToEndTests {
     struct Stack {
         let folder: TemporaryFolder
         let server: EmulatorServer
+        let app: StudioApp
         let service: GenerationService
         let baseURL: String
+        /// The sandbox as the app builds it: Veo and Omni behind one provider id.
+        let provider: VideoProvider
 
         static func start(region: String? = nil, speed: Double = OmniEndToEndTests.speed) async throws -> Stack {
             let folder = TemporaryFolder()
@@ -27,26 +30,14 @@ struct OmniEndToEndTests {
             options.requestsPerMinute = 1000
             let server = EmulatorServer(options: options, logger: Logger(label: "test.emulator"))
             let url = try await server.start()
-            let journal = try Journal.open(at: folder.url.appendingPathComponent("journal.sqlite"))
-            var service = GenerationService(journal: journal, registry: Fixtures.registry, prices: Fixtures.prices,
-                                            assets: AssetStore(root: folder.url.appendingPathComponent("assets")),
-                                            mediaRoot: folder.url.appendingPathComponent("media"),
-                                            policy: TrackerPolicy(deadlineSeconds: 15 * 60, backoffBaseSeconds: 0.01, backoffMaxSeconds: 0.05))
+            let app = try TestApp.open(folder)
+            var service = try app.service(policy: TestApp.policy())
             service.region = region
+            let (provider, _) = try await app.provider("sandbox", baseURL: url.absoluteString)
             folder.write("first.png", TestImages.png(width: 64, height: 36))
             folder.write("last.png", TestImages.png(width: 64, height: 36, rgb: (20, 90, 200)))
             folder.write("ref.png", TestImages.png(width: 40, height: 40, rgb: (10, 200, 10)))
-            return Stack(folder: folder, server: server, service: service, baseURL: url.absoluteString)
-        }
-
-        /// The sandbox as the CLI builds it: Veo and Omni behind one provider id.
-        var provider: ModelWireRouter {
-            let staging = folder.url.appendingPathComponent("staging")
-            let predict = GeminiAPIProvider(id: "sandbox", apiKey: OmniEndToEndTests.key, baseURL: baseURL, isSynthetic: true)
-            let omni = OmniInteractionsProvider(id: "sandbox", endpoint: InteractionsEndpoint(baseURL: baseURL),
-                                                credentials: .apiKey(OmniEndToEndTests.key), stagingDirectory: staging,
-                                                isSynthetic: true, pause: { _ in await Task.yield() })
-            return ModelWireRouter(predict: predict, interactions: omni) { Fixtures.registry.usesInteractions(model: $0, provider: "sandbox") }
+            return Stack(folder: folder, server: server, app: app, service: service, baseURL: url.absoluteString, provider: provider)
         }
 
         func prepare(_ build: (inout GenerationDraft) -> Void) -> PreparedGeneration {
@@ -124,16 +115,7 @@ struct OmniEndToEndTests {
     @Test func vertexAIServesOmniUnderItsProjectWithABearerToken() async throws {
         let stack = try await Stack.start()
         defer { Task { await stack.stop() } }
-        let endpoint = VertexEndpoint(project: "p", location: "us-central1", baseURL: stack.baseURL)
-        let vertex = VertexAIProvider(id: "vertex-sandbox", endpoint: endpoint,
-                                      tokens: StaticTokenSource(token: Self.key, origin: "the test", fix: ""),
-                                      stagingDirectory: stack.folder.url.appendingPathComponent("staging"), isSynthetic: true)
-        let omni = OmniInteractionsProvider(id: "vertex-sandbox", endpoint: InteractionsEndpoint(vertex: endpoint),
-                                            credentials: .vertex(vertex), stagingDirectory: stack.folder.url.appendingPathComponent("staging"),
-                                            isSynthetic: true, pause: { _ in await Task.yield() })
-        let provider = ModelWireRouter(predict: vertex, interactions: omni) {
-            Fixtures.registry.usesInteractions(model: $0, provider: "vertex-sandbox")
-        }
+        let (provider, _) = try await stack.app.provider("vertex-sandbox", baseURL: stack.baseURL)
         for build in [{ (draft: inout GenerationDraft) in draft.prompt = "A lantern at dusk." },
                       { (draft: inout GenerationDraft) in draft.prompt = "The suitcase opens."; draft.image = "first.png" }] {
             var draft = GenerationDraft()
@@ -146,7 +128,7 @@ struct OmniEndToEndTests {
             let record = try await stack.service.track(try #require(submitted.id), provider: provider, latencyScale: 1 / Self.speed)
             try expectDone(record, stack, mode: draft.image == nil ? .textToVideo : .imageToVideo)
         }
-        let creates = try await stack.requests(pathSuffix: "/v1beta1/projects/p/locations/us-central1/interactions")
+        let creates = try await stack.requests(pathSuffix: "/v1beta1/projects/sandbox/locations/\(VertexSettings.defaultLocation)/interactions")
         #expect(creates.count == 2, "both creates went to Vertex AI's interactions under the project")
         #expect(creates.allSatisfy { $0["headers"]?["authorization"]?.stringValue?.hasPrefix("<redacted") == true },
                 "with a Bearer token")
@@ -292,10 +274,7 @@ struct OmniEndToEndTests {
         let id = try #require(submitted.id)
         #expect(submitted.status == .queued)
         // A new process on the same journal: it resumes what the first one left.
-        let restarted = GenerationService(journal: stack.service.journal, registry: Fixtures.registry, prices: Fixtures.prices,
-                                          assets: AssetStore(root: stack.folder.url.appendingPathComponent("assets")),
-                                          mediaRoot: stack.folder.url.appendingPathComponent("media"),
-                                          policy: TrackerPolicy(deadlineSeconds: 15 * 60, backoffBaseSeconds: 0.01, backoffMaxSeconds: 0.05))
+        let restarted = try TestApp.open(stack.folder).service(policy: TestApp.policy())
         let resumed = try await restarted.resumeAll(providerFor: { _ in (stack.provider, 1 / Self.speed) })
         let record = try #require(resumed.first { $0.id == id })
         try expectDone(record, stack, mode: .textToVideo)

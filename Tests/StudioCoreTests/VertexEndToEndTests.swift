@@ -55,11 +55,8 @@ struct VertexEndToEndTests {
             let url = try await server.start()
             let path = try account.write(tokenURI: url.absoluteString + "/token", in: folder.url.appendingPathComponent("secrets"))
             let tokens = try scripted ?? ServiceAccountTokenSource(key: ServiceAccountKey.load(path: path), path: path, clock: clock)
-            let journal = try Journal.open(at: folder.url.appendingPathComponent("journal.sqlite"))
-            let service = GenerationService(journal: journal, registry: Fixtures.registry, prices: Fixtures.prices,
-                                            assets: AssetStore(root: folder.url.appendingPathComponent("assets")),
-                                            mediaRoot: folder.url.appendingPathComponent("media"),
-                                            policy: TrackerPolicy(backoffBaseSeconds: 0.01, backoffMaxSeconds: 0.05))
+            // The app's wiring; the provider is built here around the token source the test scripts.
+            let service = try TestApp.open(folder).service(policy: TestApp.policy())
             let provider = VertexAIProvider(endpoint: VertexEndpoint(project: "my-project", location: "us-central1", baseURL: url.absoluteString),
                                             tokens: tokens, stagingDirectory: folder.url.appendingPathComponent("staging"))
             return Stack(folder: folder, server: server, service: service, provider: provider, tokens: tokens, url: url)
