@@ -50,4 +50,16 @@ public struct EffectiveParameters: Codable, Sendable, Hashable {
     public var resolution: String
     public var sampleCount: Int
     public var generateAudio: Bool
+
+    /// A value by its parameter name (as the catalog names it), nil for one the spec does not settle.
+    public func value(named name: String) -> JSONValue? {
+        switch name {
+        case "durationSeconds": return .number(Double(durationSeconds))
+        case "aspectRatio": return .string(aspectRatio)
+        case "resolution": return .string(resolution)
+        case "sampleCount": return .number(Double(sampleCount))
+        case "generateAudio": return .bool(generateAudio)
+        default: return nil
+        }
+    }
 }

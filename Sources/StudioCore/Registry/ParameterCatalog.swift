@@ -15,6 +15,10 @@ public struct ParameterCatalog: Codable, Sendable {
         public var field: String?
         /// Its JSON paths in a request body, by wire protocol (`parameters.aspectRatio`).
         public var wire: [String: [String]]
+        /// How a wire writes the value, when not as the draft holds it: `upper` (in capitals), `seconds` (`"8s"`).
+        public var spelling: [String: String]?
+        /// The wires that always carry the validated value, set by the person or not.
+        public var effective: [String]?
     }
 
     public var source: String
@@ -22,6 +26,17 @@ public struct ParameterCatalog: Codable, Sendable {
     public var parameters: [Parameter]
     /// What each wire's body carries besides the parameters: the prompt, the inputs, the model.
     public var structure: [String: [String]]
+    /// Where each wire puts parameters the catalog does not name (`--param KEY=VALUE`); `""` is the body itself.
+    public var extras: [String: String]
+
+    /// The built-in catalog, read once; nil when the installation lacks it (`builtIn()` says why).
+    static let bundled: ParameterCatalog? = try? builtIn()
+
+    /// The built-in catalog, read once.
+    public static func shared() throws -> ParameterCatalog {
+        if let bundled { return bundled }
+        return try builtIn()
+    }
 
     /// The catalog shipped with the studio.
     public static func builtIn() throws -> ParameterCatalog {

@@ -20,7 +20,7 @@ public struct GeminiAPIProvider: VideoProvider {
         self.apiKey = apiKey
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.apiVersion = apiVersion
-        self.encoder = PredictBodyEncoder(dialect: .gemini, referenceTypeSpelling: referenceTypeSpelling)
+        self.encoder = PredictBodyEncoder(dialect: .gemini, wire: .geminiPredict, referenceTypeSpelling: referenceTypeSpelling)
         self.isSynthetic = isSynthetic
         self.transport = transport
     }

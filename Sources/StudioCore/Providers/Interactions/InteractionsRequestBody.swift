@@ -34,7 +34,7 @@ public struct InteractionsRequestBody: Sendable {
             "generation_config": .object(["video_config": .object(["task": .string(Self.task(for: spec.mode))])]),
             "input": try input(for: spec, media: media),
         ]
-        if let format = responseFormat(for: spec) { body["response_format"] = format }
+        if let format = try responseFormat(for: spec) { body["response_format"] = format }
         if spec.mode == .refine, let previous = spec.previousInteraction {
             body["previous_interaction_id"] = .string(InteractionsEndpoint.bareID(previous))
         }
@@ -43,14 +43,11 @@ public struct InteractionsRequestBody: Sendable {
 
     /// The video format: every value that applies, so the estimate and the result agree. A further
     /// turn sends only what the draft changes (the earlier turn's format carries over).
-    func responseFormat(for spec: GenerationSpec) -> JSONValue? {
-        let draft = spec.draft
-        var format: [String: JSONValue] = ["type": .string("video")]
+    func responseFormat(for spec: GenerationSpec) throws -> JSONValue? {
         let refining = spec.mode == .refine
-        if !refining || draft.aspectRatio != nil { format["aspect_ratio"] = .string(spec.effective.aspectRatio) }
-        if !refining || draft.durationSeconds != nil { format["duration"] = .string("\(spec.effective.durationSeconds)s") }
-        if !refining || draft.resolution != nil { format["resolution"] = .string(spec.effective.resolution) }
-        if let delivery = draft.delivery { format["delivery"] = .string(delivery) }
+        var body: [String: JSONValue] = ["response_format": .object(["type": .string("video")])]
+        try WireParameterWriter(wire: .interactions).write(spec, into: &body, effective: !refining)
+        let format = body["response_format"]?.objectValue ?? [:]
         return format.count == 1 && refining ? nil : .object(format)
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Encodes a spec as a `:predictLongRunning` body (wire §2–§4) in the dialect of a backend:
 /// `instances[0]` with prompt, image, lastFrame, referenceImages[].image and video; `parameters`
-/// only when something is set; `labels` at the top level.
+/// (only when something is set) and Vertex AI's top-level `labels` as the parameter catalog says.
 ///
 /// The dialects differ in media: the Gemini API sends images as bytes and videos as
 /// `{uri | encodedVideo + encoding}`; Vertex AI sends images and videos as
@@ -17,9 +17,12 @@ public struct PredictBodyEncoder: Sendable {
     public var dialect: Dialect
     /// How this provider spells reference types (the Gemini API takes lowercase "asset": seeds/000; Vertex "ASSET").
     public var referenceTypeSpelling: [String: String]
+    /// The wire whose catalog entries say the parameters (`parameters`, Vertex AI's `labels`).
+    public var wire: WireProtocol
 
-    public init(dialect: Dialect, referenceTypeSpelling: [String: String]) {
+    public init(dialect: Dialect, wire: WireProtocol, referenceTypeSpelling: [String: String]) {
         self.dialect = dialect
+        self.wire = wire
         self.referenceTypeSpelling = referenceTypeSpelling
     }
 
@@ -36,9 +39,7 @@ public struct PredictBodyEncoder: Sendable {
         }
         if let video = spec.video { instance["video"] = try self.video(video, media) }
         var body: [String: JSONValue] = ["instances": .array([.object(instance)])]
-        let parameters = PredictParameters.build(spec.draft)
-        if !parameters.isEmpty { body["parameters"] = .object(parameters) }
-        if !spec.draft.labels.isEmpty { body["labels"] = .object(spec.draft.labels.mapValues(JSONValue.string)) }
+        try WireParameterWriter(wire: wire).write(spec, into: &body)
         return .object(body)
     }
 

@@ -1,6 +1,8 @@
 /// Where a Vertex-format service takes submits and answers operations: Vertex AI itself
 /// (`VertexEndpoint`) or a gateway that speaks its body (`MaaSEndpoint`).
 public protocol PredictRoutes: Sendable {
+    /// The wire protocol these routes belong to (its catalog entries say the body's parameters).
+    var wire: WireProtocol { get }
     /// `POST` URL of a submit for a model.
     func submitURL(model: String) -> String
     /// The operation id the journal keeps, from the submit URL and the `name` the service answered
@@ -15,6 +17,7 @@ public protocol PredictRoutes: Sendable {
 }
 
 extension VertexEndpoint: PredictRoutes {
+    public var wire: WireProtocol { .vertexPredict }
     public func operationID(submitURL: String, name: String) -> String { name }
     public func fetchedName(operation: String) -> String { operation }
 }

@@ -43,7 +43,7 @@ public struct VertexAIProvider: VideoProvider {
         self.apiKey = apiKey
         self.quotaProject = quotaProject
         self.stagingDirectory = stagingDirectory
-        self.encoder = PredictBodyEncoder(dialect: .vertex, referenceTypeSpelling: referenceTypeSpelling)
+        self.encoder = PredictBodyEncoder(dialect: .vertex, wire: endpoint.wire, referenceTypeSpelling: referenceTypeSpelling)
         self.isSynthetic = isSynthetic
         self.transport = transport
     }

@@ -33,7 +33,6 @@ public struct CometChatProvider: VideoProvider {
     }
 
     public func submitRequest(for spec: GenerationSpec, media: MediaSource) throws -> WireRequest {
-        let draft = spec.draft
         var google: [String: JSONValue] = [:]
         if let image = spec.image { google["image"] = .object(["uri": .string(try uploader.url(of: image, field: "image"))]) }
         if let last = spec.lastFrame { google["lastFrame"] = .object(["uri": .string(try uploader.url(of: last, field: "lastFrame"))]) }
@@ -43,24 +42,12 @@ public struct CometChatProvider: VideoProvider {
                          "referenceType": .string(referenceTypeSpelling[ref.kind.rawValue] ?? ref.kind.rawValue)])
             })
         }
-        var config: [String: JSONValue] = [:]
-        func put(_ key: String, _ value: JSONValue?) { if let value { config[key] = value } }
-        put("durationSeconds", draft.durationSeconds.map { .number(Double($0)) })
-        put("aspectRatio", draft.aspectRatio.map(JSONValue.string))
-        put("resolution", draft.resolution.map(JSONValue.string))
-        put("negativePrompt", draft.negativePrompt.map(JSONValue.string))
-        put("seed", draft.seed.map { .number(Double($0)) })
-        put("sampleCount", draft.sampleCount.map { .number(Double($0)) })
-        put("generateAudio", draft.generateAudio.map(JSONValue.bool))
-        put("personGeneration", draft.personGeneration.map(JSONValue.string))
-        put("fps", draft.fps.map { .number(Double($0)) })
-        for (key, value) in draft.extraParameters { config[key] = value }
-        if !config.isEmpty { google["config"] = .object(config) }
         var body: [String: JSONValue] = [
             "model": .string(spec.model), "stream": .bool(true),
-            "messages": .array([.object(["role": .string("user"), "content": .string(draft.prompt ?? "")])]),
+            "messages": .array([.object(["role": .string("user"), "content": .string(spec.draft.prompt ?? "")])]),
         ]
         if !google.isEmpty { body["extra_body"] = .object(["google": .object(google)]) }
+        try WireParameterWriter(wire: .cometChat).write(spec, into: &body)
         return WireRequest(method: "POST", url: access.url("/v1/chat/completions"), headers: access.headers, body: .object(body))
     }
 

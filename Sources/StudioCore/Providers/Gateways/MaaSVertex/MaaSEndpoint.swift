@@ -3,6 +3,7 @@
 /// gateway's model name, or the account's own endpoint id from the config.
 /// Its operation names are bare ids, so the journal keeps `ai/{endpoint}/operations/{name}`.
 public struct MaaSEndpoint: PredictRoutes, Hashable {
+    public var wire: WireProtocol { .maasVertex }
     /// Scheme, host and port (and any path prefix) without a trailing slash.
     public var baseURL: String
     /// Model name → the account's endpoint id, where it differs from the model name.
