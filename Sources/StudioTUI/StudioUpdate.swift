@@ -359,7 +359,7 @@ public enum StudioUpdate {
             return "cannot \(action) #\(id): it was cancelled, so it has no video"
         case .unknown:
             return "cannot \(action) #\(id) yet: its outcome is unknown (Enter shows why)"
-        case .submitting, .queued, .running, .downloading:
+        case .waiting, .submitting, .queued, .running, .downloading:
             return "#\(id) is still \(record.status.rawValue): \(action == "open" ? "o opens" : "e extends") its video once it is done"
         }
     }

@@ -103,6 +103,33 @@ public final class StudioApp: @unchecked Sendable {
         baseURL ?? config.provider(id).baseURL
     }
 
+    /// The limits the queue holds a provider to: the registry's (dated, sourced), with each number
+    /// `requests_per_minute` / `max_running` sets under `[providers.<name>]` (or the provider's own
+    /// section, for its sandbox) over it.
+    public func limits(_ name: String) -> ProviderLimits {
+        guard let identity = registry.identity(name) else { return .none }
+        var limits = identity.entry.limits ?? .none
+        for settings in [config.provider(identity.providerID), config.provider(name)] {
+            if let perMinute = settings.requestsPerMinute {
+                limits.requestsPerMinute = perMinute
+                limits.source = "config.toml"
+            }
+            if let most = settings.maxRunning {
+                limits.maxRunning = most
+                limits.source = "config.toml"
+            }
+        }
+        return limits
+    }
+
+    /// A dispatcher for the queue: each job sent by the provider its journal row names, to the
+    /// endpoint it was queued for.
+    public func dispatcher(service: GenerationService) -> QueueDispatcher {
+        QueueDispatcher(service: service, limits: { [self] in limits($0) }, providerFor: { [self] record in
+            try await provider(record.provider, baseURL: record.endpoint)
+        })
+    }
+
     /// Gateways that take images as URLs and can upload local files (a sandbox, or `upload_command`).
     public var uploadingProviders: Set<String> {
         Set(registry.providerIDs.filter { name in

@@ -40,6 +40,9 @@ public struct StudioConfig: Sendable, Hashable {
         public var latencyScale: Double?
         /// Gateways that take images as URLs: a command given a file's path that prints its URL.
         public var uploadCommand: String?
+        /// The queue's limits for this provider, over the registry's (`requests_per_minute`, `max_running`).
+        public var requestsPerMinute: Int?
+        public var maxRunning: Int?
         /// The Vertex-format gateway: model name → the account's endpoint id (`endpoints`), or one
         /// endpoint for every model (`endpoint`).
         public var endpoints: [String: String] = [:]
@@ -91,6 +94,13 @@ public struct StudioConfig: Sendable, Hashable {
                               fix: "fix the file, or move it away to start from defaults")
         }
         var config = StudioConfig()
+        /// A whole number above 0; anything else is a warning naming the key, and no limit from the file.
+        func count(_ value: (any TOMLValueConvertible)?, _ name: String, _ provider: String) -> Int? {
+            guard let value else { return nil }
+            if let whole = value.int, whole > 0 { return whole }
+            config.warnings.append("\(name) under [providers.\(provider)] in \(url.path) must be a whole number above 0; the built-in limit applies")
+            return nil
+        }
         let defaults = table["defaults"]?.table
         config.defaultProvider = defaults?["provider"]?.string
         config.defaultModel = defaults?["model"]?.string
@@ -106,6 +116,8 @@ public struct StudioConfig: Sendable, Hashable {
                                                          quotaProject: entry["quota_project"]?.string,
                                                          latencyScale: number(entry["latency_scale"]),
                                                          uploadCommand: entry["upload_command"]?.string,
+                                                         requestsPerMinute: count(entry["requests_per_minute"], "requests_per_minute", key),
+                                                         maxRunning: count(entry["max_running"], "max_running", key),
                                                          endpoints: (entry["endpoints"]?.table).map(strings) ?? [:],
                                                          endpoint: entry["endpoint"]?.string)
             }

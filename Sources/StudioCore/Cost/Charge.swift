@@ -2,7 +2,7 @@
 /// chain, Operations and `show` all give. The amount is the journal's estimate, scaled to the videos
 /// actually made; a sandbox job's amount is what the real service would have charged (nothing is).
 public enum Charge: Hashable, Sendable {
-    /// Still being made: what it costs if it succeeds.
+    /// Waiting in the queue or being made: what it costs if it succeeds.
     case pending(Double)
     /// Videos were made, so they are charged.
     case charged(Double)
@@ -18,6 +18,8 @@ public enum Charge: Hashable, Sendable {
     public static let cancelledOnServiceCode = "cancelled.on_service"
     /// The error code of a job cancelled after its video was made (while it downloaded).
     public static let cancelledAfterVideoCode = "cancelled.after_video"
+    /// The error code of a job taken out of the studio's queue before it was sent.
+    public static let removedFromQueueCode = "queue.removed"
 
     public init(record: GenerationRecord, samplesAsked: Int?, videosMade: Int) {
         guard let estimate = record.costEstimateUSD else {
@@ -27,7 +29,7 @@ public enum Charge: Hashable, Sendable {
         let asked = max(1, samplesAsked ?? 1)
         let share = videosMade > 0 ? estimate * Double(min(videosMade, asked)) / Double(asked) : estimate
         switch record.status {
-        case .submitting, .queued, .running:
+        case .waiting, .submitting, .queued, .running:
             self = .pending(estimate)
         case .downloading, .done:
             self = .charged(share)
@@ -38,6 +40,7 @@ public enum Charge: Hashable, Sendable {
         case .cancelled:
             switch record.errorCode {
             case Self.cancelledOnServiceCode: self = .notCharged("cancelled on the service before a video was made")
+            case Self.removedFromQueueCode: self = .notCharged("removed from the queue before it was sent")
             case Self.cancelledAfterVideoCode: self = .charged(share)
             default: self = videosMade > 0 ? .charged(share) : .uncertain(estimate)
             }

@@ -146,6 +146,24 @@ enum JournalMigrations {
                     ELSE REPLACE(provider, '-sandbox', '') END
                 """)
         }
+        // The studio's own queue: a job journaled with its validated spec and estimate, not sent
+        // yet (status `waiting`), sent by a dispatcher under each provider's limits. The entry stays
+        // after dispatch: it keeps the job's batch and how often it was tried.
+        migrator.registerMigration("v8-queue") { db in
+            try db.create(table: "queue_entry") { t in
+                t.primaryKey("generationID", .integer).references("generation", onDelete: .cascade)
+                t.column("priority", .integer).notNull().defaults(to: 0)
+                t.column("paused", .boolean).notNull().defaults(to: false)
+                t.column("reason", .text)
+                t.column("notBefore", .datetime)
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("batchID", .text)
+                t.column("queuedAt", .datetime).notNull()
+                t.column("dispatchedAt", .datetime)
+            }
+            try db.create(index: "queue_entry_batch", on: "queue_entry", columns: ["batchID"])
+            try db.create(index: "generation_by_status_provider", on: "generation", columns: ["status", "provider"])
+        }
         return migrator
     }
 }

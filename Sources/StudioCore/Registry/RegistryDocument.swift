@@ -48,6 +48,8 @@ public struct ProviderEntry: Codable, Sendable, Hashable {
     public var defaultModel: String?
     /// The provider on the built-in emulator: its name (`<id>-sandbox`, `sandbox` for the Gemini API).
     public var sandbox: SandboxEntry?
+    /// Requests a minute and jobs at once the service takes before it answers 429 (dated, sourced).
+    public var limits: ProviderLimits?
     public var source: String
     public var as_of: String
 }

@@ -62,6 +62,10 @@ extension GenerationService {
         let note: String
         var code = "cancelled"
         switch record.status {
+        case .waiting:
+            let removed = try journal.removeFromQueue(id, at: clock.now())
+            return CancelOutcome(cancelled: removed, message: removed ? "#\(id) removed from the queue: nothing was sent, nothing is charged"
+                                                                        : "#\(id) was just taken to send; cancel it once it is queued")
         case .submitting:
             return CancelOutcome(cancelled: false, message: "#\(id) is being submitted; cancel it once it is queued")
         case .queued, .running, .unknown:

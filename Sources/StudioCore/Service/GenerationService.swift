@@ -111,11 +111,56 @@ public struct GenerationService: Sendable {
     public func submit(_ prepared: PreparedGeneration, provider: VideoProvider, endpoint: String? = nil,
                        parent: (id: Int64, kind: String)? = nil,
                        onRecorded: @Sendable (GenerationRecord) -> Void = { _ in }) async throws -> GenerationRecord {
+        let spec = try validSpec(prepared)
+        let wire = registry.wire(model: spec.model, provider: spec.provider)
+        let provider = Self.provider(provider, wire: wire)
+        let (record, stored) = try newRecord(prepared, spec: spec, providerID: provider.id, synthetic: provider.isSynthetic,
+                                             endpoint: endpoint, parent: parent, wire: wire)
+        let recorded = try journal.recordNewGeneration(record, assets: stored)
+        guard let id = recorded.id else { return recorded }
+        // A synchronous gateway's submit lasts the whole generation: the claim covers it.
+        try journal.claim(id, for: owner, until: clock.now().addingTimeInterval(3600), now: clock.now())
+        defer { try? journal.release(id, by: owner) }
+        onRecorded(recorded)
+        return try await send(recorded, spec: spec, provider: provider, fromQueue: false)
+    }
+
+    /// Journals a generation as waiting in the studio's queue — validated, priced, its inputs stored —
+    /// without sending anything; a dispatcher sends it under the provider's limits (`sendTaken`).
+    public func enqueue(_ prepared: PreparedGeneration, endpoint: String? = nil, parent: (id: Int64, kind: String)? = nil,
+                        priority: Int = 0, batchID: String? = nil) throws -> GenerationRecord {
+        let spec = try validSpec(prepared)
+        let wire = registry.wire(model: spec.model, provider: spec.provider)
+        let (record, stored) = try newRecord(prepared, spec: spec, providerID: spec.provider, synthetic: registry.isSandbox(spec.provider),
+                                             endpoint: endpoint, parent: parent, wire: wire)
+        return try journal.enqueue(record, assets: stored, entry: QueueEntry(priority: priority, batchID: batchID, queuedAt: clock.now()))
+    }
+
+    /// Sends a job a dispatcher took from the queue (`Journal.takeNextWaiting`: now `submitting`,
+    /// leased to this service). A submit refused with 429, or one that never left the machine, goes
+    /// back to wait (after `Retry-After`, else a backoff with jitter) instead of failing.
+    public func sendTaken(_ record: GenerationRecord, provider: VideoProvider) async throws -> GenerationRecord {
+        guard let id = record.id else { return record }
+        defer { try? journal.release(id, by: owner) }
+        let spec = try record.spec()
+        let wire = record.wireProtocol ?? registry.wire(model: spec.model, provider: spec.provider)
+        try journal.claim(id, for: owner, until: clock.now().addingTimeInterval(3600), now: clock.now())
+        return try await send(record, spec: spec, provider: Self.provider(provider, wire: wire), fromQueue: true)
+    }
+
+    private func validSpec(_ prepared: PreparedGeneration) throws -> GenerationSpec {
         guard let spec = prepared.report.spec else {
             throw StudioError(field: prepared.report.errors.first?.field ?? "draft", code: "draft.invalid",
                               message: prepared.report.errors.map(\.message).joined(separator: "; "),
                               fix: prepared.report.errors.first?.fix ?? "")
         }
+        return spec
+    }
+
+    /// A new journal row for a validated spec (status `submitting`), with its inputs stored.
+    private func newRecord(_ prepared: PreparedGeneration, spec: GenerationSpec, providerID: String, synthetic: Bool,
+                           endpoint: String?, parent: (id: Int64, kind: String)?,
+                           wire: WireProtocol) throws -> (GenerationRecord, [(role: String, asset: AssetRecord)]) {
         let now = clock.now()
         var stored: [(role: String, asset: AssetRecord)] = []
         for (role, media) in spec.inputMedia {
@@ -128,25 +173,22 @@ public struct GenerationService: Sendable {
             : spec.effective.durationSeconds
         let specJSON = String(decoding: try JSONEncoder().encode(spec), as: UTF8.self)
         // The protocol that takes the job is decided here, journaled, and every later step goes by it.
-        let wire = registry.wire(model: spec.model, provider: spec.provider)
-        let provider = Self.provider(provider, wire: wire)
-        var record = GenerationRecord(
-            id: nil, createdAt: now, updatedAt: now, provider: provider.id, model: spec.model, mode: spec.mode,
+        let record = GenerationRecord(
+            id: nil, createdAt: now, updatedAt: now, provider: providerID, model: spec.model, mode: spec.mode,
             status: .submitting, prompt: spec.draft.prompt ?? "", negativePrompt: spec.draft.negativePrompt,
             specJSON: specJSON, requestJSON: nil, operationName: nil, submittedAt: nil, finishedAt: nil,
             costEstimateUSD: prepared.report.cost?.usd, errorCode: nil, errorMessage: nil, errorExplanation: nil,
             serverAnswerJSON: nil, raiCount: 0, raiReasonsJSON: nil,
             parentID: parent?.id ?? spec.draft.continues ?? prepared.extensionSource?.generationID,
             parentKind: parent?.kind ?? Self.lineageKind(spec, source: prepared.extensionSource),
-            hops: hops, outputSeconds: seconds, pollCount: 0, synthetic: provider.isSynthetic, endpoint: endpoint,
+            hops: hops, outputSeconds: seconds, pollCount: 0, synthetic: synthetic, endpoint: endpoint,
             wire: wire.rawValue)
-        record = try journal.recordNewGeneration(record, assets: stored)
-        guard let id = record.id else { return record }
-        // A synchronous gateway's submit lasts the whole generation: the claim covers it.
-        try journal.claim(id, for: owner, until: now.addingTimeInterval(3600), now: now)
-        defer { try? journal.release(id, by: owner) }
-        onRecorded(record)
+        return (record, stored)
+    }
 
+    /// Builds the request from the stored inputs and sends it; journals what came back.
+    private func send(_ record: GenerationRecord, spec: GenerationSpec, provider: VideoProvider, fromQueue: Bool) async throws -> GenerationRecord {
+        guard let id = record.id else { return record }
         let request: WireRequest
         do {
             // Inputs are read from the asset store while the request is sent, never held whole.
@@ -168,11 +210,16 @@ public struct GenerationService: Sendable {
             logger.info("submitted", metadata: ["generation": "\(id)", "operation": "\(operation)"])
         } catch let failure as ProviderFailure {
             switch failure {
+            case .notSent(let reason) where fromQueue:
+                try requeue(id, reason: "retry: \(Self.host(of: request.url)) unreachable", retryAfter: nil)
+                logger.info("not sent, back in the queue", metadata: ["generation": "\(id)", "reason": "\(reason)"])
             case .notSent(let reason):
                 try journal.forgetUnsent(id)
                 throw StudioError(field: "network", code: "network.unreachable",
                                   message: "could not reach \(Self.host(of: request.url)) (\(Self.shortReason(reason))); nothing was sent or recorded",
                                   fix: "check the network connection, or the provider's base URL (--base-url)")
+            case .http(let answer, let retryAfter) where fromQueue && answer.httpStatus == 429:
+                try requeue(id, reason: "retry: the service answered 429", retryAfter: retryAfter)
             case .http(let answer, _):
                 let explanation = explainer.explain(answer, spec: spec)
                 try journal.update(id, status: .failed, detail: "refused at submit: \(answer.message)", at: clock.now()) { r in
@@ -193,6 +240,14 @@ public struct GenerationService: Sendable {
             }
         }
         return try journal.generation(id) ?? record
+    }
+
+    /// Puts a job taken from the queue back to wait: after `Retry-After`, else a backoff with jitter
+    /// that grows with its attempts.
+    private func requeue(_ id: Int64, reason: String, retryAfter: Double?) throws {
+        let attempts = try journal.queueEntry(of: id)?.attempts ?? 1
+        let delay = policy.backoff(failures: attempts, retryAfter: retryAfter, random: random())
+        try journal.returnToQueue(id, reason: reason, notBefore: clock.now().addingTimeInterval(delay), at: clock.now())
     }
 
     /// How a new generation descends from the one it builds on: a refinement, an extension or an edit of its video.

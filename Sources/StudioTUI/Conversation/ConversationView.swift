@@ -77,6 +77,8 @@ enum ConversationView {
         case .done:
             return turn.outputPath.map { ("→ \(($0 as NSString).lastPathComponent) (Tab, then o opens it)", .success) }
                 ?? ("done, the video is not downloaded", .warning)
+        case .waiting:
+            return ("waiting in the queue (Operations says why)", .running)
         case .queued, .running, .downloading, .submitting:
             return ("\(record.status.rawValue) for \(job.elapsedSeconds) s", .running)
         case .failed, .filtered, .unknown, .cancelled:

@@ -73,7 +73,7 @@ public struct JobRow: Hashable, Sendable {
         case .done: return .success
         case .failed, .filtered: return .error
         case .unknown: return .warning
-        case .queued, .running, .downloading, .submitting: return .running
+        case .waiting, .queued, .running, .downloading, .submitting: return .running
         case .cancelled: return .muted
         }
     }
