@@ -103,4 +103,33 @@ enum Output {
         let synthetic = record.synthetic ? " (synthetic)" : ""
         return "#\(record.id ?? 0)  \(when)  \(record.status.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(record.mode.displayName.padding(toLength: 11, withPad: " ", startingAt: 0)) \(record.model)  \(cost)  \(prompt)\(synthetic)"
     }
+
+    /// One queued job for `queue --json` and `dispatch --json`.
+    static func queued(_ job: QueuedJob) -> JSONValue {
+        .object([
+            "id": .number(Double(job.record.id ?? 0)),
+            "position": job.position.map { .number(Double($0)) } ?? .null,
+            "priority": .number(Double(job.entry.priority)),
+            "paused": .bool(job.entry.paused),
+            "reason": job.entry.reason.map(JSONValue.string) ?? .null,
+            "not_before": date(job.entry.notBefore),
+            "attempts": .number(Double(job.entry.attempts)),
+            "batch": job.entry.batchID.map(JSONValue.string) ?? .null,
+            "provider": .string(job.record.provider),
+            "model": .string(job.record.model),
+            "prompt": .string(job.record.prompt),
+            "cost_estimate_usd": job.record.costEstimateUSD.map(JSONValue.number) ?? .null,
+            "queued_at": date(job.entry.queuedAt),
+        ])
+    }
+
+    /// One queued job for people: place, id, why it waits, provider, model, cost, prompt.
+    static func queuedLine(_ job: QueuedJob) -> String {
+        let place = job.position.map { "\($0)." } ?? "—"
+        let why = job.entry.reason ?? "ready"
+        let cost = job.record.costEstimateUSD.map { (job.record.synthetic ? "~" : "") + CostEstimate.dollars($0) } ?? "—"
+        let head = job.record.prompt.replacingOccurrences(of: "\n", with: " ")
+        let prompt = head.count > 40 ? String(head.prefix(39)) + "…" : head
+        return "\(place.padding(toLength: 4, withPad: " ", startingAt: 0)) #\(job.record.id ?? 0)  \(why.padding(toLength: 28, withPad: " ", startingAt: 0)) \(job.record.provider)  \(job.record.model)  \(cost)  \(prompt)"
+    }
 }

@@ -66,6 +66,8 @@ struct SpecOptions: ParsableArguments {
     var params: [String] = []
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Send to this base URL instead (e.g. an emulator).", valueName: "URL"))
     var baseURL: String?
+    @Flag(help: "Queue the job instead of sending it at once: it is sent in order under the provider's limits (veo-studio dispatch, or the studio while open).")
+    var queue = false
 
     func validate() throws {
         for param in params where !param.contains("=") || param.hasPrefix("=") {

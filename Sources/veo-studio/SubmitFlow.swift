@@ -8,6 +8,8 @@ struct SubmitFlow {
     let wait: Bool
     let json: Bool
     let baseURL: String?
+    /// Queue instead of sending at once (`--queue`); with `wait`, dispatch the queue until this job ends.
+    var queue = false
 
     func run(_ draft: GenerationDraft, parent: (id: Int64, kind: String)? = nil,
              changes: [(field: String, before: JSONValue?, after: JSONValue?)] = []) async throws {
@@ -29,6 +31,11 @@ struct SubmitFlow {
             // A child (re-run, extension, refinement) on its parent's provider goes where the parent went.
             let inherited = parent.flatMap { try? service.journal.generation($0.id) }.flatMap { $0.provider == providerID ? $0.endpoint : nil }
             let named = baseURL ?? inherited
+            if queue {
+                try await enqueue(prepared, service: service, endpoint: context.endpoint(providerID, baseURL: named), parent: parent)
+                await context.close()
+                return
+            }
             let (provider, scale) = try await context.provider(providerID, baseURL: named)
             if provider.isSynthetic { Output.stderr("sandbox: outputs are synthetic, made by the built-in emulator; nothing is charged") }
             var record = try await service.submit(prepared, provider: provider, endpoint: context.endpoint(providerID, baseURL: named),
@@ -46,6 +53,28 @@ struct SubmitFlow {
             await context.close()
             throw error
         }
+    }
+
+    /// Journals the job as waiting; with `wait`, runs a dispatcher until the queue is sent and this
+    /// job has ended.
+    private func enqueue(_ prepared: PreparedGeneration, service: GenerationService, endpoint: String?,
+                         parent: (id: Int64, kind: String)?) async throws {
+        var record = try service.enqueue(prepared, endpoint: endpoint, parent: parent)
+        let id = record.id ?? 0
+        let position = try service.journal.queue().first { $0.record.id == id }?.position
+        Output.stderr("#\(id) waiting in the queue\(position.map { " (position \($0))" } ?? ""): nothing is sent until a dispatcher takes it")
+        if wait {
+            let dispatcher = context.dispatcher(service: service)
+            _ = try await dispatcher.run(follow: true, onSent: { sent in
+                Output.stderr("#\(sent.id ?? 0) \(sent.status.rawValue)\(sent.operationName.map { " — operation \($0)" } ?? "")")
+            }, onEvent: { event in
+                Output.stderr("#\(event.generationID) \(event.status.rawValue): \(event.message)")
+            })
+            record = try service.journal.generation(id) ?? record
+        } else if !json {
+            Output.stderr("  send it: veo-studio dispatch --wait  (the studio sends the queue while it is open)")
+        }
+        try report(record, service: service)
     }
 
     /// Prints the result and turns a failed ending into a non-zero exit.

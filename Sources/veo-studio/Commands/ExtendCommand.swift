@@ -32,7 +32,7 @@ struct ExtendCommand: AsyncParsableCommand {
         } else {
             Output.stderr("extending #\(id): extension \(source.hops + 1)/20, \((source.outputSeconds ?? 8) + CostEstimator.extensionSeconds) s in all")
         }
-        try await SubmitFlow(context: context, wait: wait, json: json, baseURL: spec.baseURL)
+        try await SubmitFlow(context: context, wait: wait, json: json, baseURL: spec.baseURL, queue: spec.queue)
             .run(draft, parent: (id, "extend"))
     }
 }

@@ -15,6 +15,6 @@ struct GenerateCommand: AsyncParsableCommand {
         let context = try StudioContext(global: global)
         var draft = try spec.draft()
         draft.provider = context.providerID(requested: draft.provider)
-        try await SubmitFlow(context: context, wait: wait, json: json, baseURL: spec.baseURL).run(draft)
+        try await SubmitFlow(context: context, wait: wait, json: json, baseURL: spec.baseURL, queue: spec.queue).run(draft)
     }
 }

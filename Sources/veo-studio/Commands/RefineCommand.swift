@@ -35,7 +35,7 @@ struct RefineCommand: AsyncParsableCommand {
         draft.continues = id
         let turn = try service.refinementChain(of: id).count + 1
         Output.stderr("refining #\(id): turn \(turn) of its interaction")
-        try await SubmitFlow(context: context, wait: wait, json: json, baseURL: spec.baseURL)
+        try await SubmitFlow(context: context, wait: wait, json: json, baseURL: spec.baseURL, queue: spec.queue)
             .run(draft, parent: (id, "refine"))
     }
 }

@@ -19,7 +19,7 @@ struct RerunCommand: AsyncParsableCommand {
         var shown = parent.original
         try spec.apply(to: &draft)
         try spec.apply(to: &shown)
-        try await SubmitFlow(context: context, wait: wait, json: json, baseURL: spec.baseURL)
+        try await SubmitFlow(context: context, wait: wait, json: json, baseURL: spec.baseURL, queue: spec.queue)
             .run(draft, parent: (id, "rerun"), changes: shown.differences(from: parent.original))
     }
 }
