@@ -92,6 +92,9 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(name: .customLong("rpm"), help: "Submits allowed per key (or token) and model per minute before 429.")
     var requestsPerMinute: Int = 10
 
+    @Option(name: .customLong("max-running"), help: "Operations running at once per key (or token) before 429 (default: no cap).")
+    var maxRunning: Int?
+
     @Option(name: .long, help: "Seconds generated videos stay downloadable and extendable; 172800 is 2 days.")
     var retention: Int = 172_800
 
@@ -148,6 +151,9 @@ struct EmulatorCommand: AsyncParsableCommand {
         }
         guard inlineLimitMB.isFinite, inlineLimitMB >= 0 else {
             throw ValidationError("--inline-limit-mb must be zero or a positive number of megabytes, e.g. 32 or 0.5; got \(inlineLimitMB).")
+        }
+        if let maxRunning, maxRunning < 1 {
+            throw ValidationError("--max-running must be at least 1 (operations running at once per key); got \(maxRunning).")
         }
         guard requestsPerMinute >= 1 else {
             throw ValidationError("--rpm must be at least 1 (submits per key and model per minute); got \(requestsPerMinute).")
@@ -238,6 +244,7 @@ struct EmulatorCommand: AsyncParsableCommand {
         // A limit past Int's range (e.g. 1e300) is no limit, not a crash.
         options.inlineLimitBytes = Int(exactly: (inlineLimitMB * 1_048_576).rounded()) ?? Int.max
         options.requestsPerMinute = requestsPerMinute
+        options.maxRunning = maxRunning
         options.retention = .seconds(retention)
         options.stateDirectory = resolvedStateDirectory()
         options.renderWithFFmpeg = !noFFmpeg

@@ -36,6 +36,23 @@ struct QuotaTests {
         }
     }
 
+    @Test("over --max-running answers 429 with Retry-After until one of the caller's operations finishes, per key")
+    func maxRunning() async throws {
+        try await Fixture.withEmulator(Fixture.options { $0.maxRunning = 2; $0.speed = 1 }) { emulator in
+            #expect(try await emulator.submit(Body.text()).status == .ok)
+            #expect(try await emulator.submit(Body.text(), model: "veo-3.1-fast-generate-preview").status == .ok)
+            let refused = try await emulator.submit(Body.text())
+            #expect(refused.status == .tooManyRequests)
+            #expect(refused.errorStatus == "RESOURCE_EXHAUSTED")
+            #expect(try #require(refused.errorMessage).contains("2 at once"))
+            let retry = try #require(refused.headers[.retryAfter].flatMap { Int($0) })
+            #expect(retry >= 1)
+            #expect(try await emulator.submit(Body.text().serialized(), key: "other-key").status == .ok, "another key has its own")
+            emulator.clock.advance(by: Double(retry))
+            #expect(try await emulator.submit(Body.text()).status == .ok, "a slot is free once the first finished")
+        }
+    }
+
     @Test("the tracker frees a slot exactly 60 s after the oldest submit")
     func tracker() {
         var tracker = QuotaTracker()

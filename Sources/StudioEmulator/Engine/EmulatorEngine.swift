@@ -153,6 +153,19 @@ actor EmulatorEngine {
             ])
         }
         let now = clock.now()
+        let caller = Self.ownerDigest(apiKey)
+        if let most = options.maxRunning {
+            let running = generations.operations.values.filter { $0.callerDigest == caller && !$0.isDone(at: now) }
+            if running.count >= most, let first = running.map(\.finishAt).min() {
+                let retry = max(1, Int(first.timeIntervalSince(now).rounded(.up)))
+                var error = GoogleAPIError(rule: rules.rule("quota.running"), [
+                    "limit": String(most), "model": modelID, "retry": String(retry),
+                ])
+                error.details = [GoogleAPIError.retryInfo(seconds: retry)]
+                error.headers = [("Retry-After", String(retry))]
+                throw error
+            }
+        }
         if let retry = quota.admit(key: apiKey, model: modelID, now: now, limit: options.requestsPerMinute) {
             var error = GoogleAPIError(rule: rules.rule("quota.exceeded", in: profileRules), [
                 "metric": profileRules.quota.metric, "limitName": profileRules.quota.limitName,
@@ -190,7 +203,7 @@ actor EmulatorEngine {
             id: operationID, model: modelID, profile: profile, apiVersion: apiVersion, createdAt: now, finishAt: finishAt,
             mode: plan.mode, prompt: request.prompt, sampleCount: plan.sampleCount, durationSeconds: plan.durationSeconds,
             aspectRatio: plan.aspectRatio, resolution: plan.resolution,
-            referenceTypeSpellings: request.references.compactMap(\.spelling),
+            callerDigest: caller, referenceTypeSpellings: request.references.compactMap(\.spelling),
             outcome: .videos(fileIDs: [], filteredCount: 0, filteredReasons: []),
             project: resource?.project, location: resource?.location, quotaProject: resource?.quotaProject)
 

@@ -17,6 +17,8 @@ struct OperationRecord: Sendable, Codable {
     var durationSeconds: Int
     var aspectRatio: String
     var resolution: String
+    /// SHA-256 of the key or token that submitted it (for `--max-running`); nil in older state files.
+    var callerDigest: String?
     /// `referenceType` values exactly as received (e.g. `ASSET` from the SDK, `asset` from REST users).
     var referenceTypeSpellings: [String]
     var outcome: OperationOutcome

@@ -32,6 +32,8 @@ public struct EmulatorOptions: Sendable {
     public var inlineLimitBytes: Int = EmulatorOptions.defaultInlineLimitBytes
     /// Submits allowed per key (or token) and model within 60 s; more answer 429.
     public var requestsPerMinute: Int = 10
+    /// Operations running at once per key (or token); one more answers 429 until one finishes. Nil: no cap.
+    public var maxRunning: Int?
     /// How long generated videos stay downloadable and extendable (Gemini API files, and gateway
     /// links whose rules give no lifetime of their own).
     public var retention: Duration = .seconds(172_800)
