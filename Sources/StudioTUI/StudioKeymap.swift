@@ -21,6 +21,7 @@ public enum StudioKeymap {
         KeyBinding(id: "choice.next", keys: [.right, .character(" ")], summary: "Next choice", scope: .outsideText, showsInHints: false),
         KeyBinding(id: "pick", keys: [.enter], summary: "Pick images / open the field", scope: .outsideText, showsInHints: false),
         KeyBinding(id: "submit", keys: [.control("s")], summary: "Submit (asks above the cost threshold)", scope: .generate),
+        KeyBinding(id: "submit.queue", keys: [.control("b")], summary: "Queue: sent in order under the provider's limits while the studio is open (veo-studio dispatch otherwise)", scope: .generate),
         KeyBinding(id: "seed.lock", keys: [.control("l")], summary: "Lock the seed (unlocking clears it)", scope: .generate, showsInHints: false),
         KeyBinding(id: "form.problems", keys: [.function(5)], summary: "Problems (every one in full; Enter goes to its field)", scope: .generate),
 
@@ -54,6 +55,9 @@ public enum StudioKeymap {
         KeyBinding(id: "job.dismiss_all", keys: [.character("D")], summary: "Dismiss every finished job", scope: .operations, showsInHints: false),
         KeyBinding(id: "job.answer", keys: [.character("a"), .enter], summary: "Details: the server's answer and its explanation", scope: .operations),
         KeyBinding(id: "job.converse", keys: [.character("t")], summary: "Turns: the conversation of a Gemini Omni job", scope: .operations),
+        KeyBinding(id: "job.hold", keys: [.character("p")], summary: "Hold or release a queued job (it keeps its place)", scope: .operations),
+        KeyBinding(id: "job.front", keys: [.character("K")], summary: "Move a queued job to the front of the queue", scope: .operations, showsInHints: false),
+        KeyBinding(id: "job.back", keys: [.character("J")], summary: "Move a queued job to the back of the queue", scope: .operations, showsInHints: false),
 
         KeyBinding(id: "history.search", keys: [.character("/")], summary: "Search prompts", scope: .history),
         KeyBinding(id: "history.detail", keys: [.enter], summary: "Every detail: parameters, outputs, answer, lineage", scope: .history),

@@ -48,6 +48,10 @@ public enum StudioEffect: Hashable, Sendable {
     /// Validate the form's draft, price it and list every choice with its reason.
     case checkForm(GenerationDraft)
     case submit(GenerationDraft, parentID: Int64?, parentKind: String?)
+    /// Journal the draft as waiting in the queue (sent in order under the provider's limits).
+    case enqueue(GenerationDraft, parentID: Int64?, parentKind: String?)
+    /// Hold, release or reorder a queued job.
+    case changeQueue(Int64, QueueChange)
     case listDirectory(String)
     case loadLibrary
     /// Decode an image (whose pixel size the listing already read) to fit `cells`.

@@ -146,11 +146,16 @@ public enum StudioUpdate {
         let unsent = model.form.unsentModes
         let typed = model.conversation.map { !$0.instruction.text.trimmingCharacters(in: .whitespaces).isEmpty } ?? false
         let instructions = model.instructions.count + (typed ? 1 : 0)
-        guard running > 0 || !unsent.isEmpty || instructions > 0 else { return [.quit] }
+        let waiting = model.operations.filter { $0.record.status == .waiting }.count
+        guard running > 0 || waiting > 0 || !unsent.isEmpty || instructions > 0 else { return [.quit] }
         var detail: [String] = []
         if running > 0 {
             detail.append("\(running) job\(running == 1 ? " is" : "s are") still being made: \(running == 1 ? "it goes" : "they go") on at the service, "
                 + "and the studio picks \(running == 1 ? "it" : "them") up again at its next start.")
+        }
+        if waiting > 0 {
+            detail.append("\(waiting) job\(waiting == 1 ? " waits" : "s wait") in the queue, not sent: the queue is kept and sent at the next start, "
+                + "or by veo-studio dispatch --wait.")
         }
         if !unsent.isEmpty {
             detail.append("Your unsent \(unsent.map(\.displayName).joined(separator: ", ")) draft\(unsent.count == 1 ? " is" : "s are") kept for the next start.")
@@ -277,6 +282,13 @@ public enum StudioUpdate {
         case "job.answer": return openDetail(id, &model)
         case "job.open": return open(job, &model)
         case "job.converse": return ConversationUpdate.open(id, &model)
+        case "job.hold", "job.front", "job.back":
+            guard job.record.status == .waiting else {
+                model.toast = "#\(id) is \(job.record.status.rawValue), not waiting in the queue: p, K and J act on queued jobs (Ctrl-B in the form queues one)"
+                return []
+            }
+            let change: QueueChange = binding?.id == "job.hold" ? .toggleHold : binding?.id == "job.front" ? .front : .back
+            return [.changeQueue(id, change)]
         case "job.cancel": cancel(job, &model)
         case "job.retry": return retry(job.record, &model)
         case "job.dismiss":
@@ -309,6 +321,12 @@ public enum StudioUpdate {
     static func cancel(_ job: GenerationSummary, _ model: inout AppModel) {
         let record = job.record
         let id = job.id
+        if record.status == .waiting {
+            model.confirmation = Confirmation(question: "Remove #\(id) from the queue?",
+                                              detail: "It was never sent: nothing is charged. It stays in History as cancelled.",
+                                              onYes: .cancelJob(id), whenDeclined: "#\(id) keeps its place in the queue")
+            return
+        }
         guard record.status.isActive || record.status == .submitting || record.status == .unknown else {
             model.toast = "#\(id) is already \(record.status.rawValue): there is nothing to cancel"
             return

@@ -82,8 +82,12 @@ public enum StudioView {
 
     static func drawOperations(_ model: AppModel, in rect: Rect, into buffer: inout CellBuffer) {
         let running = model.runningJobs.count
-        let ended = model.operations.count - running
-        let title = "Operations — \(running) running" + (ended > 0 ? ", \(ended) finished (d dismisses, D all)" : "")
+        let waiting = model.operations.filter { $0.record.status == .waiting }
+        let held = waiting.filter { $0.queue?.entry.paused == true }.count
+        let ended = model.operations.count - running - waiting.count
+        let title = "Operations — \(running) running"
+            + (waiting.isEmpty ? "" : ", \(waiting.count) waiting" + (held > 0 ? " (\(held) held)" : ""))
+            + (ended > 0 ? ", \(ended) finished (d dismisses, D all)" : "")
         let inner = Frame.draw(rect, title: title, focused: true, into: &buffer)
         guard !model.operations.isEmpty else {
             buffer.write("No job is running. F2 makes one; jobs of earlier runs and of the CLI appear here as they run.",

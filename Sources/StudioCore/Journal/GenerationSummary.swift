@@ -17,6 +17,8 @@ public struct GenerationSummary: Sendable, Hashable, Identifiable {
     /// The first video on disk, when there is one.
     public var firstOutputPath: String?
 
+    /// A waiting job's place in the queue (Operations reads it; other lists leave it nil).
+    public var queue: QueuedJob?
     public var id: Int64 { record.id ?? 0 }
 
     public init(record: GenerationRecord, resolution: String? = nil, durationSeconds: Int? = nil, samples: Int? = nil,

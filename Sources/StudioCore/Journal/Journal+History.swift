@@ -32,11 +32,17 @@ extension Journal {
     /// and not yet looked at, or `unknown` with an operation that can be looked at again.
     public func operations() throws -> [GenerationSummary] {
         try writer.read { db in
-            try GenerationSummary.fetchAll(db, sql: """
+            var rows = try GenerationSummary.fetchAll(db, sql: """
                 SELECT generation.* FROM generation
                 WHERE dismissedAt IS NULL AND (status != 'unknown' OR operationName IS NOT NULL)
                 ORDER BY id
                 """)
+            guard rows.contains(where: { $0.record.status == .waiting }) else { return rows }
+            let places = Dictionary(try Self.waitingJobs(db).map { ($0.record.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
+            for index in rows.indices where rows[index].record.status == .waiting {
+                rows[index].queue = places[rows[index].id]
+            }
+            return rows
         }
     }
 

@@ -59,6 +59,17 @@ extension Journal {
         }
     }
 
+    /// Moves a waiting job to the back of the queue; false when the job is not waiting.
+    @discardableResult
+    public func moveToBack(_ id: Int64, at date: Date) throws -> Bool {
+        try changeWaiting(id, at: date, detail: "moved to the back of the queue") { entry, db in
+            let bottom = try Int.fetchOne(db, sql: """
+                SELECT MIN(q.priority) FROM queue_entry q JOIN generation g ON g.id = q.generationID WHERE g.status = 'waiting'
+                """) ?? 0
+            entry.priority = bottom - 1
+        }
+    }
+
     /// Takes a waiting job out of the queue before it is sent (cancelled; nothing was sent, nothing is charged).
     @discardableResult
     public func removeFromQueue(_ id: Int64, at date: Date) throws -> Bool {
@@ -173,7 +184,7 @@ extension Journal {
         return nil
     }
 
-    private static func waitingJobs(_ db: Database) throws -> [QueuedJob] {
+    static func waitingJobs(_ db: Database) throws -> [QueuedJob] {
         let records = try GenerationRecord.fetchAll(db, sql: "SELECT * FROM generation WHERE status = 'waiting'")
         let entries = try QueueEntry.fetchAll(db, sql: """
             SELECT q.* FROM queue_entry q JOIN generation g ON g.id = q.generationID WHERE g.status = 'waiting'

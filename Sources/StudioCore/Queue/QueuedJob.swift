@@ -4,4 +4,10 @@ public struct QueuedJob: Sendable, Hashable {
     public var entry: QueueEntry
     /// 1 for the next to go (among jobs not paused); nil for a paused job.
     public var position: Int?
+
+    public init(record: GenerationRecord, entry: QueueEntry, position: Int?) {
+        self.record = record
+        self.entry = entry
+        self.position = position
+    }
 }

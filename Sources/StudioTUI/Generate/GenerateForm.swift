@@ -21,6 +21,8 @@ public struct GenerateForm: Sendable {
     public var submitting = false
     /// Ctrl-S came while the core's check was behind the draft: submit once it answers.
     public var submitAfterCheck = false
+    /// The submission in progress queues the job instead of sending it (Ctrl-B).
+    public var queueing = false
     /// The other tabs as they were left: each mode has a form of its own.
     public var stash: [GenerationMode: ModeDraft] = [:]
     /// What each mode last sent: a form equal to it has nothing unsent.

@@ -57,8 +57,9 @@ enum GenerateUpdate {
             model.form.selectMode(modes[(index + step) % modes.count], registry)
             model.toast = nil
             return [.checkForm(model.form.submission(registry))]
-        case "submit":
+        case "submit", "submit.queue":
             model.form.commitLine()
+            if !model.form.submitting { model.form.queueing = binding?.id == "submit.queue" }
             return submit(&model)
         case "form.problems":
             model.form.commitLine()
@@ -245,11 +246,13 @@ enum GenerateUpdate {
             }
             return []
         }
-        let effect = StudioEffect.submit(current, parentID: form.parent?.id, parentKind: form.parent?.kind)
+        let effect = form.queueing
+            ? StudioEffect.enqueue(current, parentID: form.parent?.id, parentKind: form.parent?.kind)
+            : StudioEffect.submit(current, parentID: form.parent?.id, parentKind: form.parent?.kind)
         if let cost = form.check?.report.cost, cost.usd > model.confirmCostAboveUSD {
             let sandbox = registry.isSandbox(form.provider)
             model.confirmation = Confirmation(
-                question: "Submit for \(CostEstimate.dollars(cost.usd))\(sandbox ? " (estimate)" : "")?",
+                question: "\(form.queueing ? "Queue" : "Submit") for \(CostEstimate.dollars(cost.usd))\(sandbox ? " (estimate)" : "")?",
                 detail: (sandbox ? "This is the sandbox: nothing is charged. On the real service this would cost " : "")
                     + "\(GenerateView.shortCost(cost)) — above the confirm threshold of \(CostEstimate.dollars(model.confirmCostAboveUSD)) "
                     + "(confirm_cost_above_usd in the config).",

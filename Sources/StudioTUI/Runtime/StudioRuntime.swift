@@ -32,6 +32,8 @@ public final class StudioRuntime {
         /// Why a provider cannot send from this configuration (no key, no base URL), told beside
         /// Provider before anything is sent; nil when it can.
         public var providerProblem: @Sendable (String) -> StudioError?
+        /// The limits the queue holds a provider to (requests a minute, jobs at once).
+        public var limits: @Sendable (String) -> ProviderLimits
 
         public init(service: GenerationService, providerName: String, synthetic: Bool,
                     provider: @escaping @Sendable (String, String?) async throws -> (VideoProvider, Double),
@@ -39,7 +41,8 @@ public final class StudioRuntime {
                     latencyScale: @escaping @Sendable (String) -> Double, shouldStop: @escaping @Sendable () -> Bool,
                     confirmCostAboveUSD: Double = 2, dataDirectory: URL, ffmpeg: FFmpegTool? = FFmpegTool.locate(),
                     workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-                    providerProblem: @escaping @Sendable (String) -> StudioError? = { _ in nil }) {
+                    providerProblem: @escaping @Sendable (String) -> StudioError? = { _ in nil },
+                    limits: @escaping @Sendable (String) -> ProviderLimits = { _ in .none }) {
             self.service = service
             self.providerName = providerName
             self.synthetic = synthetic
@@ -52,6 +55,7 @@ public final class StudioRuntime {
             self.ffmpeg = ffmpeg
             self.workingDirectory = workingDirectory
             self.providerProblem = providerProblem
+            self.limits = limits
         }
     }
 
@@ -67,6 +71,7 @@ public final class StudioRuntime {
     private let inbox: MessageInbox
     private let providers: ProviderPool
     private let tracker: JobTracker
+    private let queueRunner: QueueRunner
     private let checker: FormChecker
     private let mirror: JournalMirror
     private let journalChanged = JournalChangeFlag()
@@ -79,6 +84,7 @@ public final class StudioRuntime {
         inbox = MessageInbox(wake: wake)
         providers = ProviderPool(make: dependencies.provider)
         tracker = JobTracker(service: dependencies.service, providers: providers, inbox: inbox)
+        queueRunner = QueueRunner(service: dependencies.service, providers: providers, limits: dependencies.limits, tracker: tracker)
         let problem = dependencies.providerProblem
         checker = FormChecker(service: dependencies.service, workingDirectory: dependencies.workingDirectory) { id in
             problem(id).map { ValidationIssue(field: "provider", code: $0.code, message: $0.message, fix: $0.fix) }
@@ -105,6 +111,7 @@ public final class StudioRuntime {
             saveDrafts(force: true)
             watcher?.stop()
             signal.stop()
+            queueRunner.stop()
             tracker.stopAll()
             backend.stop()
         }
@@ -113,6 +120,7 @@ public final class StudioRuntime {
         model.now = Date()
         model.sessionStart = model.now
         resumeUnfinished()
+        queueRunner.start()
         if perform(StudioUpdate.apply(.draftsRestored(keptDrafts()), to: &model)) { return }
         savedDrafts = unsentDrafts()
         if readJournal(everything: true) { return }
@@ -243,6 +251,10 @@ public final class StudioRuntime {
         case .submit(let draft, let parentID, let parentKind):
             submit(draft, parent: parentID.map { ($0, parentKind ?? "rerun") })
             return []
+        case .enqueue(let draft, let parentID, let parentKind):
+            return [enqueue(draft, parent: parentID.map { ($0, parentKind ?? "rerun") })]
+        case .changeQueue(let id, let change):
+            return [.toast(changeQueue(id, change))]
         case .listDirectory(let path):
             let (directory, entries) = PickerFiles.list(path)
             return [.directoryListed(directory, entries)]
@@ -354,6 +366,52 @@ public final class StudioRuntime {
             } catch {
                 inbox.post(finished(nil, "not submitted: \(error)"))
             }
+        }
+    }
+
+    /// Journals the draft as waiting in the queue; the queue runner sends it when the provider's
+    /// limits allow.
+    private func enqueue(_ draft: GenerationDraft, parent: (id: Int64, kind: String)?) -> StudioMessage {
+        let providerID = draft.provider ?? dependencies.providerName
+        let inherited = parent.flatMap { try? service.journal.generation($0.id) }.flatMap { $0.provider == providerID ? $0.endpoint : nil }
+        let prepared = service.prepare(draft, loader: InputLoader(baseDirectory: dependencies.workingDirectory))
+        guard prepared.report.isValid else {
+            let first = prepared.report.errors.first
+            let fix = first.map { StudioAdvice.fix($0, registry: service.registry) } ?? ""
+            return .submitFinished(nil, "not queued: \(first?.message ?? "the draft is incomplete") — \(fix)")
+        }
+        do {
+            let record = try service.enqueue(prepared, endpoint: dependencies.endpoint(providerID) ?? inherited, parent: parent)
+            let id = record.id ?? 0
+            let place = (try? service.journal.queue())?.first { $0.record.id == id }?.position
+            queueRunner.nudge()
+            return .submitFinished(id, "#\(id) queued\(place.map { ", \($0)\(JobRow.ordinal($0)) in line" } ?? "") — sent when \(providerID)'s limits allow; Operations (F3) says why it waits")
+        } catch {
+            return .submitFinished(nil, "not queued: \(error)")
+        }
+    }
+
+    /// Holds, releases or reorders a queued job; says what happened.
+    private func changeQueue(_ id: Int64, _ change: QueueChange) -> String {
+        let journal = service.journal
+        let now = Date()
+        do {
+            switch change {
+            case .toggleHold:
+                let held = try journal.queueEntry(of: id)?.paused ?? false
+                guard try journal.setQueuePaused(id, !held, at: now) else { return "#\(id) is no longer waiting" }
+                queueRunner.nudge()
+                return held ? "#\(id) released: it goes in its turn" : "#\(id) held: it keeps its place and is not sent (p releases it)"
+            case .front:
+                guard try journal.moveToFront(id, at: now) else { return "#\(id) is no longer waiting" }
+                queueRunner.nudge()
+                return "#\(id) moved to the front of the queue"
+            case .back:
+                guard try journal.moveToBack(id, at: now) else { return "#\(id) is no longer waiting" }
+                return "#\(id) moved to the back of the queue"
+            }
+        } catch {
+            return "#\(id): the queue could not be changed: \(error)"
         }
     }
 

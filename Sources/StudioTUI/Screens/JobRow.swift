@@ -12,6 +12,8 @@ public struct JobRow: Hashable, Sendable {
     public var model: String
     public var promptHead: String
     public var status: JobStatus
+    /// The state as the table shows it: a waiting job's place in the queue (`waiting 2`), or `held`.
+    public var state: String
     public var elapsedSeconds: Int
     /// "20–70 s" (the 25th–75th percentile of the time left), or nil when not running.
     public var eta: String?
@@ -36,6 +38,11 @@ public struct JobRow: Hashable, Sendable {
         model = Self.shortModel(record.model)
         promptHead = Self.promptHead(record)
         status = record.status
+        if record.status == .waiting, let queued = summary.queue {
+            state = queued.position.map { "waiting \($0)" } ?? "held"
+        } else {
+            state = record.status.rawValue
+        }
         let start = record.submittedAt ?? record.createdAt
         let end = record.status.isFinal ? (record.finishedAt ?? record.updatedAt) : now
         elapsedSeconds = max(0, Int(end.timeIntervalSince(start)))
@@ -44,6 +51,9 @@ public struct JobRow: Hashable, Sendable {
             let low = Int(latency.remaining(after: elapsed, quantile: 0.25).rounded())
             let high = Int(latency.remaining(after: elapsed, quantile: 0.75).rounded())
             eta = low == high ? "~\(low) s" : "\(low)–\(high) s"
+        } else if record.status == .waiting, let queued = summary.queue, !queued.entry.paused {
+            // In a word, why it waits (the detail pane says it whole).
+            eta = queued.entry.reason.map { String($0.prefix { $0 != ":" }) } ?? "next"
         } else {
             eta = nil
         }
@@ -57,6 +67,17 @@ public struct JobRow: Hashable, Sendable {
         length = (record.outputSeconds ?? summary.durationSeconds).map { "\($0) s" } ?? "—"
         let asked = summary.samples ?? 1
         videos = record.status.isFinal || summary.outputs > 0 ? "\(summary.downloaded)/\(max(asked, summary.outputs))" : "—"
+    }
+
+    /// "st", "nd", "rd" or "th" after a place.
+    static func ordinal(_ number: Int) -> String {
+        if (11...13).contains(number % 100) { return "th" }
+        switch number % 10 {
+        case 1: return "st"
+        case 2: return "nd"
+        case 3: return "rd"
+        default: return "th"
+        }
     }
 
     /// The prompt as a row shows it: on one line, after the parent a child was made from ("↳#12 ").
@@ -92,7 +113,7 @@ public struct JobRow: Hashable, Sendable {
 
     /// The cell of each column of `GenerationTable`, in its order.
     public func cells(for kind: GenerationTable.Kind) -> [String] {
-        var cells = ["#\(id)", status.rawValue, mode, model, promptHead, time]
+        var cells = ["#\(id)", state, mode, model, promptHead, time]
         if kind == .operations { cells.append(progress ?? eta ?? "") }
         cells += [cost, date, length, resolution, provider, videos]
         return cells

@@ -31,7 +31,7 @@ struct StudioCommand: AsyncParsableCommand {
             latencyScale: { id in context.latencyScale(id) },
             shouldStop: { terminationSignal.load(ordering: .relaxed) != 0 },
             confirmCostAboveUSD: context.config.confirmCostAboveUSD, dataDirectory: context.paths.dataDirectory,
-            providerProblem: { id in context.readinessProblem(id) }))
+            providerProblem: { id in context.readinessProblem(id) }, limits: { id in context.limits(id) }))
         await runtime.run()
         await context.close()
     }

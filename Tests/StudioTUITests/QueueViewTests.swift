@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import StudioCore
+import TermUI
+@testable import StudioTUI
+
+/// The queue in Operations: each waiting job's place or hold, why it waits, the keys that hold,
+/// reorder and remove it, Ctrl-B in the form, and a quit that says the queue is kept.
+@MainActor
+struct QueueViewTests {
+    static func waiting(_ id: Int64, position: Int?, reason: String?) -> GenerationSummary {
+        var summary = Readings.summaries([StudioScreenTests.record(id, .waiting, "queued shot \(id)", seconds: 5)])[0]
+        summary.queue = QueuedJob(record: summary.record,
+                                  entry: QueueEntry(generationID: id, paused: position == nil, reason: reason, queuedAt: StudioScreenTests.now),
+                                  position: position)
+        return summary
+    }
+
+    static func model(size: Size = Size(width: 80, height: 24)) -> AppModel {
+        var model = StudioScreenTests.model(size: size)
+        var snapshot = model.journal
+        snapshot.query = model.journalQuery
+        snapshot.operations = Readings.summaries([StudioScreenTests.record(7, .running, "a lighthouse in a storm", seconds: 40)])
+            + [waiting(9, position: 1, reason: "quota: 10 requests a minute"), waiting(10, position: nil, reason: "paused")]
+        _ = StudioUpdate.apply(.journalRead(snapshot), to: &model)
+        _ = StudioUpdate.apply(.key(.function(3)), to: &model)
+        return model
+    }
+
+    @Test func operationsShowsPlaceHoldAndWhyEachJobWaits() {
+        let wide = Snapshot.text(StudioView.render(Self.model(size: Size(width: 120, height: 30)))).split(separator: "\n").map(String.init)
+        let title = wide.first { $0.contains("Operations —") } ?? ""
+        #expect(title.contains("1 running, 2 waiting (1 held)"), "\(title)")
+        let placed = wide.first { $0.contains("#9 ") } ?? ""
+        #expect(placed.contains("waiting 1") && placed.contains("quota"), "\(placed)")
+        #expect(wide.first { $0.contains("#10 ") }?.contains("held") == true)
+        let narrow = Snapshot.text(StudioView.render(Self.model())).split(separator: "\n").map(String.init)
+        #expect(narrow.first { $0.contains("#9 ") }?.contains("waiting 1") == true, "the place shows at 80 columns too")
+    }
+
+    @Test func holdReorderAndRemoveActOnQueuedJobsOnly() {
+        var model = Self.model()
+        #expect(StudioUpdate.apply(.key(.character("p")), to: &model).isEmpty, "#7 runs: p does nothing to it")
+        #expect(model.toast?.contains("not waiting in the queue") == true)
+        _ = StudioUpdate.apply(.key(.character("j")), to: &model)
+        #expect(StudioUpdate.apply(.key(.character("p")), to: &model) == [.changeQueue(9, .toggleHold)])
+        #expect(StudioUpdate.apply(.key(.character("K")), to: &model) == [.changeQueue(9, .front)])
+        #expect(StudioUpdate.apply(.key(.character("J")), to: &model) == [.changeQueue(9, .back)])
+        #expect(StudioUpdate.apply(.key(.character("x")), to: &model).isEmpty)
+        #expect(model.confirmation?.question == "Remove #9 from the queue?")
+        #expect(model.confirmation?.detail.contains("nothing is charged") == true)
+        #expect(StudioUpdate.apply(.key(.character("y")), to: &model) == [.cancelJob(9)])
+    }
+
+    @Test func quittingSaysTheQueueIsKept() {
+        var model = Self.model()
+        _ = StudioUpdate.apply(.key(.control("q")), to: &model)
+        #expect(model.confirmation?.detail.contains("2 jobs wait in the queue") == true, "\(model.confirmation?.detail ?? "")")
+    }
+
+    @Test func ctrlBQueuesTheFormInsteadOfSendingIt() throws {
+        var (model, checker) = try GenerateFormTests.harness()
+        _ = GenerateFormTests.send(.key(.function(2)), &model, checker)
+        GenerateFormTests.focus("prompt", &model)
+        _ = GenerateFormTests.send(.paste("a kite over the dunes"), &model, checker)
+        #expect(GenerateFormTests.send(.key(.control("b")), &model, checker).isEmpty, "$3.20 is above the threshold: it asks first")
+        #expect(model.confirmation?.question == "Queue for $3.20 (estimate)?", "\(model.confirmation?.question ?? model.toast ?? "")")
+        let effects = GenerateFormTests.send(.key(.character("y")), &model, checker)
+        #expect(effects.contains { if case .enqueue = $0 { return true }; return false }, "\(effects)")
+        #expect(!effects.contains { if case .submit = $0 { return true }; return false })
+    }
+}
