@@ -66,6 +66,10 @@ struct SpecOptions: ParsableArguments {
     var params: [String] = []
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Send to this base URL instead (e.g. an emulator).", valueName: "URL"))
     var baseURL: String?
+    @Option(help: ArgumentHelp("Start from a saved preset (veo-studio presets lists them); the flags given here win.", valueName: "NAME"))
+    var preset: String?
+    @Option(name: .customLong("var"), help: ArgumentHelp("Fill {name} in the prompt (a template), repeatable.", valueName: "NAME=VALUE"))
+    var vars: [String] = []
     @Flag(help: "Queue the job instead of sending it at once: it is sent in order under the provider's limits (veo-studio dispatch, or the studio while open).")
     var queue = false
 
@@ -126,15 +130,51 @@ struct SpecOptions: ParsableArguments {
         }
     }
 
-    /// A draft with only what these flags set.
-    func draft() throws -> GenerationDraft {
+    /// A draft with only what these flags (and the preset they name) set.
+    /// `fillingVars`: false keeps a template's placeholders (saving a preset).
+    func draft(presets: [String: GenerationDraft], fillingVars: Bool = true) throws -> GenerationDraft {
         var draft = GenerationDraft()
-        try apply(to: &draft)
+        try apply(to: &draft, presets: presets, fillingVars: fillingVars)
         return draft
     }
 
-    /// Overrides a draft's fields with the flags given (re-run with a tweak).
-    func apply(to draft: inout GenerationDraft) throws {
+    /// Overrides a draft's fields with the preset named, then the flags given (re-run with a tweak),
+    /// then fills the prompt's `{name}` placeholders from `--var`.
+    func apply(to draft: inout GenerationDraft, presets: [String: GenerationDraft], fillingVars: Bool = true) throws {
+        if let preset {
+            guard let saved = presets[preset] else {
+                throw CLIFailure.badInput("error: --preset \(preset): no such preset — "
+                    + (presets.isEmpty ? "save one first (veo-studio presets says where they live)" : "use one of: \(presets.keys.sorted().joined(separator: ", "))"))
+            }
+            draft.overlay(saved)
+        }
+        try applyFlags(to: &draft)
+        if fillingVars { try fillVars(in: &draft) }
+    }
+
+    /// The prompt with each `{name}` replaced by its `--var`; a placeholder without one, or a var
+    /// the prompt does not use, is refused.
+    private func fillVars(in draft: inout GenerationDraft) throws {
+        var values: [String: String] = [:]
+        for pair in vars {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw CLIFailure.badInput("error: --var \(pair): write NAME=VALUE")
+            }
+            values[parts[0]] = parts[1]
+        }
+        let names = draft.prompt.map(BatchSpecReader.placeholders) ?? []
+        if let unused = values.keys.sorted().first(where: { !names.contains($0) }) {
+            throw CLIFailure.badInput("error: --var \(unused): the prompt has no {\(unused)}" + (names.isEmpty ? "" : " (it has \(names.map { "{\($0)}" }.joined(separator: ", ")))"))
+        }
+        if let missing = names.first(where: { values[$0] == nil }) {
+            throw CLIFailure.badInput("error: prompt: {\(missing)} has no value — give --var \(missing)=…")
+        }
+        for (name, value) in values { draft.prompt = draft.prompt?.replacingOccurrences(of: "{\(name)}", with: value) }
+    }
+
+    /// Overrides a draft's fields with the flags given.
+    private func applyFlags(to draft: inout GenerationDraft) throws {
         if let provider { draft.provider = provider }
         if let model { draft.model = model }
         if let text = try promptText() { draft.prompt = text }

@@ -130,6 +130,15 @@ public final class StudioApp: @unchecked Sendable {
         })
     }
 
+    /// The presets in the config folder (`presets/<name>.toml`).
+    public var presetStore: PresetStore { PresetStore(configDirectory: paths.configDirectory) }
+
+    /// Every preset as a draft, for `--preset` and batch lines' `preset`.
+    public func presets() -> [String: GenerationDraft] {
+        guard let catalog = try? ParameterCatalog.shared() else { return [:] }
+        return presetStore.drafts(reader: BatchSpecReader(catalog: catalog))
+    }
+
     /// Gateways that take images as URLs and can upload local files (a sandbox, or `upload_command`).
     public var uploadingProviders: Set<String> {
         Set(registry.providerIDs.filter { name in

@@ -31,17 +31,20 @@ public struct HistoryFilter: Hashable, Sendable {
     public var provider: String?
     public var status: JobStatus?
     public var age: Age = .any
+    /// Only the jobs of one batch.
+    public var batch: String?
 
     public init(mode: GenerationMode? = nil, model: String? = nil, provider: String? = nil, status: JobStatus? = nil,
-                age: Age = .any) {
+                age: Age = .any, batch: String? = nil) {
         self.mode = mode
         self.model = model
         self.provider = provider
         self.status = status
         self.age = age
+        self.batch = batch
     }
 
-    public var isEmpty: Bool { mode == nil && model == nil && provider == nil && status == nil && age == .any }
+    public var isEmpty: Bool { mode == nil && model == nil && provider == nil && status == nil && age == .any && batch == nil }
 
     /// "mode Text · status done · last 7 days", or nil when nothing is filtered.
     public var summary: String? {
@@ -51,6 +54,7 @@ public struct HistoryFilter: Hashable, Sendable {
         if let provider { parts.append("provider \(provider)") }
         if let status { parts.append("status \(status.rawValue)") }
         if age != .any { parts.append(age.label) }
+        if let batch { parts.append("batch \(batch)") }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
@@ -63,6 +67,10 @@ public struct HistoryFilter: Hashable, Sendable {
         if let provider { clauses.append("generation.provider = ?"); arguments.append(provider) }
         if let status { clauses.append("generation.status = ?"); arguments.append(status.rawValue) }
         if let since = age.since(now: now) { clauses.append("generation.createdAt >= ?"); arguments.append(StoredDate.text(since)) }
+        if let batch {
+            clauses.append("generation.id IN (SELECT generationID FROM queue_entry WHERE batchID = ?)")
+            arguments.append(batch)
+        }
         return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
     }
 }

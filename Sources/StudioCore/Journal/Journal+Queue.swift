@@ -10,23 +10,48 @@ extension Journal {
 
     /// Records a new generation as waiting in the queue, with its input assets and its entry.
     public func enqueue(_ record: GenerationRecord, assets: [(role: String, asset: AssetRecord)], entry: QueueEntry) throws -> GenerationRecord {
+        try writer.write { db in try Self.enqueue(record, assets: assets, entry: entry, in: db) }
+    }
+
+    /// Records a batch and every one of its jobs as waiting, in one transaction: all or none.
+    public func enqueue(batch: BatchRecord, jobs: [(record: GenerationRecord, assets: [(role: String, asset: AssetRecord)], entry: QueueEntry)]) throws -> [GenerationRecord] {
         try writer.write { db in
-            var record = record
-            record.status = .waiting
-            try record.insert(db)
-            guard let id = record.id else { throw StudioError(field: "journal", code: "journal.insert", message: "no id", fix: "") }
-            for (role, asset) in assets {
-                try asset.insert(db, onConflict: .ignore)
-                try GenerationAssetRecord(generationID: id, sha256: asset.sha256, role: role).insert(db, onConflict: .replace)
-            }
-            var entry = entry
-            entry.generationID = id
-            try entry.insert(db)
-            var event = EventRecord(generationID: id, at: record.createdAt, status: .waiting,
-                                    detail: entry.batchID.map { "queued (batch \($0))" } ?? "queued")
-            try event.insert(db)
-            return record
+            try batch.insert(db)
+            return try jobs.map { try Self.enqueue($0.record, assets: $0.assets, entry: $0.entry, in: db) }
         }
+    }
+
+    /// A batch by id.
+    public func batch(_ id: String) throws -> BatchRecord? {
+        try writer.read { db in try BatchRecord.fetchOne(db, key: id) }
+    }
+
+    /// The jobs of a batch, oldest first.
+    public func jobs(inBatch id: String) throws -> [GenerationRecord] {
+        try writer.read { db in
+            try GenerationRecord.fetchAll(db, sql: """
+                SELECT g.* FROM generation g JOIN queue_entry q ON q.generationID = g.id WHERE q.batchID = ? ORDER BY g.id
+                """, arguments: [id])
+        }
+    }
+
+    private static func enqueue(_ record: GenerationRecord, assets: [(role: String, asset: AssetRecord)], entry: QueueEntry,
+                                in db: Database) throws -> GenerationRecord {
+        var record = record
+        record.status = .waiting
+        try record.insert(db)
+        guard let id = record.id else { throw StudioError(field: "journal", code: "journal.insert", message: "no id", fix: "") }
+        for (role, asset) in assets {
+            try asset.insert(db, onConflict: .ignore)
+            try GenerationAssetRecord(generationID: id, sha256: asset.sha256, role: role).insert(db, onConflict: .replace)
+        }
+        var entry = entry
+        entry.generationID = id
+        try entry.insert(db)
+        var event = EventRecord(generationID: id, at: record.createdAt, status: .waiting,
+                                detail: entry.batchID.map { "queued (batch \($0))" } ?? "queued")
+        try event.insert(db)
+        return record
     }
 
     /// The waiting jobs in the order they go: priority, then age; paused ones keep their place but have no position.

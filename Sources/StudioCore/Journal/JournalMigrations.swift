@@ -164,6 +164,17 @@ enum JournalMigrations {
             try db.create(index: "queue_entry_batch", on: "queue_entry", columns: ["batchID"])
             try db.create(index: "generation_by_status_provider", on: "generation", columns: ["status", "provider"])
         }
+        // A batch is a thing in the history: its name, its lines, its jobs (through queue_entry.batchID).
+        migrator.registerMigration("v9-batch") { db in
+            try db.create(table: "batch") { t in
+                t.primaryKey("id", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("name", .text).notNull()
+                t.column("lines", .integer).notNull()
+                t.column("jobs", .integer).notNull()
+                t.column("estimateUSD", .double)
+            }
+        }
         return migrator
     }
 }

@@ -102,3 +102,22 @@ extension GenerationDraft {
         return problem
     }
 }
+
+extension GenerationDraft {
+    /// Takes every field `other` sets (a preset over a draft): the fields of the form, the inputs, labels and extra parameters.
+    public mutating func overlay(_ other: GenerationDraft) {
+        for field in Self.overlaidFields {
+            if let text = other.text(of: field) { set(field, text: text) }
+        }
+        if !other.references.isEmpty { references = other.references }
+        if let video = other.video { self.video = video }
+        if let referenceVideos = other.referenceVideos, !referenceVideos.isEmpty { self.referenceVideos = referenceVideos }
+        for (key, value) in other.labels { labels[key] = value }
+        for (key, value) in other.extraParameters { extraParameters[key] = value }
+    }
+
+    /// The fields `overlay` copies as text.
+    static let overlaidFields = ["provider", "model", "prompt", "negativePrompt", "image", "lastFrame", "aspectRatio", "resolution",
+                                 "durationSeconds", "sampleCount", "seed", "generateAudio", "personGeneration", "enhancePrompt",
+                                 "compressionQuality", "resizeMode", "storageUri", "fps", "pubsubTopic", "safetyLevel", "autoFix", "delivery"]
+}

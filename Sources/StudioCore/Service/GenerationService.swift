@@ -136,6 +136,22 @@ public struct GenerationService: Sendable {
         return try journal.enqueue(record, assets: stored, entry: QueueEntry(priority: priority, batchID: batchID, queuedAt: clock.now()))
     }
 
+    /// Journals every take of a batch plan as waiting, with the batch, in one transaction (all or none).
+    /// `endpoint` gives the base URL a provider's jobs are kept with.
+    public func enqueue(_ plan: BatchPlan, endpoint: (String) -> String?) throws -> (BatchRecord, [GenerationRecord]) {
+        let now = clock.now()
+        let batch = BatchRecord(id: BatchRecord.newID(at: now), createdAt: now, name: plan.name, lines: plan.lines,
+                                jobs: plan.items.count, estimateUSD: plan.unpriced == plan.items.count ? nil : plan.totalUSD)
+        let jobs = try plan.items.map { item in
+            let spec = try validSpec(item.prepared)
+            let wire = registry.wire(model: spec.model, provider: spec.provider)
+            let (record, stored) = try newRecord(item.prepared, spec: spec, providerID: spec.provider, synthetic: registry.isSandbox(spec.provider),
+                                                 endpoint: endpoint(spec.provider), parent: nil, wire: wire)
+            return (record: record, assets: stored, entry: QueueEntry(batchID: batch.id, queuedAt: now))
+        }
+        return (batch, try journal.enqueue(batch: batch, jobs: jobs))
+    }
+
     /// Sends a job a dispatcher took from the queue (`Journal.takeNextWaiting`: now `submitting`,
     /// leased to this service). A submit refused with 429, or one that never left the machine, goes
     /// back to wait (after `Retry-After`, else a backoff with jitter) instead of failing.

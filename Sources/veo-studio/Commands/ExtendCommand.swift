@@ -24,7 +24,7 @@ struct ExtendCommand: AsyncParsableCommand {
             throw CLIFailure.badInput("error: id: no generation \(id) in the journal — list them with veo-studio history")
         }
         var draft = try context.service().extensionDraft(of: id)
-        try spec.apply(to: &draft)
+        try spec.apply(to: &draft, presets: context.presets())
         draft.video = .generation(id: id)
         if context.registry.usesInteractions(model: source.model, provider: source.provider) {
             let added = draft.durationSeconds ?? 8

@@ -13,7 +13,7 @@ struct GenerateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try StudioContext(global: global)
-        var draft = try spec.draft()
+        var draft = try spec.draft(presets: context.presets())
         draft.provider = context.providerID(requested: draft.provider)
         try await SubmitFlow(context: context, wait: wait, json: json, baseURL: spec.baseURL, queue: spec.queue).run(draft)
     }

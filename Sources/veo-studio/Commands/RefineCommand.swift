@@ -31,7 +31,7 @@ struct RefineCommand: AsyncParsableCommand {
             throw CLIFailure.badInput("error: id: no generation \(id) in the journal — list them with veo-studio history")
         }
         var draft = try service.refineDraft(of: id, prompt: instruction)
-        try spec.apply(to: &draft)
+        try spec.apply(to: &draft, presets: context.presets())
         draft.continues = id
         let turn = try service.refinementChain(of: id).count + 1
         Output.stderr("refining #\(id): turn \(turn) of its interaction")

@@ -14,7 +14,7 @@ struct RequestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try StudioContext(global: global)
-        var draft = try spec.draft()
+        var draft = try spec.draft(presets: context.presets())
         draft.provider = context.providerID(requested: draft.provider)
         let prepared = try context.service().prepare(draft)
         Output.issueLines(prepared.report.warnings).forEach(Output.stderr)

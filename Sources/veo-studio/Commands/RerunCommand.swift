@@ -17,8 +17,8 @@ struct RerunCommand: AsyncParsableCommand {
         let parent = try context.service().parentDraft(of: id)
         var draft = parent.draft
         var shown = parent.original
-        try spec.apply(to: &draft)
-        try spec.apply(to: &shown)
+        try spec.apply(to: &draft, presets: context.presets())
+        try spec.apply(to: &shown, presets: context.presets())
         try await SubmitFlow(context: context, wait: wait, json: json, baseURL: spec.baseURL, queue: spec.queue)
             .run(draft, parent: (id, "rerun"), changes: shown.differences(from: parent.original))
     }

@@ -12,7 +12,7 @@ struct ValidateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try StudioContext(global: global)
-        var draft = try spec.draft()
+        var draft = try spec.draft(presets: context.presets())
         draft.provider = context.providerID(requested: draft.provider)
         let prepared = try context.service().prepare(draft)
         let report = prepared.report

@@ -1,0 +1,132 @@
+import Foundation
+import TOMLKit
+
+/// The presets in the config folder, one TOML file each (`presets/<name>.toml`), readable and
+/// editable by hand; saved atomically, created 0600 like the config.
+public struct PresetStore: Sendable {
+    public let directory: URL
+
+    public init(configDirectory: URL) {
+        directory = configDirectory.appendingPathComponent("presets")
+    }
+
+    /// Every preset, by name, and what could not be read (a file each).
+    public func all() -> (presets: [Preset], problems: [String]) {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".toml") }.sorted()
+        var presets: [Preset] = []
+        var problems: [String] = []
+        for file in files {
+            let url = directory.appendingPathComponent(file)
+            do {
+                presets.append(try read(url))
+            } catch let error as StudioError {
+                problems.append(error.message + " — " + error.fix)
+            } catch {
+                problems.append("\(url.path): \(error)")
+            }
+        }
+        return (presets, problems)
+    }
+
+    /// A preset by name (nil when there is none).
+    public func preset(named name: String) throws -> Preset? {
+        let url = file(for: name)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        return try read(url)
+    }
+
+    /// Every preset as a draft, for batch lines and `--preset` (a preset that cannot be read is left out).
+    public func drafts(reader: BatchSpecReader) -> [String: GenerationDraft] {
+        Dictionary(all().presets.map { ($0.name, Self.draft(of: $0, reader: reader)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A preset's fields as a draft (its prompt kept as a template, placeholders and all).
+    public static func draft(of preset: Preset, reader: BatchSpecReader) -> GenerationDraft {
+        var values = preset.values
+        values["preset"] = nil
+        values["vars"] = nil
+        return reader.read(BatchLine(number: 0, values: values)).draft
+    }
+
+    /// Saves a preset (replacing one of that name); returns its file.
+    @discardableResult
+    public func save(_ name: String, values: [String: JSONValue]) throws -> URL {
+        guard Self.isValidName(name) else {
+            throw StudioError(field: "preset", code: "preset.name", message: "\"\(name)\" cannot name a preset",
+                              fix: "use letters, digits, - and _ (e.g. vertical-teaser)")
+        }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let table = TOMLTable()
+        for key in values.keys.sorted() {
+            if let value = values[key].flatMap(Self.toml) { table[key] = value }
+        }
+        let url = file(for: name)
+        let text = "# Veo Studio preset \"\(name)\": the keys of a batch line; a prompt with {name} placeholders is a template.\n"
+            + table.convert(to: .toml) + "\n"
+        let temporary = directory.appendingPathComponent(".\(name).toml.part")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]),
+              rename(temporary.path, url.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw StudioError(field: "preset", code: "preset.unwritable", message: "\(url.path) cannot be written",
+                              fix: "check the permissions of \(directory.path)")
+        }
+        return url
+    }
+
+    /// The keys a draft's fields are saved under (what the form shows, as a batch line writes it).
+    public static func values(of draft: GenerationDraft, catalog: ParameterCatalog) -> [String: JSONValue] {
+        var values: [String: JSONValue] = [:]
+        let set = draft.parameterValues
+        for parameter in catalog.parameters {
+            guard let value = set[parameter.name], let flag = parameter.flag else { continue }
+            values[String(flag.drop { $0 == "-" }).replacingOccurrences(of: "-", with: "_")] = value
+        }
+        if let labels = set["labels"] { values["labels"] = labels; values["label"] = nil }
+        for key in ["provider", "model", "prompt", "image"] { values[key] = set[key] }
+        values["last_frame"] = set["lastFrame"]
+        if !draft.references.isEmpty {
+            values["refs"] = .array(draft.references.map { .string($0.kind == .asset ? $0.path : "\($0.path):\($0.kind.rawValue)") })
+        }
+        return values
+    }
+
+    public static func isValidName(_ name: String) -> Bool {
+        !name.isEmpty && name.count <= 64 && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } && !name.hasPrefix("-")
+    }
+
+    private func file(for name: String) -> URL { directory.appendingPathComponent("\(name).toml") }
+
+    private func read(_ url: URL) throws -> Preset {
+        let name = url.deletingPathExtension().lastPathComponent
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw StudioError(field: "preset", code: "preset.unreadable", message: "\(url.path) cannot be read as UTF-8 text",
+                              fix: "check the file, or remove it")
+        }
+        do {
+            let table = try TOMLTable(string: text)
+            let json = try JSONValue.decode(Data(table.convert(to: .json).utf8))
+            return Preset(name: name, values: json.objectValue ?? [:], file: url)
+        } catch let error as TOMLParseError {
+            throw StudioError(field: "preset", code: "preset.toml", message: "\(url.path) line \(error.source.begin.line): \(error.description)",
+                              fix: "fix the TOML there (strings in quotes, one key = value per line)")
+        }
+    }
+
+    /// A JSON value as TOML writes it (numbers whole when they are).
+    static func toml(_ value: JSONValue) -> (any TOMLValueConvertible)? {
+        switch value {
+        case .string(let text): return text
+        case .bool(let flag): return flag
+        case .number(let number): return number == number.rounded() && abs(number) < 1e15 ? Int(number) : number
+        case .array(let items):
+            let array = TOMLArray()
+            for item in items { if let converted = toml(item) { array.append(converted) } }
+            return array
+        case .object(let members):
+            let table = TOMLTable(inline: true)
+            for (key, member) in members { if let converted = toml(member) { table[key] = converted } }
+            return table
+        case .null: return nil
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import StudioCore
+
+/// `veo-studio batch FILE`: every line validated and priced before anything is sent, then queued as
+/// one batch (all lines or none) and, with `--wait`, sent under each provider's limits and followed
+/// to a summary. Exit 0 when all is well, 1 for problems (or a take that failed), 2 for a file that
+/// cannot be read.
+struct BatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch", abstract: "Queue a batch file of specs (JSON Lines or CSV), each line with its takes.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The batch: JSON Lines (one spec object per line) or CSV (a header row of keys). Keys are the spec flags' names in snake_case, plus preset, vars and variants.")
+    var file: String
+    @Option(help: "Takes of every line (a line's own variants key wins): different seeds where the provider takes a seed, else separate submissions.")
+    var variants: Int = 1
+    @Flag(name: .customLong("dry-run"), help: "Validate and price every line, then stop (exit 0 valid, 1 problems, 2 unreadable file).")
+    var dryRun = false
+    @Flag(help: "Send the batch under each provider's limits and follow it to a summary.") var wait = false
+    @Flag(help: "Print {\"batch\", \"file\", \"valid\", \"lines\", \"jobs\", \"problems\", \"total_usd\", \"unpriced\", \"summary\"} as JSON.")
+    var json = false
+
+    func validate() throws {
+        guard (1...20).contains(variants) else { throw ValidationError("--variants \(variants): write 1 to 20 takes") }
+    }
+
+    func run() async throws {
+        let context = try StudioContext(global: global)
+        let url = URL(fileURLWithPath: (file as NSString).expandingTildeInPath)
+        let batchFile: BatchFile
+        do {
+            batchFile = try BatchFile.read(url)
+        } catch let error as StudioError {
+            throw CLIFailure(message: "error: \(error.message) — \(error.fix)", exitCode: 2)
+        }
+        let service = try context.service()
+        let planner = BatchPlanner(service: service, reader: BatchSpecReader(catalog: try ParameterCatalog.shared(), presets: context.presets()),
+                                   loader: InputLoader(baseDirectory: url.deletingLastPathComponent()),
+                                   defaultProvider: context.providerID(requested: nil))
+        let plan = planner.plan(batchFile, variants: variants)
+        if !json { describe(plan) }
+        guard plan.isValid, !dryRun else {
+            if json { Output.json(BatchOutput.json(plan, batch: nil, jobs: [], service: service)) }
+            if plan.isValid { return }
+            throw CLIFailure(message: json ? "" : "\(plan.problems.isEmpty ? "no line to queue" : "\(plan.problems.count) problem(s) above")"
+                                 + (dryRun || json ? "" : "; nothing was queued"), exitCode: 1)
+        }
+        let (batch, jobs) = try service.enqueue(plan, endpoint: { context.endpoint($0, baseURL: nil) })
+        try BatchOutput.writeSidecar(batch, plan: plan, jobs: jobs, service: service, media: context.paths.media)
+        if !json { Output.stderr("batch \(batch.id): \(jobs.count) job(s) queued — \(wait ? "sending as each provider's limits allow" : "veo-studio dispatch --wait sends them (the studio does while open)")") }
+        var ended = jobs
+        if wait {
+            let progress = BatchProgress(total: jobs.count, ids: Set(jobs.compactMap(\.id)), service: service)
+            do {
+                _ = try await context.dispatcher(service: service).run(follow: true, onSent: { _ in progress.update() },
+                                                                       onEvent: { _ in progress.update() })
+            } catch {
+                await context.close()
+                throw error
+            }
+            progress.finish()
+            ended = try jobs.map { try service.journal.generation($0.id ?? 0) ?? $0 }
+            try BatchOutput.writeSidecar(batch, plan: plan, jobs: ended, service: service, media: context.paths.media)
+        }
+        await context.close()
+        if json {
+            Output.json(BatchOutput.json(plan, batch: batch, jobs: ended, service: service))
+        } else if wait {
+            BatchOutput.summaryLines(ended, service: service).forEach { print($0) }
+        }
+        if wait, ended.contains(where: { [.failed, .filtered, .unknown].contains($0.status) }) {
+            throw CLIFailure(message: "", exitCode: 1)
+        }
+    }
+
+    /// The plan for people: each problem by line, then the lines, takes and total cost.
+    private func describe(_ plan: BatchPlan) {
+        for problem in plan.problems { Output.stderr("error   " + problem.text) }
+        let unpriced = plan.unpriced > 0 ? " (\(plan.unpriced) take(s) without a known price)" : ""
+        Output.stderr("\(plan.name): \(plan.lines) line(s), \(plan.items.count) take(s), \(CostEstimate.dollars(plan.totalUSD)) if every take succeeds\(unpriced)")
+    }
+}
