@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import StudioCore
+
+/// `batch` and `presets` as a script uses them: exit codes, the JSON shape, the sidecar, the
+/// history of a batch, presets with templates.
+@Suite(.serialized)
+struct BatchCLITests {
+    @Test func dryRunExitCodesSayValidProblemsOrUnreadable() throws {
+        let cli = CLIRunner()
+        cli.write("good.jsonl", Data("{\"prompt\": \"a heron\", \"model\": \"veo-3.1-fast-generate-preview\", \"variants\": 2}\n".utf8))
+        cli.write("bad.csv", Data("prompt,duration,colour\na kite,eight,red\n".utf8))
+        let good = try cli.run(["batch", cli.workingDirectory.appendingPathComponent("good.jsonl").path, "--dry-run", "--json"])
+        #expect(good.status == 0, "\(good.stderr)")
+        let plan = try JSONValue.decode(Data(good.stdout.utf8))
+        #expect(plan["valid"]?.boolValue == true && plan["batch"] == .null && plan["jobs"]?.arrayValue?.count == 2)
+        for key in ["file", "lines", "problems", "total_usd", "unpriced"] { #expect(plan[key] != nil, "batch --json has \(key)") }
+
+        let bad = try cli.run(["batch", cli.workingDirectory.appendingPathComponent("bad.csv").path, "--dry-run"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("line 2, duration: \"eight\" is not a whole number"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("line 2, colour: no such key"))
+        let missing = try cli.run(["batch", "/nowhere/shots.jsonl", "--dry-run"])
+        #expect(missing.status == 2 && missing.stderr.contains("cannot read /nowhere/shots.jsonl"), "\(missing.stderr)")
+        let refused = try cli.run(["batch", cli.workingDirectory.appendingPathComponent("bad.csv").path])
+        #expect(refused.status == 1 && refused.stderr.contains("nothing was queued"))
+        #expect(try cli.run(["queue"]).stdout.contains("the queue is empty"))
+    }
+
+    @Test func aBatchIsQueuedFollowedToASummaryAndKeptInHistory() throws {
+        let cli = CLIRunner()
+        let saved = try cli.run(["presets", "save", "vertical", "--aspect-ratio", "9:16", "--duration", "6",
+                                 "--model", "veo-3.1-fast-generate-preview", "--prompt", "a {animal} in {place}"])
+        #expect(saved.status == 0, "\(saved.stderr)")
+        let listed = try JSONValue.decode(Data(try cli.run(["presets", "--json"]).stdout.utf8)).arrayValue ?? []
+        #expect(listed.first?["name"]?.stringValue == "vertical")
+        #expect(listed.first?["placeholders"]?.arrayValue?.compactMap(\.stringValue) == ["animal", "place"])
+        #expect(listed.first?["fields"]?["aspect_ratio"]?.stringValue == "9:16")
+
+        let lines = """
+            {"preset": "vertical", "vars": {"animal": "heron", "place": "a marsh"}, "variants": 2}
+            {"prompt": "a lighthouse at dusk", "model": "veo-3.1-fast-generate-preview"}
+            """
+        cli.write("shots.jsonl", Data(lines.utf8))
+        let run = try cli.run(["batch", cli.workingDirectory.appendingPathComponent("shots.jsonl").path, "--wait", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let result = try JSONValue.decode(Data(run.stdout.utf8))
+        let batch = try #require(result["batch"]?.stringValue)
+        let jobs = result["jobs"]?.arrayValue ?? []
+        #expect(jobs.map { $0["line"]?.intValue } == [1, 1, 2] && jobs.map { $0["take"]?.intValue } == [1, 2, 1])
+        #expect(jobs.allSatisfy { $0["status"]?.stringValue == "done" })
+        #expect(result["summary"]?["done"]?.intValue == 3 && result["summary"]?["failed"]?.intValue == 0)
+        #expect(!run.stderr.contains("█"), "no bar when stderr is not a terminal: plain lines")
+
+        let history = try JSONValue.decode(Data(try cli.run(["history", "--batch", batch, "--json"]).stdout.utf8)).arrayValue ?? []
+        #expect(history.count == 3)
+        #expect(history.filter { $0["prompt"]?.stringValue == "a heron in a marsh" }.count == 2, "the template filled from vars")
+        let sidecar = try JSONValue.decode(Data(contentsOf: cli.home.appendingPathComponent("media/batches/\(batch).json")))
+        #expect(sidecar["jobs"]?.arrayValue?.count == 3)
+        #expect(sidecar["jobs"]?.arrayValue?.allSatisfy { $0["outputs"]?.arrayValue?.count == 1 } == true, "the sidecar lists each job's video")
+
+        let filled = try cli.run(["generate", "--preset", "vertical", "--var", "animal=owl", "--var", "place=a pine forest", "--json"])
+        #expect(filled.status == 0, "\(filled.stderr)")
+        let unfilled = try cli.run(["generate", "--preset", "vertical"])
+        #expect(unfilled.status == 2 && unfilled.stderr.contains("{animal} has no value"), "\(unfilled.stderr)")
+    }
+}
