@@ -57,6 +57,11 @@ public enum StudioView {
         return hints
     }
 
+    /// ` · spent today $4.80 of $10.00 · month …`, or nothing when nothing was spent and no cap is set.
+    static func spending(_ model: AppModel) -> String {
+        model.journal.spending.line(caps: model.journal.caps).map { " · " + $0 } ?? ""
+    }
+
     /// The status message wrapped to the width (at most `statusRows` rows, the last cut with `…`).
     static func statusLines(_ model: AppModel) -> [(text: String, role: StyleRole)] {
         let text: String
@@ -69,9 +74,9 @@ public enum StudioView {
         } else if onForm ? model.registry.isSandbox(name) : model.synthetic {
             (text, role) = ("\(name) — synthetic videos, nothing charged; costs shown are the real service's", .synthetic)
         } else if onForm {
-            (text, role) = ("\(name) — the service itself: each video is charged", .text)
+            (text, role) = ("\(name) — the service itself: each video is charged" + spending(model), .text)
         } else {
-            (text, role) = ("provider \(name)", .text)
+            (text, role) = ("provider \(name)" + spending(model), .text)
         }
         let wrapped = WordWrap.lines(Array(text), width: model.size.width).map { $0.text.trimmingCharacters(in: .whitespaces) }
         guard wrapped.count > statusRows else { return wrapped.map { ($0, role) } }

@@ -18,6 +18,7 @@ struct CLIFailure: Error, CustomStringConvertible {
     static func report(_ error: Error) -> CLIFailure? {
         switch error {
         case let failure as CLIFailure: return failure
+        case let error as StudioError where error.code == "budget.exceeded": return .failed("error: \(error.message) — \(error.fix)")
         case let error as StudioError: return .badInput("error: \(error.description)")
         case let error as ThemeError: return .badInput("error: \(error.message)")
         case let failure as ProviderFailure: return .failed("error: \(failure.description)")

@@ -38,8 +38,16 @@ struct SubmitFlow {
             }
             let (provider, scale) = try await context.provider(providerID, baseURL: named)
             if provider.isSynthetic { Output.stderr("sandbox: outputs are synthetic, made by the built-in emulator; nothing is charged") }
-            var record = try await service.submit(prepared, provider: provider, endpoint: context.endpoint(providerID, baseURL: named),
+            var record: GenerationRecord
+            do {
+                record = try await service.submit(prepared, provider: provider, endpoint: context.endpoint(providerID, baseURL: named),
                                                   parent: parent)
+            } catch let refusal as StudioError where refusal.code == "budget.exceeded" && json {
+                Output.json(.object(["id": .null, "status": .null, "operation": .null, "outputs": .array([]),
+                                     "error": .object(["code": .string(refusal.code), "message": .string(refusal.message),
+                                                       "explanation": .string(refusal.fix)])]))
+                throw CLIFailure(message: "", exitCode: 1)
+            }
             let id = record.id ?? 0
             Output.stderr("#\(id) \(record.status.rawValue)\(record.operationName.map { " — operation \($0)" } ?? "")")
             if wait, record.status == .queued {

@@ -72,6 +72,7 @@ public final class StudioApp: @unchecked Sendable {
                                         assets: AssetStore(root: paths.assets), mediaRoot: paths.media, clock: clock,
                                         policy: policy ?? TrackerPolicy(deadlineSeconds: config.deadlineMinutes * 60), logger: logger)
         service.uploadingProviders = uploadingProviders
+        service.budget = config.budget
         service.region = environment["VEO_STUDIO_REGION"].flatMap { $0.isEmpty ? nil : $0 } ?? config.region
         return service
     }

@@ -57,6 +57,8 @@ public struct StudioConfig: Sendable, Hashable {
     public var deadlineMinutes: Double = 15
     public var theme: String = "default"
     public var confirmCostAboveUSD: Double = 2.0
+    /// Spending caps (`[budget]`, `[budget.providers.<id>]`).
+    public var budget = BudgetCaps()
     /// Problems worth telling the user that do not stop loading (a key in a file others can read).
     public var warnings: [String] = []
 
@@ -120,6 +122,23 @@ public struct StudioConfig: Sendable, Hashable {
                                                          maxRunning: count(entry["max_running"], "max_running", key),
                                                          endpoints: (entry["endpoints"]?.table).map(strings) ?? [:],
                                                          endpoint: entry["endpoint"]?.string)
+            }
+        }
+        if let budget = table["budget"]?.table {
+            func limits(_ section: TOMLTable, _ name: String) -> BudgetCaps.Limits {
+                func usd(_ key: String) -> Double? {
+                    guard let value = section[key] else { return nil }
+                    if let amount = number(value), amount >= 0 { return amount }
+                    config.warnings.append("\(key) under \(name) in \(url.path) must be an amount in dollars (0 or more); that cap is not applied")
+                    return nil
+                }
+                return BudgetCaps.Limits(dailyUSD: usd("daily_usd"), monthlyUSD: usd("monthly_usd"), batchUSD: usd("batch_usd"))
+            }
+            config.budget.overall = limits(budget, "[budget]")
+            if let providers = budget["providers"]?.table {
+                for key in providers.keys {
+                    if let section = providers[key]?.table { config.budget.providers[key] = limits(section, "[budget.providers.\(key)]") }
+                }
             }
         }
         if let tracking = table["tracking"]?.table {

@@ -119,7 +119,7 @@ extension Journal {
     /// until `leaseUntil`. Every job passed over keeps the reason it waits.
     public func takeNextWaiting(owner: JobOwner, now: Date, leaseUntil: Date,
                                 limits: (String) -> ProviderLimits,
-                                admit: (Database, GenerationRecord) throws -> String? = { _, _ in nil }) throws -> QueuePick {
+                                admit: (Database, QueuedJob) throws -> String? = { _, _ in nil }) throws -> QueuePick {
         try writer.write { db in
             let jobs = try Self.waitingJobs(db)
             var wakeAt: Date?
@@ -139,7 +139,7 @@ extension Journal {
                     reason = held
                     blocked[job.record.provider] = held
                     if let until { wake(until) }
-                } else if let refusal = try admit(db, job.record) {
+                } else if let refusal = try admit(db, job) {
                     reason = refusal
                 }
                 if let reason {

@@ -38,8 +38,11 @@ public struct Journal: Sendable {
     // MARK: Writes
 
     /// Records a new generation **before** it is submitted, with its input assets; status `submitting`.
-    public func recordNewGeneration(_ record: GenerationRecord, assets: [(role: String, asset: AssetRecord)]) throws -> GenerationRecord {
+    /// `admit` runs in the same transaction first and may refuse the job (the budget): nothing is written then.
+    public func recordNewGeneration(_ record: GenerationRecord, assets: [(role: String, asset: AssetRecord)],
+                                    admit: (Database, GenerationRecord) throws -> StudioError? = { _, _ in nil }) throws -> GenerationRecord {
         try writer.write { db in
+            if let refusal = try admit(db, record) { throw refusal }
             var record = record
             try record.insert(db)
             guard let id = record.id else { throw StudioError(field: "journal", code: "journal.insert", message: "no id", fix: "") }

@@ -27,8 +27,11 @@ public struct QueueDispatcher: Sendable {
         var sent: [GenerationRecord] = []
         while true {
             let now = service.clock.now()
+            let check = BudgetCheck(caps: service.budget)
             let pick = try service.journal.takeNextWaiting(owner: service.owner, now: now, leaseUntil: now.addingTimeInterval(3600),
-                                                           limits: limits)
+                                                           limits: limits) { db, job in
+                try check.refusal(for: job.record, batchID: job.entry.batchID, in: db, now: now)?.queueReason
+            }
             guard let record = pick.record else { return (sent, pick.wakeAt, pick.waiting) }
             do {
                 let (provider, _) = try await providerFor(record)
@@ -54,6 +57,7 @@ public struct QueueDispatcher: Sendable {
     public func run(follow: Bool, onSent: @escaping @Sendable (GenerationRecord) -> Void = { _ in },
                     onEvent: @escaping @Sendable (TrackingEvent) -> Void = { _ in }) async throws -> [GenerationRecord] {
         let results = LockedBox<[Int64: GenerationRecord]>([:])
+        let following = LockedBox(0)
         try await withThrowingTaskGroup(of: Void.self) { group in
             while true {
                 let (sent, wakeAt, _) = try await dispatchReady()
@@ -62,14 +66,19 @@ public struct QueueDispatcher: Sendable {
                     onSent(record)
                     results.withLock { $0[id] = record }
                     guard follow, record.status.isActive else { continue }
+                    following.withLock { $0 += 1 }
                     group.addTask {
+                        defer { following.withLock { $0 -= 1 } }
                         let (provider, scale) = try await providerFor(record)
                         let ended = try await service.track(id, provider: provider, latencyScale: scale, onEvent: onEvent)
                         results.withLock { $0[id] = ended }
                     }
                 }
-                // Done sending when no job that could ever go is left (a paused one waits for a person).
-                if try service.journal.queue().allSatisfy(\.entry.paused) { break }
+                // Done sending when no job that could ever go is left: a paused one waits for a person,
+                // one over a budget cap for more money (once nothing of ours is in flight to end).
+                let open = try service.journal.queue().filter { !$0.entry.paused }
+                let onlyOverBudget = open.allSatisfy { $0.entry.reason?.hasPrefix("budget") == true }
+                if open.isEmpty || (sent.isEmpty && wakeAt == nil && onlyOverBudget && following.withLock({ $0 }) == 0) { break }
                 let now = service.clock.now()
                 let untilHeld = wakeAt.map { $0.timeIntervalSince(now) } ?? idleLook
                 try await service.clock.sleep(for: max(0.001, min(idleLook, untilHeld)))

@@ -21,6 +21,8 @@ public struct GenerationService: Sendable {
     public var region: String?
     /// This service as the owner of the jobs it submits and tracks (one owner per job at a time).
     public var owner = JobOwner()
+    /// Spending caps every submission and every job taken from the queue must fit under.
+    public var budget = BudgetCaps()
     /// How long a claim on a job lasts past its next planned step, for owners on other hosts.
     static let leaseSeconds = 120.0
     let random: @Sendable () -> Double
@@ -116,7 +118,11 @@ public struct GenerationService: Sendable {
         let provider = Self.provider(provider, wire: wire)
         let (record, stored) = try newRecord(prepared, spec: spec, providerID: provider.id, synthetic: provider.isSynthetic,
                                              endpoint: endpoint, parent: parent, wire: wire)
-        let recorded = try journal.recordNewGeneration(record, assets: stored)
+        let check = BudgetCheck(caps: budget)
+        let now = clock.now()
+        let recorded = try journal.recordNewGeneration(record, assets: stored) { db, record in
+            try check.refusal(for: record, batchID: nil, in: db, now: now)?.error
+        }
         guard let id = recorded.id else { return recorded }
         // A synchronous gateway's submit lasts the whole generation: the claim covers it.
         try journal.claim(id, for: owner, until: clock.now().addingTimeInterval(3600), now: clock.now())

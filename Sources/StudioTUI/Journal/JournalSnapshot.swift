@@ -15,6 +15,9 @@ public struct JournalSnapshot: Sendable {
     public var conversation: ConversationChain?
     /// Each running job's model latency, by `latencyKey`, for ETAs.
     public var latencies: [String: LatencyModel] = [:]
+    /// What was spent today and this month, and the caps, for the status line.
+    public var spending = Spending()
+    public var caps = BudgetCaps.Limits()
 
     public init(query: JournalQuery, operations: [GenerationSummary] = [], history: [GenerationSummary] = [],
                 detail: GenerationDetail? = nil, conversation: ConversationChain? = nil, latencies: [String: LatencyModel] = [:]) {

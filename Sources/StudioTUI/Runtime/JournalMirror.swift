@@ -24,6 +24,8 @@ public final class JournalMirror {
         if everything {
             if let operations = try? journal.operations() { snapshot.operations = operations }
             snapshot.latencies = latencies(for: snapshot.operations)
+            if let spending = try? Spending.read(journal) { snapshot.spending = spending }
+            snapshot.caps = service.budget.overall
         }
         if everything || !(previous?.query.sameHistory(as: query) ?? false) || previous?.query.historyLimit != query.historyLimit {
             if let rows = try? journal.historySummaries(matching: query.historyText, filter: query.historyFilter, limit: query.historyLimit) {

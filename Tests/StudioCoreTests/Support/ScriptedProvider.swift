@@ -66,7 +66,7 @@ struct ServiceHarness: Sendable {
     let folder = TemporaryFolder()
     let clock = ManualClock()
     let journal: Journal
-    let service: GenerationService
+    var service: GenerationService
 
     init(policy: TrackerPolicy = TrackerPolicy()) throws {
         journal = try Journal.open(at: folder.url.appendingPathComponent("journal.sqlite"))
