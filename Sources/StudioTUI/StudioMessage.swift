@@ -75,7 +75,9 @@ public enum StudioEffect: Hashable, Sendable {
     case delete(Int64)
     /// Take finished jobs off Operations (they stay in History).
     case dismiss([Int64])
-    /// Ring the terminal's bell (a job finished).
+    /// Ring the terminal's bell.
     case bell
+    /// Tell the person a job ended while its screen was not in front (notification, bell, command).
+    case notify(JobNotice)
     case quit
 }

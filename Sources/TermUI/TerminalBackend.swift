@@ -16,6 +16,8 @@ public protocol TerminalBackend: AnyObject {
     var wakeDescriptors: [Int32] { get }
     /// Rings the terminal's bell.
     func bell()
+    /// Sends an escape sequence the terminal acts on without drawing (a desktop notification).
+    func send(control: String)
 }
 
 extension TerminalBackend {
@@ -23,4 +25,5 @@ extension TerminalBackend {
     public var colorCount: Int { 256 }
     public var wakeDescriptors: [Int32] { [] }
     public func bell() {}
+    public func send(control: String) {}
 }

@@ -165,6 +165,13 @@ public final class CursesTerminal: TerminalBackend {
         beep()
     }
 
+    public func send(control: String) {
+        guard started else { return }
+        // Straight to the terminal's descriptor: ncurses has flushed its own output by now.
+        let bytes = Array(control.utf8)
+        _ = bytes.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+    }
+
     /// The next key, or nil when none is waiting (never blocks). Escape is always its own key:
     /// keys sent right after it (by a fast typist or a test driver) are never merged into Alt.
     public func readKey() -> Key? {

@@ -54,6 +54,8 @@ struct SubmitFlow {
                 record = try await service.track(id, provider: provider, latencyScale: scale) { event in
                     Output.stderr("#\(event.generationID) \(event.status.rawValue): \(event.message)")
                 }
+                let video = try service.journal.outputs(of: id).first { $0.path != nil }?.path
+                CLINotifier.tell(JobNotice(record: record, outputPath: video), settings: context.config.notify, environment: context.environment)
             }
             try report(record, service: service)
             await context.close()

@@ -87,3 +87,35 @@ struct BudgetTests {
         #expect(try harness.journal.queue().first?.entry.reason == "budget: batch \(batch.id) cap $5.00")
     }
 }
+
+/// Notifications: the terminal's own where it has one (passed through tmux), a command with the
+/// notice and never the caller's keys.
+struct NotifyTests {
+    @Test func eachTerminalGetsItsOwnNotificationOrNone() {
+        #expect(TerminalNotification.sequence(title: "Veo Studio", body: "#7 done: a fox", environment: ["TERM_PROGRAM": "WezTerm"])
+                == "\u{1B}]9;Veo Studio: #7 done: a fox\u{07}")
+        #expect(TerminalNotification.sequence(title: "Veo; Studio", body: "#7 done", environment: ["TERM": "foot"])
+                == "\u{1B}]777;notify;Veo, Studio;#7 done\u{07}")
+        #expect(TerminalNotification.sequence(title: "t", body: "b", environment: ["TERM": "xterm-256color"]) == nil, "unknown: the bell instead")
+        let wrapped = TerminalNotification.sequence(title: "t", body: "b\u{07}\u{1B}x", environment: ["TERM_PROGRAM": "ghostty", "TMUX": "/tmp/t"])
+        #expect(wrapped == "\u{1B}Ptmux;\u{1B}\u{1B}]9;t: bx\u{07}\u{1B}\\", "control characters dropped, ESC doubled for tmux")
+    }
+
+    @Test func theCommandGetsTheNoticeAndNeverTheKeys() throws {
+        let notice = JobNotice(jobID: 7, status: "done", outputPath: "/media/7.mp4", text: "#7 done: a fox")
+        let environment = notice.environment(from: ["PATH": "/usr/bin", "GEMINI_API_KEY": "secret", "VEO_STUDIO_TASK_RELAY_API_KEY": "s2",
+                                                    "DISPLAY": ":0"])
+        #expect(environment == ["PATH": "/usr/bin", "DISPLAY": ":0", "VEO_STUDIO_JOB_ID": "7", "VEO_STUDIO_JOB_STATUS": "done",
+                                "VEO_STUDIO_JOB_OUTPUT": "/media/7.mp4", "VEO_STUDIO_NOTICE": "#7 done: a fox"])
+        let folder = TemporaryFolder()
+        let out = folder.url.appendingPathComponent("notice.txt")
+        #expect(NotifyCommand.run("echo \"$VEO_STUDIO_JOB_ID $VEO_STUDIO_JOB_STATUS $GEMINI_API_KEY\" > '\(out.path)'", notice: notice,
+                                  environment: ["PATH": "/usr/bin:/bin", "GEMINI_API_KEY": "secret"]) == nil)
+        var written = ""
+        for _ in 0..<200 where !written.hasSuffix("\n") {
+            written = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+            if !written.hasSuffix("\n") { Thread.sleep(forTimeInterval: 0.01) }
+        }
+        #expect(written == "7 done \n", "the notice, and no key")
+    }
+}

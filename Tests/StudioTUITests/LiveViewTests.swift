@@ -73,14 +73,19 @@ struct LiveViewTests {
         #expect(model.panel == nil && model.toast == "#7 is no longer in the journal")
     }
 
-    @Test func aFinishedJobIsAnnouncedOnceWithItsVideoAndABell() {
+    @Test func aFinishedJobIsAnnouncedOnceWithItsVideoAndANotificationWhenNotLookedAt() {
         var model = Screens.model()
+        _ = StudioUpdate.apply(.key(.function(4)), to: &model)
         let effects = Readings.read(&model, operations: [Screens.record(7, .done, "a lighthouse", seconds: 40),
                                                          Screens.record(8, .queued, "x", seconds: 3)])
-        #expect(effects.contains(.bell))
-        #expect(model.toast == "#7 done → /media/7.mp4 — o opens it")
-        #expect(!Readings.read(&model, operations: [Screens.record(7, .done, "a lighthouse", seconds: 40)]).contains(.bell), "once")
-        #expect(model.operations.map(\.id) == [7], "the finished job stays in Operations until dismissed")
+        #expect(effects == [.notify(JobNotice(jobID: 7, status: "done", outputPath: "/media/7.mp4", text: "#7 done: a lighthouse"))], "\(effects)")
+        #expect(model.toast?.hasPrefix("#7 done → /media/7.mp4") == true, "\(model.toast ?? "")")
+        #expect(Readings.read(&model, operations: [Screens.record(7, .done, "a lighthouse", seconds: 40)]).isEmpty, "once")
+        _ = StudioUpdate.apply(.key(.function(3)), to: &model)
+        #expect(Readings.read(&model, operations: [Screens.record(7, .done, "a lighthouse", seconds: 40),
+                                                   Screens.record(9, .done, "seen ending", seconds: 2)]).isEmpty,
+                "a job ending while Operations is in front is not notified: it is seen")
+        #expect(model.operations.map(\.id) == [7, 9], "finished jobs stay in Operations until dismissed")
         #expect(StudioUpdate.apply(.key(.character("d")), to: &model) == [.dismiss([7])])
         #expect(StudioUpdate.apply(.key(.character("o")), to: &model) == [.openOutput(7, sample: 0)], "o works on a finished row")
     }

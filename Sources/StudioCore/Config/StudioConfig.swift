@@ -57,6 +57,8 @@ public struct StudioConfig: Sendable, Hashable {
     public var deadlineMinutes: Double = 15
     public var theme: String = "default"
     public var confirmCostAboveUSD: Double = 2.0
+    /// How an ended job is told (`[notify]`).
+    public var notify = NotifySettings()
     /// Spending caps (`[budget]`, `[budget.providers.<id>]`).
     public var budget = BudgetCaps()
     /// Problems worth telling the user that do not stop loading (a key in a file others can read).
@@ -123,6 +125,11 @@ public struct StudioConfig: Sendable, Hashable {
                                                          endpoints: (entry["endpoints"]?.table).map(strings) ?? [:],
                                                          endpoint: entry["endpoint"]?.string)
             }
+        }
+        if let notify = table["notify"]?.table {
+            config.notify.terminal = notify["terminal"]?.bool ?? config.notify.terminal
+            config.notify.bell = notify["bell"]?.bool ?? config.notify.bell
+            config.notify.command = notify["command"]?.string.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         }
         if let budget = table["budget"]?.table {
             func limits(_ section: TOMLTable, _ name: String) -> BudgetCaps.Limits {

@@ -90,7 +90,8 @@ enum JournalUpdate {
             ?? "#\(id) is no longer in the journal: there is nothing to cancel"
     }
 
-    /// Jobs that ended since the studio started: each once, with its video or its reason, and a bell.
+    /// Jobs that ended since the studio started: each once, with its video or its reason; and, when
+    /// neither Operations nor the job's own pane is in front, a notification.
     private static func announceEndedJobs(_ model: inout AppModel) -> [StudioEffect] {
         let ended = model.operations.filter { job in
             job.record.status.isFinal && !model.announced.contains(job.id) && (job.record.finishedAt ?? .distantPast) >= model.sessionStart
@@ -99,7 +100,11 @@ enum JournalUpdate {
         model.announced.formUnion(ended.map(\.id))
         let more = ended.count > 1 ? " (and \(ended.count - 1) more ended)" : ""
         model.toast = announcement(last, onOperations: model.screen == .operations) + more
-        return [.bell]
+        let looking = model.screen == .operations || ended.contains { $0.id == model.panel?.generationID }
+        guard !looking else { return [] }
+        var notice = JobNotice(record: last.record, outputPath: last.firstOutputPath)
+        if ended.count > 1 { notice.text += more }
+        return [.notify(notice)]
     }
 
     /// "#18 done → media/….mp4 — o opens it (F3)", or why it ended without a video.

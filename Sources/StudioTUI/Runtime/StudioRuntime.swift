@@ -34,6 +34,10 @@ public final class StudioRuntime {
         public var providerProblem: @Sendable (String) -> StudioError?
         /// The limits the queue holds a provider to (requests a minute, jobs at once).
         public var limits: @Sendable (String) -> ProviderLimits
+        /// How an ended job is told while its screen is not in front.
+        public var notify: NotifySettings
+        /// The environment (which terminal this is, for its notifications).
+        public var environment: [String: String]
 
         public init(service: GenerationService, providerName: String, synthetic: Bool,
                     provider: @escaping @Sendable (String, String?) async throws -> (VideoProvider, Double),
@@ -42,7 +46,9 @@ public final class StudioRuntime {
                     confirmCostAboveUSD: Double = 2, dataDirectory: URL, ffmpeg: FFmpegTool? = FFmpegTool.locate(),
                     workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                     providerProblem: @escaping @Sendable (String) -> StudioError? = { _ in nil },
-                    limits: @escaping @Sendable (String) -> ProviderLimits = { _ in .none }) {
+                    limits: @escaping @Sendable (String) -> ProviderLimits = { _ in .none },
+                    notify: NotifySettings = NotifySettings(),
+                    environment: [String: String] = ProcessInfo.processInfo.environment) {
             self.service = service
             self.providerName = providerName
             self.synthetic = synthetic
@@ -56,6 +62,8 @@ public final class StudioRuntime {
             self.workingDirectory = workingDirectory
             self.providerProblem = providerProblem
             self.limits = limits
+            self.notify = notify
+            self.environment = environment
         }
     }
 
@@ -239,6 +247,18 @@ public final class StudioRuntime {
             return []
         case .bell:
             backend.bell()
+            return []
+        case .notify(let notice):
+            let settings = dependencies.notify
+            if settings.terminal, let sequence = TerminalNotification.sequence(title: "Veo Studio", body: notice.text,
+                                                                                 environment: dependencies.environment) {
+                backend.send(control: sequence)
+            } else if settings.bell {
+                backend.bell()
+            }
+            if let command = settings.command, let problem = NotifyCommand.run(command, notice: notice, environment: dependencies.environment) {
+                return [.toast(problem)]
+            }
             return []
         case .loadFilterChoices:
             let known = try? journal.knownModelsAndProviders()

@@ -61,6 +61,10 @@ struct BatchCommand: AsyncParsableCommand {
             }
             progress.finish()
             ended = try jobs.map { try service.journal.generation($0.id ?? 0) ?? $0 }
+            let done = ended.filter { $0.status == .done }.count
+            CLINotifier.tell(JobNotice(batchID: batch.id, status: done == ended.count ? "done" : "ended",
+                                       text: "batch \(batch.id): \(done) of \(ended.count) done"),
+                             settings: context.config.notify, environment: context.environment)
             try BatchOutput.writeSidecar(batch, plan: plan, jobs: ended, service: service, media: context.paths.media)
         }
         await context.close()

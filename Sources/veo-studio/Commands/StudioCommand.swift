@@ -31,7 +31,8 @@ struct StudioCommand: AsyncParsableCommand {
             latencyScale: { id in context.latencyScale(id) },
             shouldStop: { terminationSignal.load(ordering: .relaxed) != 0 },
             confirmCostAboveUSD: context.config.confirmCostAboveUSD, dataDirectory: context.paths.dataDirectory,
-            providerProblem: { id in context.readinessProblem(id) }, limits: { id in context.limits(id) }))
+            providerProblem: { id in context.readinessProblem(id) }, limits: { id in context.limits(id) },
+            notify: context.config.notify, environment: context.environment))
         await runtime.run()
         await context.close()
     }
