@@ -6,6 +6,6 @@ struct VeoBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "veo-bench",
         abstract: "Benchmarks of the journal, adaptive polling, the studio and inline video decoding; prints figures.",
-        subcommands: [JournalBenchmark.self, PollingBenchmark.self, StudioBenchmark.self, InlineDecodeBenchmark.self, ProviderJobBenchmark.self, FillCommand.self, EmulatorLoadBenchmark.self]
+        subcommands: [JournalBenchmark.self, PollingBenchmark.self, StudioBenchmark.self, InlineDecodeBenchmark.self, ProviderJobBenchmark.self, FillCommand.self, EmulatorLoadBenchmark.self, QueueBenchmark.self]
     )
 }

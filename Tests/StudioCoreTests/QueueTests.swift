@@ -109,6 +109,21 @@ struct QueueTests {
         #expect(again.sent.isEmpty && again.wakeAt == entry.notBefore, "not before its time")
     }
 
+    @Test func aProviderThatAnswered429TakesNothingBeforeItsRetryAfter() async throws {
+        let harness = try ServiceHarness()
+        let ids = try (0..<3).map { try Self.enqueue(harness, "shot \($0)") }
+        let provider = ScriptedProvider(submit: [.failure(.http(ServerAnswer(stage: .submit, httpStatus: 429, message: "quota"),
+                                                                retryAfterSeconds: 30)), .success("models/veo-3.1-generate-preview/operations/op1")],
+                                        polls: [ScriptedProvider.running])
+        let dispatcher = QueueDispatcher(service: harness.service, limits: Self.noLimits, providerFor: { _ in (provider, 1) })
+        let first = try await dispatcher.dispatchReady()
+        #expect(first.sent.count == 1 && provider.submits == 1, "one refused; the others are not tried against a refusing service")
+        #expect(try harness.journal.queue().map(\.entry.reason) == Array(repeating: Journal.refusedReason, count: 3))
+        await harness.clock.advance(by: 30)
+        let later = try await dispatcher.dispatchReady()
+        #expect(later.sent.compactMap(\.id) == ids, "after Retry-After all go, in order")
+    }
+
     @Test func theDispatcherSendsAndFollowsEveryJobToItsEnd() async throws {
         let harness = try ServiceHarness(policy: TrackerPolicy(backoffBaseSeconds: 0.01, backoffMaxSeconds: 0.05))
         let ids = try (0..<3).map { try Self.enqueue(harness, "shot \($0)") }

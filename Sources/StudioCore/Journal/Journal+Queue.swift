@@ -5,6 +5,9 @@ import GRDB
 /// loses nothing and sends nothing twice: a waiting job is taken to send in one write transaction
 /// that checks the provider's limits (and the budget) and leases the job to its dispatcher.
 extension Journal {
+    /// Why a job waits after the service refused its submit with 429.
+    public static let refusedReason = "retry: the service answered 429"
+
     /// Statuses that hold a place at the service (they count against "running at once").
     static let runningAtService: [JobStatus] = [.submitting, .queued, .running]
 
@@ -125,11 +128,20 @@ extension Journal {
             var wakeAt: Date?
             var blocked: [String: String] = [:]
             func wake(_ date: Date) { wakeAt = min(wakeAt ?? date, date) }
+            // A provider that answered 429 takes nothing before its Retry-After: not one job at a time.
+            for job in jobs where job.entry.reason == Self.refusedReason {
+                if let until = job.entry.notBefore, until > now {
+                    blocked[job.record.provider] = Self.refusedReason
+                    wake(until)
+                }
+            }
             for job in jobs {
                 guard let id = job.record.id else { continue }
                 var reason: String?
                 if job.entry.paused {
                     reason = "paused"
+                } else if let held = blocked[job.record.provider], held == Self.refusedReason {
+                    reason = held
                 } else if let notBefore = job.entry.notBefore, notBefore > now {
                     reason = job.entry.reason?.hasPrefix("retry") == true ? job.entry.reason : "retry"
                     wake(notBefore)

@@ -241,7 +241,7 @@ public struct GenerationService: Sendable {
                                   message: "could not reach \(Self.host(of: request.url)) (\(Self.shortReason(reason))); nothing was sent or recorded",
                                   fix: "check the network connection, or the provider's base URL (--base-url)")
             case .http(let answer, let retryAfter) where fromQueue && answer.httpStatus == 429:
-                try requeue(id, reason: "retry: the service answered 429", retryAfter: retryAfter)
+                try requeue(id, reason: Journal.refusedReason, retryAfter: retryAfter)
             case .http(let answer, _):
                 let explanation = explainer.explain(answer, spec: spec)
                 try journal.update(id, status: .failed, detail: "refused at submit: \(answer.message)", at: clock.now()) { r in
