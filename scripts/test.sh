@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the project: the Swift test suites, the interop tests in which Google's own
 # Python SDK and the openai package drive the emulator, the terminal tests in tmux, the kill-anywhere
-# proof (CI size) and the fuzz targets (a fixed, bounded number of inputs each).
+# proofs (CI size) and the fuzz targets (a fixed, bounded number of inputs each).
 # It checks the prerequisites first (scripts/prerequisites.sh: as root on Debian it installs
 # what is missing; otherwise it names each missing thing and the command that installs it).
 set -euo pipefail
@@ -23,6 +23,8 @@ scripts/tui/studio.sh .build/debug/veo-studio
 
 echo "== proofs: SIGKILL anywhere, then resume (CI size; --kills 200 for the full size)"
 scripts/proofs/kill-anywhere.sh .build/debug/veo-studio
+echo "== proofs: SIGKILL two dispatchers of one queued batch (CI size; --jobs 50 --kills 100 for the full size)"
+scripts/proofs/kill-queue.sh .build/debug/veo-studio
 
 echo "== fuzzing (20 000 inputs per target; scripts/fuzz/run.sh 600 for a long run)"
 scripts/fuzz/run.sh --runs 20000
