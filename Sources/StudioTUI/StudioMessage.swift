@@ -11,7 +11,7 @@ public enum StudioMessage: Sendable {
     case tick(Date)
     /// A reading of the journal for the open views (after it changed, or the views asked another question).
     case journalRead(JournalSnapshot)
-    case filterChoicesLoaded(models: [String], providers: [String])
+    case filterChoicesLoaded(models: [String], providers: [String], batches: [String])
     case panelOpened(TextPanel)
     case panelClosed
     /// Thumbnails of a generation's input images for its open detail pane.

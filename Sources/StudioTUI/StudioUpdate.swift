@@ -21,9 +21,10 @@ public enum StudioUpdate {
             return []
         case .journalRead(let snapshot):
             return JournalUpdate.apply(snapshot, to: &model)
-        case .filterChoicesLoaded(let models, let providers):
+        case .filterChoicesLoaded(let models, let providers, let batches):
             model.filterPanel?.models = models
             model.filterPanel?.providers = providers
+            model.filterPanel?.batches = batches
             return []
         case .thumbnailsLoaded(let id, let images):
             if model.panel?.generationID == id { model.panel?.thumbnails = images }

@@ -139,6 +139,14 @@ struct PickerAndActionsTests {
         #expect(StudioView.render(model).textPicture.contains { $0.contains("filter: mode Text · status done") })
         _ = StudioUpdate.apply(.key(.character("0")), to: &model)
         #expect(model.journalQuery.historyFilter == HistoryFilter())
+        // The batch row: the batches the journal holds, newest first.
+        _ = StudioUpdate.apply(.filterChoicesLoaded(models: [], providers: [], batches: ["b20261206-110716-42e2", "b20261205-090000-0001"]),
+                               to: &model)
+        _ = StudioUpdate.apply(.key(.down), to: &model)
+        _ = StudioUpdate.apply(.key(.down), to: &model)
+        _ = StudioUpdate.apply(.key(.right), to: &model)
+        #expect(model.journalQuery.historyFilter.batch == "b20261206-110716-42e2", "\(model.journalQuery.historyFilter)")
+        #expect(StudioView.render(model).textPicture.contains { $0.contains("batch b20261206-110716-42e2") })
     }
 
     @Test func extendShowsTheChain() {

@@ -29,6 +29,11 @@ extension Journal {
         try writer.read { db in try BatchRecord.fetchOne(db, key: id) }
     }
 
+    /// Every batch, newest first.
+    public func batches(limit: Int = 200) throws -> [BatchRecord] {
+        try writer.read { db in try BatchRecord.order(Column("createdAt").desc).limit(limit).fetchAll(db) }
+    }
+
     /// The jobs of a batch, oldest first.
     public func jobs(inBatch id: String) throws -> [GenerationRecord] {
         try writer.read { db in

@@ -1,10 +1,10 @@
 import StudioCore
 
-/// History's filter bar: one row per dimension (mode, model, provider, status, date), Left/Right
+/// History's filter bar: one row per dimension (mode, model, provider, status, date, batch), Left/Right
 /// cycles a row's value, Backspace clears it.
 public struct HistoryFilterPanel: Sendable {
     public enum Row: Int, CaseIterable, Sendable {
-        case mode, model, provider, status, age
+        case mode, model, provider, status, age, batch
 
         public var label: String {
             switch self {
@@ -13,6 +13,7 @@ public struct HistoryFilterPanel: Sendable {
             case .provider: return "Provider"
             case .status: return "Status"
             case .age: return "Date"
+            case .batch: return "Batch"
             }
         }
     }
@@ -21,10 +22,13 @@ public struct HistoryFilterPanel: Sendable {
     /// The models and providers the journal holds (the choices of those rows).
     public var models: [String]
     public var providers: [String]
+    /// The batches the journal holds, newest first.
+    public var batches: [String]
 
-    public init(models: [String] = [], providers: [String] = []) {
+    public init(models: [String] = [], providers: [String] = [], batches: [String] = []) {
         self.models = models
         self.providers = providers
+        self.batches = batches
     }
 
     /// Moves to the next (+1) or previous (-1) row, wrapping.
@@ -41,6 +45,7 @@ public struct HistoryFilterPanel: Sendable {
         case .provider: return filter.provider ?? "any"
         case .status: return filter.status?.rawValue ?? "any"
         case .age: return filter.age.label
+        case .batch: return filter.batch ?? "any"
         }
     }
 
@@ -63,6 +68,7 @@ public struct HistoryFilterPanel: Sendable {
             let all = HistoryFilter.Age.allCases
             let index = all.firstIndex(of: filter.age) ?? 0
             filter.age = all[(index + delta + all.count) % all.count]
+        case .batch: filter.batch = step(filter.batch, batches)
         }
     }
 
@@ -73,6 +79,7 @@ public struct HistoryFilterPanel: Sendable {
         case .provider: filter.provider = nil
         case .status: filter.status = nil
         case .age: filter.age = .any
+        case .batch: filter.batch = nil
         }
     }
 }

@@ -262,7 +262,8 @@ public final class StudioRuntime {
             return []
         case .loadFilterChoices:
             let known = try? journal.knownModelsAndProviders()
-            return [.filterChoicesLoaded(models: known?.models ?? [], providers: known?.providers ?? [])]
+            return [.filterChoicesLoaded(models: known?.models ?? [], providers: known?.providers ?? [],
+                                         batches: (try? journal.batches())?.map(\.id) ?? [])]
         case .loadThumbnails(let id, let paths):
             loadThumbnails(id, paths: paths)
             return []
