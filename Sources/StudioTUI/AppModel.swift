@@ -46,6 +46,8 @@ public struct AppModel: Sendable {
     public var picker: ImagePicker?
     /// The problems of the form, listed in full (Ctrl-S with problems, or F5).
     public var problems: ProblemList?
+    /// The presets panel (F6 on the form).
+    public var presets: PresetPanel?
     /// Which sample `o` opens, when a job made several.
     public var sampleChooser: SampleChooser?
 

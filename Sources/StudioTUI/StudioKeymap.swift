@@ -24,6 +24,7 @@ public enum StudioKeymap {
         KeyBinding(id: "submit.queue", keys: [.control("b")], summary: "Queue: sent in order under the provider's limits while the studio is open (veo-studio dispatch otherwise)", scope: .generate),
         KeyBinding(id: "seed.lock", keys: [.control("l")], summary: "Lock the seed (unlocking clears it)", scope: .generate, showsInHints: false),
         KeyBinding(id: "form.problems", keys: [.function(5)], summary: "Problems (every one in full; Enter goes to its field)", scope: .generate),
+        KeyBinding(id: "form.presets", keys: [.function(6)], summary: "Presets: Enter loads one into this tab, s saves the form as one", scope: .generate),
 
         KeyBinding(id: "edit.undo", keys: [.control("z")], summary: "Undo", scope: .text),
         KeyBinding(id: "edit.delete_word", keys: [.control("w")], summary: "Delete the word before the cursor", scope: .text, showsInHints: false),

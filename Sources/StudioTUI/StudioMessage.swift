@@ -12,6 +12,10 @@ public enum StudioMessage: Sendable {
     /// A reading of the journal for the open views (after it changed, or the views asked another question).
     case journalRead(JournalSnapshot)
     case filterChoicesLoaded(models: [String], providers: [String], batches: [String])
+    /// The saved presets were read (the panel opens).
+    case presetsListed([PresetPanel.Entry], problems: [String])
+    /// A preset's fields, to lay over the form.
+    case presetLoaded(String, GenerationDraft)
     case panelOpened(TextPanel)
     case panelClosed
     /// Thumbnails of a generation's input images for its open detail pane.
@@ -50,6 +54,12 @@ public enum StudioEffect: Hashable, Sendable {
     case submit(GenerationDraft, parentID: Int64?, parentKind: String?)
     /// Journal the draft as waiting in the queue (sent in order under the provider's limits).
     case enqueue(GenerationDraft, parentID: Int64?, parentKind: String?)
+    /// Read the saved presets, to open the panel.
+    case listPresets
+    /// Read a preset, to load it into the form.
+    case loadPreset(String)
+    /// Save a draft's fields as a preset.
+    case savePreset(String, GenerationDraft)
     /// Hold, release or reorder a queued job.
     case changeQueue(Int64, QueueChange)
     case listDirectory(String)

@@ -70,6 +70,10 @@ public enum StudioUpdate {
         case .toast(let text):
             model.toast = text
             return []
+        case .presetsListed(let entries, let problems):
+            return PresetUpdate.listed(entries, problems: problems, &model)
+        case .presetLoaded(let name, let draft):
+            return PresetUpdate.loaded(name, draft, &model)
         case .paste(let text):
             return paste(text, &model)
         case .key(let key):
@@ -98,6 +102,7 @@ public enum StudioUpdate {
         if model.confirmation != nil, let effects = answer(key, &model) { return effects }
         if model.sampleChooser != nil { return chooseSample(key, &model) }
         if model.problems != nil, let effects = GenerateUpdate.handleProblems(key, &model) { return effects }
+        if model.presets != nil, let effects = PresetUpdate.handle(key, &model) { return effects }
         if model.picker != nil { return PickerUpdate.handle(key, &model) }
         if model.conversation != nil, let effects = ConversationUpdate.handle(key, &model) { return effects }
         if model.filterPanel != nil, let effects = handleFilter(key, &model) { return effects }

@@ -36,6 +36,7 @@ public enum StudioView {
             }
         }
         if let problems = model.problems { drawProblems(problems, model: model, in: body, into: &buffer) }
+        if let presets = model.presets { drawPresets(presets, in: body, into: &buffer) }
         if let chooser = model.sampleChooser { drawSampleChooser(chooser, in: body, into: &buffer) }
         if let question = model.confirmation { drawConfirmation(question, in: body, into: &buffer) }
         for (index, line) in status.enumerated() {
@@ -257,6 +258,37 @@ public enum StudioView {
                 let mark = index == problems.list.selected && number == 0 ? "▸ " : "  "
                 buffer.write(mark + line.0, at: Point(x: inner.x + 1, y: y), role: line.1, clip: inner)
             }
+        }
+    }
+
+    /// The saved presets: name and fields, a template's placeholders; or the name being typed.
+    static func drawPresets(_ panel: PresetPanel, in rect: Rect, into buffer: inout CellBuffer) {
+        let width = min(rect.width - 4, 96)
+        let rows = panel.naming == nil ? max(1, panel.entries.count) + panel.problems.count : 2
+        let height = min(rect.height, rows + 3)
+        let box = Rect(x: rect.x + (rect.width - width) / 2, y: rect.y + max(0, (rect.height - height) / 2), width: width, height: height)
+        buffer.fill(box)
+        if let name = panel.naming {
+            let inner = Frame.draw(box, title: "Save this form as a preset — type its name · Enter saves · Esc goes back", focused: true, into: &buffer)
+            buffer.write("name: \(name)▏", at: Point(x: inner.x + 1, y: inner.y), role: .text, clip: inner)
+            buffer.write("letters, digits, - and _; a preset of that name is replaced", at: Point(x: inner.x + 1, y: inner.y + 1), role: .muted, clip: inner)
+            return
+        }
+        let inner = Frame.draw(box, title: "Presets — ↑↓ choose · Enter loads into this tab · s saves the form · Esc closes",
+                               focused: true, into: &buffer)
+        let offset = max(0, panel.list.selected - inner.height + 1)
+        for (index, entry) in panel.entries.enumerated() {
+            let y = inner.y + index - offset
+            guard y >= inner.y, y < inner.maxY else { continue }
+            let template = entry.placeholders.isEmpty ? "" : "  template: " + entry.placeholders.map { "{\($0)}" }.joined(separator: " ")
+            let mark = index == panel.list.selected ? "▸ " : "  "
+            buffer.write(mark + entry.name + "  " + entry.summary + template, at: Point(x: inner.x + 1, y: y),
+                         role: index == panel.list.selected ? .selection : .text, clip: inner)
+        }
+        for (index, problem) in panel.problems.enumerated() {
+            let y = inner.y + max(1, panel.entries.count) + index - offset
+            guard y >= inner.y, y < inner.maxY else { continue }
+            buffer.write("! " + problem, at: Point(x: inner.x + 1, y: y), role: .warning, clip: inner)
         }
     }
 

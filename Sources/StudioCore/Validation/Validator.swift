@@ -55,6 +55,11 @@ public struct Validator: Sendable {
             facts.addInteractionsFacts(draft: draft, media: media, extensionSource: extensionSource, region: region)
         }
         issues += RuleEngine(rules: registry.document.rules).issues(facts: facts)
+        if let hole = draft.prompt.flatMap({ BatchSpecReader.placeholders($0).first }) {
+            issues.append(ValidationIssue(field: "prompt", code: "prompt.placeholder",
+                                          message: "{\(hole)} looks like a template placeholder left unfilled",
+                                          fix: "replace {\(hole)} with what it stands for (--var \(hole)=… on the command line)", severity: .warning))
+        }
         for key in draft.extraParameters.keys.sorted() {
             issues.append(ValidationIssue(field: "param.\(key)", code: "parameter.unknown",
                                           message: "\(key) is not in the registry; it is sent as given in parameters",

@@ -57,6 +57,9 @@ enum GenerateUpdate {
             model.form.selectMode(modes[(index + step) % modes.count], registry)
             model.toast = nil
             return [.checkForm(model.form.submission(registry))]
+        case "form.presets":
+            model.form.commitLine()
+            return [.listPresets]
         case "submit", "submit.queue":
             model.form.commitLine()
             if !model.form.submitting { model.form.queueing = binding?.id == "submit.queue" }

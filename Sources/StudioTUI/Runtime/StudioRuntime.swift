@@ -34,6 +34,8 @@ public final class StudioRuntime {
         public var providerProblem: @Sendable (String) -> StudioError?
         /// The limits the queue holds a provider to (requests a minute, jobs at once).
         public var limits: @Sendable (String) -> ProviderLimits
+        /// The saved presets (F6 on the form).
+        public var presets: PresetStore
         /// How an ended job is told while its screen is not in front.
         public var notify: NotifySettings
         /// The environment (which terminal this is, for its notifications).
@@ -47,6 +49,7 @@ public final class StudioRuntime {
                     workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                     providerProblem: @escaping @Sendable (String) -> StudioError? = { _ in nil },
                     limits: @escaping @Sendable (String) -> ProviderLimits = { _ in .none },
+                    presets: PresetStore? = nil,
                     notify: NotifySettings = NotifySettings(),
                     environment: [String: String] = ProcessInfo.processInfo.environment) {
             self.service = service
@@ -64,6 +67,7 @@ public final class StudioRuntime {
             self.limits = limits
             self.notify = notify
             self.environment = environment
+            self.presets = presets ?? PresetStore(configDirectory: dataDirectory)
         }
     }
 
@@ -276,6 +280,29 @@ public final class StudioRuntime {
             return [enqueue(draft, parent: parentID.map { ($0, parentKind ?? "rerun") })]
         case .changeQueue(let id, let change):
             return [.toast(changeQueue(id, change))]
+        case .listPresets:
+            let (presets, problems) = dependencies.presets.all()
+            return [.presetsListed(presets.map { preset in
+                PresetPanel.Entry(name: preset.name,
+                                  summary: preset.values.keys.sorted().filter { $0 != "prompt" }
+                                      .map { "\($0)=\(BatchSpecReader.display(preset.values[$0]))" }.joined(separator: " "),
+                                  placeholders: preset.placeholders)
+            }, problems: problems)]
+        case .loadPreset(let name):
+            guard let catalog = try? ParameterCatalog.shared(), let preset = try? dependencies.presets.preset(named: name) else {
+                return [.toast("preset \(name) could not be read: F6 lists what can")]
+            }
+            return [.presetLoaded(name, PresetStore.draft(of: preset, reader: BatchSpecReader(catalog: catalog)))]
+        case .savePreset(let name, let draft):
+            do {
+                let values = PresetStore.values(of: draft, catalog: try ParameterCatalog.shared())
+                let file = try dependencies.presets.save(name, values: values)
+                return [.toast("saved preset \(name) (\(values.keys.sorted().joined(separator: ", "))) in \(file.path)")]
+            } catch let error as StudioError {
+                return [.toast("not saved: \(error.message) — \(error.fix)")]
+            } catch {
+                return [.toast("not saved: \(error)")]
+            }
         case .listDirectory(let path):
             let (directory, entries) = PickerFiles.list(path)
             return [.directoryListed(directory, entries)]

@@ -32,7 +32,7 @@ struct StudioCommand: AsyncParsableCommand {
             shouldStop: { terminationSignal.load(ordering: .relaxed) != 0 },
             confirmCostAboveUSD: context.config.confirmCostAboveUSD, dataDirectory: context.paths.dataDirectory,
             providerProblem: { id in context.readinessProblem(id) }, limits: { id in context.limits(id) },
-            notify: context.config.notify, environment: context.environment))
+            presets: context.presetStore, notify: context.config.notify, environment: context.environment))
         await runtime.run()
         await context.close()
     }
