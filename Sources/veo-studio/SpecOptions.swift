@@ -66,6 +66,8 @@ struct SpecOptions: ParsableArguments {
     var params: [String] = []
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Send to this base URL instead (e.g. an emulator).", valueName: "URL"))
     var baseURL: String?
+    @Option(name: .customLong("set"), help: ArgumentHelp("Any parameter of the parameter catalog by its name (e.g. fps=24), repeatable: a parameter added to the catalog is set this way with no new flag.", valueName: "NAME=VALUE"))
+    var sets: [String] = []
     @Option(help: ArgumentHelp("Start from a saved preset (veo-studio presets lists them); the flags given here win.", valueName: "NAME"))
     var preset: String?
     @Option(name: .customLong("var"), help: ArgumentHelp("Fill {name} in the prompt (a template), repeatable.", valueName: "NAME=VALUE"))
@@ -208,6 +210,17 @@ struct SpecOptions: ParsableArguments {
         for label in labels {
             let parts = label.split(separator: "=", maxSplits: 1).map(String.init)
             draft.labels[parts[0]] = parts.count > 1 ? parts[1] : ""
+        }
+        let catalog = try? ParameterCatalog.shared()
+        for pair in sets {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let parameter = catalog?.parameter(named: parts[0]) else {
+                let names = catalog?.parameters.map(\.name).sorted().joined(separator: ", ") ?? ""
+                throw CLIFailure.badInput("error: --set \(pair): write NAME=VALUE with a parameter of the catalog: \(names)")
+            }
+            if let problem = draft.set(parameter.name, text: parts[1]) {
+                throw CLIFailure.badInput("error: --set \(pair): \(problem)")
+            }
         }
         for param in params {
             let parts = param.split(separator: "=", maxSplits: 1).map(String.init)

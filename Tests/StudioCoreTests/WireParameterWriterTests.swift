@@ -53,3 +53,39 @@ struct WireParameterWriterTests {
         }
     }
 }
+
+/// A parameter added to the catalog alone (no field of its own in the draft, no flag, no code) is
+/// set by its name from a batch line, the form or `--set`, typed as the catalog says, seen by the
+/// rules under its name, and written by the encoder at its path.
+struct CatalogOnlyParameterTests {
+    @Test func aNewParameterIsOneCatalogEntry() throws {
+        var catalog = try ParameterCatalog.builtIn()
+        catalog.parameters.append(ParameterCatalog.Parameter(name: "motionStrength", flag: "--motion-strength", field: "motionStrength",
+                                                             wire: ["vertex-predict": ["parameters.motionStrength"]], type: "number"))
+        var draft = GenerationDraft()
+        draft.prompt = "a kite"
+        #expect(draft.set("motionStrength", text: "lots", catalog: catalog) == "motionStrength: \"lots\" is not a number")
+        #expect(draft.catalogValues == nil, "a refused value leaves it unset")
+        #expect(draft.set("motionStrength", text: "0.7", catalog: catalog) == nil)
+        #expect(draft.catalogValues == ["motionStrength": .number(0.7)] && draft.text(of: "motionStrength") == "0.7")
+
+        let line = BatchLine(number: 1, values: ["prompt": "a kite", "motion_strength": .number(0.5)])
+        let read = BatchSpecReader(catalog: catalog).read(line)
+        #expect(read.problems.isEmpty && read.draft.catalogValues == ["motionStrength": .number(0.5)], "its flag, in snake_case, is a batch key")
+
+        let facts = DraftFacts(draft: draft, effective: EffectiveParameters(durationSeconds: 8, aspectRatio: "16:9", resolution: "720p",
+                                                                              sampleCount: 1, generateAudio: true),
+                               rulesProvider: "vertex", model: nil, modelID: "veo-3.1-generate-001", extensionSource: nil, now: Date())
+        #expect(facts.values["motionStrength"] == .number(0.7), "the rules see it by its name")
+
+        let spec = GenerationSpec(draft: draft, provider: "vertex", model: "veo-3.1-generate-001", mode: .textToVideo,
+                                  effective: EffectiveParameters(durationSeconds: 8, aspectRatio: "16:9", resolution: "720p",
+                                                                 sampleCount: 1, generateAudio: true))
+        var body: [String: JSONValue] = [:]
+        try WireParameterWriter(wire: .vertexPredict, catalog: catalog).write(spec, into: &body)
+        #expect(body["parameters"]?["motionStrength"] == .number(0.7))
+        var gemini: [String: JSONValue] = [:]
+        try WireParameterWriter(wire: .geminiPredict, catalog: catalog).write(spec, into: &gemini)
+        #expect(gemini.isEmpty, "a wire the catalog does not list for it does not carry it")
+    }
+}

@@ -10,6 +10,8 @@ public struct BatchSpecReader: Sendable {
     let parameterKeys: [String: String]
     /// Saved presets by name (`preset = "…"`).
     let presets: [String: GenerationDraft]
+    /// The catalog the keys come from (a parameter without a field of its own is kept by name).
+    let catalog: ParameterCatalog
 
     static let inputKeys: Set<String> = ["prompt", "provider", "model", "image", "last_frame", "refs", "video", "ref_video", "mode", "params"]
     static let batchKeys: Set<String> = ["preset", "vars", "variants"]
@@ -25,6 +27,7 @@ public struct BatchSpecReader: Sendable {
         keys["labels"] = "labels"
         parameterKeys = keys
         self.presets = presets
+        self.catalog = catalog
     }
 
     /// Every key a line may use, sorted (for the message about an unknown one).
@@ -91,7 +94,7 @@ public struct BatchSpecReader: Sendable {
                     problem(key, "batch.unknown_key", "no such key", "use one of: \(knownKeys.joined(separator: ", "))")
                     continue
                 }
-                if let message = draft.set(field, text: Self.text(value)) {
+                if let message = draft.set(field, text: Self.text(value), catalog: catalog) {
                     // The draft names its own field first ("durationSeconds: …"); the line's key is said already.
                     let said = message.hasPrefix(field + ": ") ? String(message.dropFirst(field.count + 2)) : message
                     problem(key, "batch.value", said, "write it as the --\(key.replacingOccurrences(of: "_", with: "-")) flag takes it")

@@ -37,7 +37,13 @@ extension GenerationDraft {
         case "delivery": return delivery
         case "referenceVideos": return referenceVideos.flatMap { $0.isEmpty ? nil : $0.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") }
         case "labels": return labels.isEmpty ? nil : labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
-        default: return extraParameters[field].map { $0.stringValue ?? $0.encodedString() }
+        default:
+            let value = catalogValues?[field] ?? extraParameters[field]
+            switch value {
+            case .bool(let flag)?: return flag ? "on" : "off"
+            case .number(let number)?: return number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+            default: return value.map { $0.stringValue ?? $0.encodedString() }
+            }
         }
     }
 
@@ -45,6 +51,12 @@ extension GenerationDraft {
     /// the field is then left unset, never half-set.
     @discardableResult
     public mutating func set(_ field: String, text raw: String?) -> String? {
+        set(field, text: raw, catalog: ParameterCatalog.bundled)
+    }
+
+    /// `set`, with the parameters of `catalog` that have no field of their own kept by name and type.
+    @discardableResult
+    public mutating func set(_ field: String, text raw: String?, catalog: ParameterCatalog?) -> String? {
         let text = raw.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         func number<T: FixedWidthInteger>(_ type: T.Type) -> (T?, String?) {
             guard let text else { return (nil, nil) }
@@ -97,7 +109,15 @@ extension GenerationDraft {
             }
             labels = parsed
         default:
-            extraParameters[field] = text.map(JSONValue.string)
+            if let parameter = catalog?.parameter(named: field) {
+                let (value, refusal) = parameter.value(from: text)
+                problem = refusal
+                var values = catalogValues ?? [:]
+                values[field] = value
+                catalogValues = values.isEmpty ? nil : values
+            } else {
+                extraParameters[field] = text.map(JSONValue.string)
+            }
         }
         return problem
     }
@@ -114,6 +134,7 @@ extension GenerationDraft {
         if let referenceVideos = other.referenceVideos, !referenceVideos.isEmpty { self.referenceVideos = referenceVideos }
         for (key, value) in other.labels { labels[key] = value }
         for (key, value) in other.extraParameters { extraParameters[key] = value }
+        for (key, value) in other.catalogValues ?? [:] { catalogValues = (catalogValues ?? [:]).merging([key: value]) { $1 } }
     }
 
     /// The fields `overlay` copies as text.

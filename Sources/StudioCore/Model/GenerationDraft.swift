@@ -39,6 +39,9 @@ public struct GenerationDraft: Codable, Sendable, Hashable {
     public var referenceVideos: [String]?
     /// Fields the registry does not know yet, sent as given in `parameters` (a warning, not a block).
     public var extraParameters: [String: JSONValue] = [:]
+    /// Parameters the parameter catalog names that have no field of their own here (a parameter
+    /// added to the catalog and its rules only), typed as the catalog says, by name.
+    public var catalogValues: [String: JSONValue]?
 
     public init() {}
 
@@ -102,6 +105,7 @@ public struct GenerationDraft: Codable, Sendable, Hashable {
         put("continues", continues.map { .number(Double($0)) })
         put("delivery", delivery.map(JSONValue.string))
         if let referenceVideos, !referenceVideos.isEmpty { values["referenceVideos"] = .array(referenceVideos.map(JSONValue.string)) }
+        for (key, value) in catalogValues ?? [:] { values[key] = value }
         for (key, value) in extraParameters { values["param." + key] = value }
         return values
     }

@@ -19,6 +19,29 @@ public struct ParameterCatalog: Codable, Sendable {
         public var spelling: [String: String]?
         /// The wires that always carry the validated value, set by the person or not.
         public var effective: [String]?
+        /// `integer`, `number`, `boolean` or `string` (the default): how text becomes its value.
+        public var type: String?
+
+        /// Text as this parameter's value (nil text: unset), or what is wrong with it.
+        public func value(from text: String?) -> (JSONValue?, String?) {
+            guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return (nil, nil) }
+            switch type {
+            case "integer":
+                guard let whole = Int64(text) else { return (nil, "\(name): \"\(text)\" is not a whole number") }
+                return (.number(Double(whole)), nil)
+            case "number":
+                guard let number = Double(text), number.isFinite else { return (nil, "\(name): \"\(text)\" is not a number") }
+                return (.number(number), nil)
+            case "boolean":
+                switch text.lowercased() {
+                case "on", "true", "yes": return (.bool(true), nil)
+                case "off", "false", "no": return (.bool(false), nil)
+                default: return (nil, "\(name): say on or off")
+                }
+            default:
+                return (.string(text), nil)
+            }
+        }
     }
 
     public var source: String
@@ -45,6 +68,11 @@ public struct ParameterCatalog: Codable, Sendable {
                               message: "the built-in parameter catalog is missing from the installation", fix: "reinstall veo-studio")
         }
         return try JSONDecoder().decode(ParameterCatalog.self, from: Data(contentsOf: url))
+    }
+
+    /// A parameter by its name.
+    public func parameter(named name: String) -> Parameter? {
+        parameters.first { $0.name == name }
     }
 
     /// Every body path a wire may carry: its parameters' and its structure's (`x.*` covers what lies under `x`).

@@ -20,6 +20,8 @@ struct DraftFacts {
         self.usesInteractions = model?.usesInteractions ?? false
         func put(_ key: String, _ value: JSONValue?) { if let value { values[key] = value } }
         put("mode", .string(draft.mode.rawValue))
+        // A parameter the catalog names without a field of its own: the rules see it by its name.
+        for (name, value) in draft.catalogValues ?? [:] { values[name] = value }
         put("prompt", draft.prompt.map(JSONValue.string))
         put("negativePrompt", draft.negativePrompt.map(JSONValue.string))
         put("image", draft.image.map { _ in .bool(true) })
