@@ -25,9 +25,13 @@ enum PresetUpdate {
         return [.checkForm(model.form.submission(model.registry))]
     }
 
-    /// Nil lets the key through (help, screens, quit).
+    /// Nil lets the key through (help, screens, quit), closing the panel.
     static func handle(_ key: Key, _ model: inout AppModel) -> [StudioEffect]? {
         guard var panel = model.presets else { return nil }
+        if [.function(1), .function(2), .function(3), .function(4), .control("q")].contains(key) {
+            model.presets = nil
+            return nil
+        }
         if let name = panel.naming {
             switch key {
             case .escape:
@@ -45,9 +49,6 @@ enum PresetUpdate {
                 if !name.isEmpty { panel.naming?.removeLast() }
             case .character(let character):
                 panel.naming?.append(character)
-            case .function(1), .function(2), .function(3), .function(4), .control("q"):
-                model.presets = nil
-                return nil
             default:
                 return []
             }
@@ -67,9 +68,6 @@ enum PresetUpdate {
         case .enter:
             model.presets = nil
             return panel.selected.map { [.loadPreset($0.name)] } ?? []
-        case .function(1), .function(2), .function(3), .function(4), .control("q"):
-            model.presets = nil
-            return nil
         default:
             return []
         }
