@@ -9,6 +9,7 @@ public enum StudioKeymap {
         KeyBinding(id: "screen.generate", keys: [.function(2)], summary: "Generate", scope: .global),
         KeyBinding(id: "screen.operations", keys: [.function(3)], summary: "Operations", scope: .global),
         KeyBinding(id: "screen.history", keys: [.function(4)], summary: "History", scope: .global),
+        KeyBinding(id: "ledger", keys: [.function(7)], summary: "Ledger: spent today and this month against the caps, by provider and batch, and each job", scope: .global, showsInHints: false),
         KeyBinding(id: "quit", keys: [.control("q")], summary: "Quit (asks first while jobs run or a draft is unsent; running jobs go on at the service and resume at the next start, drafts are kept)", scope: .global),
         KeyBinding(id: "quit.letter", keys: [.character("q")], summary: "Quit, as Ctrl-Q (not in the form: there q does nothing)", scope: .outsideText, showsInHints: false),
         KeyBinding(id: "back", keys: [.escape], summary: "Back / close (in the form: back to the last screen, the draft kept)", scope: .global, showsInHints: false),

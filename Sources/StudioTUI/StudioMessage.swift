@@ -54,6 +54,8 @@ public enum StudioEffect: Hashable, Sendable {
     case submit(GenerationDraft, parentID: Int64?, parentKind: String?)
     /// Journal the draft as waiting in the queue (sent in order under the provider's limits).
     case enqueue(GenerationDraft, parentID: Int64?, parentKind: String?)
+    /// Read the ledger of this month, to open it in a pane.
+    case showLedger
     /// Read the saved presets, to open the panel.
     case listPresets
     /// Read a preset, to load it into the form.

@@ -122,6 +122,7 @@ public enum StudioUpdate {
         case "screen.generate": return show(.generate, &model)
         case "screen.operations": return show(.operations, &model)
         case "screen.history": return show(.history, &model)
+        case "ledger": return [.showLedger]
         default:
             switch model.screen {
             case .generate: return GenerateUpdate.handle(key, binding: binding, &model)

@@ -41,6 +41,10 @@ public struct Ledger: Sendable {
 
     public var entries: [LedgerEntry]
 
+    public init(entries: [LedgerEntry]) {
+        self.entries = entries
+    }
+
     /// The jobs created since `since` (everything when nil), oldest first.
     public static func read(_ journal: Journal, since: Date?) throws -> Ledger {
         try journal.writer.read { db in

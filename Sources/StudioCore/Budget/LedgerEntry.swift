@@ -14,6 +14,19 @@ public struct LedgerEntry: Sendable, Hashable {
     public var estimateUSD: Double?
     public var charge: Charge
 
+    public init(id: Int64, createdAt: Date, provider: String, model: String, batch: String?, status: JobStatus, synthetic: Bool,
+                estimateUSD: Double?, charge: Charge) {
+        self.id = id
+        self.createdAt = createdAt
+        self.provider = provider
+        self.model = model
+        self.batch = batch
+        self.status = status
+        self.synthetic = synthetic
+        self.estimateUSD = estimateUSD
+        self.charge = charge
+    }
+
     /// `charged`, `not charged`, `may be charged`, `in flight`, `waiting`, `unpriced`; `sandbox` for a
     /// sandbox job (its amount is what the real service would have charged).
     public var state: String {

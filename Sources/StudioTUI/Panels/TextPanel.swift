@@ -4,7 +4,7 @@ import TermUI
 /// from the journal), the request as curl, a sidecar. Lines wrap to the pane's width; Esc closes it.
 public struct TextPanel: Sendable {
     /// What the pane shows: a detail pane follows the journal; the others are read once.
-    public enum Kind: Sendable, Hashable { case detail, request, sidecar }
+    public enum Kind: Sendable, Hashable { case detail, request, sidecar, ledger }
 
     public var kind: Kind
     public var title: String

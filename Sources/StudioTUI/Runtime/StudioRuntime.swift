@@ -83,12 +83,12 @@ public final class StudioRuntime {
     private let inbox: MessageInbox
     private let providers: ProviderPool
     private let tracker: JobTracker
-    private let queueRunner: QueueRunner
+    let queueRunner: QueueRunner
     private let checker: FormChecker
     private let mirror: JournalMirror
     private let journalChanged = JournalChangeFlag()
     private var savedDrafts: [GenerationMode: ModeDraft] = [:]
-    private var service: GenerationService { dependencies.service }
+    var service: GenerationService { dependencies.service }
 
     public init(backend: TerminalBackend, dependencies: Dependencies) {
         self.backend = backend
@@ -280,29 +280,10 @@ public final class StudioRuntime {
             return [enqueue(draft, parent: parentID.map { ($0, parentKind ?? "rerun") })]
         case .changeQueue(let id, let change):
             return [.toast(changeQueue(id, change))]
-        case .listPresets:
-            let (presets, problems) = dependencies.presets.all()
-            return [.presetsListed(presets.map { preset in
-                PresetPanel.Entry(name: preset.name,
-                                  summary: preset.values.keys.sorted().filter { $0 != "prompt" }
-                                      .map { "\($0)=\(BatchSpecReader.display(preset.values[$0]))" }.joined(separator: " "),
-                                  placeholders: preset.placeholders)
-            }, problems: problems)]
-        case .loadPreset(let name):
-            guard let catalog = try? ParameterCatalog.shared(), let preset = try? dependencies.presets.preset(named: name) else {
-                return [.toast("preset \(name) could not be read: F6 lists what can")]
-            }
-            return [.presetLoaded(name, PresetStore.draft(of: preset, reader: BatchSpecReader(catalog: catalog)))]
-        case .savePreset(let name, let draft):
-            do {
-                let values = PresetStore.values(of: draft, catalog: try ParameterCatalog.shared())
-                let file = try dependencies.presets.save(name, values: values)
-                return [.toast("saved preset \(name) (\(values.keys.sorted().joined(separator: ", "))) in \(file.path)")]
-            } catch let error as StudioError {
-                return [.toast("not saved: \(error.message) — \(error.fix)")]
-            } catch {
-                return [.toast("not saved: \(error)")]
-            }
+        case .showLedger:
+            return [LedgerPane.panel(service: service, now: Date())]
+        case .listPresets, .loadPreset, .savePreset:
+            return presetEffect(effect)
         case .listDirectory(let path):
             let (directory, entries) = PickerFiles.list(path)
             return [.directoryListed(directory, entries)]
@@ -414,52 +395,6 @@ public final class StudioRuntime {
             } catch {
                 inbox.post(finished(nil, "not submitted: \(error)"))
             }
-        }
-    }
-
-    /// Journals the draft as waiting in the queue; the queue runner sends it when the provider's
-    /// limits allow.
-    private func enqueue(_ draft: GenerationDraft, parent: (id: Int64, kind: String)?) -> StudioMessage {
-        let providerID = draft.provider ?? dependencies.providerName
-        let inherited = parent.flatMap { try? service.journal.generation($0.id) }.flatMap { $0.provider == providerID ? $0.endpoint : nil }
-        let prepared = service.prepare(draft, loader: InputLoader(baseDirectory: dependencies.workingDirectory))
-        guard prepared.report.isValid else {
-            let first = prepared.report.errors.first
-            let fix = first.map { StudioAdvice.fix($0, registry: service.registry) } ?? ""
-            return .submitFinished(nil, "not queued: \(first?.message ?? "the draft is incomplete") — \(fix)")
-        }
-        do {
-            let record = try service.enqueue(prepared, endpoint: dependencies.endpoint(providerID) ?? inherited, parent: parent)
-            let id = record.id ?? 0
-            let place = (try? service.journal.queue())?.first { $0.record.id == id }?.position
-            queueRunner.nudge()
-            return .submitFinished(id, "#\(id) queued\(place.map { ", \($0)\(JobRow.ordinal($0)) in line" } ?? "") — sent when \(providerID)'s limits allow; Operations (F3) says why it waits")
-        } catch {
-            return .submitFinished(nil, "not queued: \(error)")
-        }
-    }
-
-    /// Holds, releases or reorders a queued job; says what happened.
-    private func changeQueue(_ id: Int64, _ change: QueueChange) -> String {
-        let journal = service.journal
-        let now = Date()
-        do {
-            switch change {
-            case .toggleHold:
-                let held = try journal.queueEntry(of: id)?.paused ?? false
-                guard try journal.setQueuePaused(id, !held, at: now) else { return "#\(id) is no longer waiting" }
-                queueRunner.nudge()
-                return held ? "#\(id) released: it goes in its turn" : "#\(id) held: it keeps its place and is not sent (p releases it)"
-            case .front:
-                guard try journal.moveToFront(id, at: now) else { return "#\(id) is no longer waiting" }
-                queueRunner.nudge()
-                return "#\(id) moved to the front of the queue"
-            case .back:
-                guard try journal.moveToBack(id, at: now) else { return "#\(id) is no longer waiting" }
-                return "#\(id) moved to the back of the queue"
-            }
-        } catch {
-            return "#\(id): the queue could not be changed: \(error)"
         }
     }
 
