@@ -175,6 +175,11 @@ enum JournalMigrations {
                 t.column("estimateUSD", .double)
             }
         }
+        // Spending today and this month (the status line, the budget check, the ledger) reads the jobs
+        // created since a date: without this index every journal change scanned the whole table.
+        migrator.registerMigration("v10-created-index") { db in
+            try db.create(index: "generation_created", on: "generation", columns: ["createdAt"])
+        }
         return migrator
     }
 }
