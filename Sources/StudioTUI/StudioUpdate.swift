@@ -161,8 +161,9 @@ public enum StudioUpdate {
                 + "and the studio picks \(running == 1 ? "it" : "them") up again at its next start.")
         }
         if waiting > 0 {
+            let held = model.operations.filter { $0.record.status == .waiting && $0.queue?.entry.paused == true }.count
             detail.append("\(waiting) job\(waiting == 1 ? " waits" : "s wait") in the queue, not sent: the queue is kept and sent at the next start, "
-                + "or by veo-studio dispatch --wait.")
+                + "or by veo-studio dispatch --wait" + (held > 0 ? " (\(held) held: sent only once released with p)." : "."))
         }
         if !unsent.isEmpty {
             detail.append("Your unsent \(unsent.map(\.displayName).joined(separator: ", ")) draft\(unsent.count == 1 ? " is" : "s are") kept for the next start.")

@@ -5,21 +5,21 @@ import StudioCore
 /// change otherwise (a log, a pipe).
 final class BatchProgress: @unchecked Sendable {
     let total: Int
-    let ids: Set<Int64>
+    let batchID: String
     let service: GenerationService
     let onTerminal = isatty(STDERR_FILENO) == 1
     private let lock = NSLock()
     private var last = ""
 
-    init(total: Int, ids: Set<Int64>, service: GenerationService) {
+    init(total: Int, batchID: String, service: GenerationService) {
         self.total = total
-        self.ids = ids
+        self.batchID = batchID
         self.service = service
     }
 
     /// Reads the batch's jobs from the journal and shows where it stands, if that changed.
     func update() {
-        let records = ids.compactMap { try? service.journal.generation($0) }
+        let records = (try? service.journal.jobs(inBatch: batchID)) ?? []
         let ended = records.filter { $0.status.isFinal || $0.status == .unknown }
         let failed = ended.filter { $0.status != .done }.count
         let waiting = records.filter { $0.status == .waiting }.count

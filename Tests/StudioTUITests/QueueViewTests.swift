@@ -56,6 +56,14 @@ struct QueueViewTests {
         var model = Self.model()
         _ = StudioUpdate.apply(.key(.control("q")), to: &model)
         #expect(model.confirmation?.detail.contains("2 jobs wait in the queue") == true, "\(model.confirmation?.detail ?? "")")
+        #expect(model.confirmation?.detail.contains("(1 held: sent only once released with p)") == true,
+                "a held job is not sent at the next start: \(model.confirmation?.detail ?? "")")
+    }
+
+    @Test func aQueuedJobIsSaidToBeWaitingNotQueued() {
+        let text = StudioRuntime.queuedMessage(id: 4, place: 2, provider: "sandbox")
+        #expect(text.hasPrefix("#4 waiting in the queue, 2nd in line — sent when sandbox's limits allow"), "\(text)")
+        #expect(!text.contains("queued"), "queued is the service's word for a job it accepted")
     }
 
     @Test func ctrlBQueuesTheFormInsteadOfSendingIt() throws {

@@ -28,7 +28,7 @@ public struct BatchPlanner: Sendable {
             }
             let prepared = takes > 1 ? self.takes(of: draft, count: takes) : [service.prepare(draft, loader: loader)]
             for issue in prepared[0].report.errors {
-                plan.problems.append(BatchProblem(line: line.number, field: Self.key(issue.field), code: issue.code,
+                plan.problems.append(BatchProblem(line: line.number, field: reader.key(forField: issue.field), code: issue.code,
                                                   message: issue.message, fix: issue.fix))
             }
             guard prepared[0].report.isValid else { continue }
@@ -53,23 +53,6 @@ public struct BatchPlanner: Sendable {
             var next = draft
             next.seed = (base + Int64(take)) % (Int64(UInt32.max) + 1)
             return service.prepare(next, loader: loader)
-        }
-    }
-
-    /// A validator's field as the batch key that sets it (`aspectRatio` → `aspect_ratio`, `referenceImages[0]` → `refs`).
-    static func key(_ field: String) -> String {
-        let root = field.split(separator: "[").first.map(String.init) ?? field
-        switch root {
-        case "referenceImages": return "refs"
-        case "referenceVideos": return "ref_video"
-        case "lastFrame": return "last_frame"
-        case "durationSeconds": return "duration"
-        case "sampleCount": return "samples"
-        case "generateAudio": return "audio"
-        default:
-            return root.reduce(into: "") { text, character in
-                if character.isUppercase { text += "_" + character.lowercased() } else { text.append(character) }
-            }
         }
     }
 }

@@ -20,14 +20,24 @@ public struct BatchSpecReader: Sendable {
         var keys: [String: String] = [:]
         for parameter in catalog.parameters {
             keys[parameter.name] = parameter.name
-            if let flag = parameter.flag {
-                keys[String(flag.drop { $0 == "-" }).replacingOccurrences(of: "-", with: "_")] = parameter.name
-            }
+            keys[parameter.batchKey] = parameter.name
         }
         keys["labels"] = "labels"
         parameterKeys = keys
         self.presets = presets
         self.catalog = catalog
+    }
+
+    /// The key that sets a draft field or input (`aspectRatio` → `aspect_ratio`, `referenceImages[0]` → `refs`),
+    /// for naming a validator's finding by the line's key.
+    public func key(forField field: String) -> String {
+        let root = field.split(separator: "[").first.map(String.init) ?? field
+        switch root {
+        case "referenceImages": return "refs"
+        case "referenceVideos": return "ref_video"
+        case "lastFrame": return "last_frame"
+        default: return catalog.parameter(named: root)?.batchKey ?? root
+        }
     }
 
     /// Every key a line may use, sorted (for the message about an unknown one).

@@ -78,8 +78,8 @@ public struct PresetStore: Sendable {
         var values: [String: JSONValue] = [:]
         let set = draft.parameterValues
         for parameter in catalog.parameters {
-            guard let value = set[parameter.name], let flag = parameter.flag else { continue }
-            values[String(flag.drop { $0 == "-" }).replacingOccurrences(of: "-", with: "_")] = value
+            guard let value = set[parameter.name], parameter.flag != nil else { continue }
+            values[parameter.batchKey] = value
         }
         if let labels = set["labels"] { values["labels"] = labels; values["label"] = nil }
         for key in ["provider", "model", "prompt", "image"] { values[key] = set[key] }

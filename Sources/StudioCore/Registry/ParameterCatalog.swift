@@ -22,6 +22,12 @@ public struct ParameterCatalog: Codable, Sendable {
         /// `integer`, `number`, `boolean` or `string` (the default): how text becomes its value.
         public var type: String?
 
+        /// Its key in a batch line, a preset or a storyboard: the flag's name in snake_case
+        /// (`--aspect-ratio` → `aspect_ratio`), else its name.
+        public var batchKey: String {
+            flag.map { String($0.drop { $0 == "-" }).replacingOccurrences(of: "-", with: "_") } ?? name
+        }
+
         /// Text as this parameter's value (nil text: unset), or what is wrong with it.
         public func value(from text: String?) -> (JSONValue?, String?) {
             guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return (nil, nil) }

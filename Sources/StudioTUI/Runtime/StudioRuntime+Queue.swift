@@ -7,7 +7,6 @@ extension StudioRuntime {
     /// limits allow.
     func enqueue(_ draft: GenerationDraft, parent: (id: Int64, kind: String)?) -> StudioMessage {
         let providerID = draft.provider ?? dependencies.providerName
-        let inherited = parent.flatMap { try? service.journal.generation($0.id) }.flatMap { $0.provider == providerID ? $0.endpoint : nil }
         let prepared = service.prepare(draft, loader: InputLoader(baseDirectory: dependencies.workingDirectory))
         guard prepared.report.isValid else {
             let first = prepared.report.errors.first
@@ -15,14 +14,20 @@ extension StudioRuntime {
             return .submitFinished(nil, "not queued: \(first?.message ?? "the draft is incomplete") — \(fix)")
         }
         do {
-            let record = try service.enqueue(prepared, endpoint: dependencies.endpoint(providerID) ?? inherited, parent: parent)
+            let record = try service.enqueue(prepared, endpoint: endpoint(for: providerID, parent: parent), parent: parent)
             let id = record.id ?? 0
             let place = (try? service.journal.queue())?.first { $0.record.id == id }?.position
             queueRunner.nudge()
-            return .submitFinished(id, "#\(id) queued\(place.map { ", \($0)\(JobRow.ordinal($0)) in line" } ?? "") — sent when \(providerID)'s limits allow; Operations (F3) says why it waits")
+            return .submitFinished(id, Self.queuedMessage(id: id, place: place, provider: providerID))
         } catch {
             return .submitFinished(nil, "not queued: \(error)")
         }
+    }
+
+    /// What the form says of a job it queued: its status word (`waiting`, never the service's `queued`) and place.
+    static func queuedMessage(id: Int64, place: Int?, provider: String) -> String {
+        "#\(id) waiting in the queue\(place.map { ", \($0)\(JobRow.ordinal($0)) in line" } ?? "") — sent when \(provider)'s limits allow; "
+            + "Operations (F3) says why it waits"
     }
 
     /// Holds, releases or reorders a queued job; says what happened.

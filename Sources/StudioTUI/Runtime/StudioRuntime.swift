@@ -355,13 +355,18 @@ public final class StudioRuntime {
         }
     }
 
+    /// Where a new job on a provider goes: the config's endpoint, else (a child on its parent's
+    /// provider) where the parent went, else the provider's own host or the sandbox.
+    func endpoint(for providerID: String, parent: (id: Int64, kind: String)?) -> String? {
+        dependencies.endpoint(providerID)
+            ?? parent.flatMap { try? service.journal.generation($0.id) }.flatMap { $0.provider == providerID ? $0.endpoint : nil }
+    }
+
     private func submit(_ draft: GenerationDraft, parent: (id: Int64, kind: String)?) {
         let service = self.service
         let loader = InputLoader(baseDirectory: dependencies.workingDirectory)
         let providerID = draft.provider ?? dependencies.providerName
-        // A child on its parent's provider goes where the parent went, unless the config names an endpoint.
-        let inherited = parent.flatMap { try? service.journal.generation($0.id) }.flatMap { $0.provider == providerID ? $0.endpoint : nil }
-        let endpoint = dependencies.endpoint(providerID) ?? inherited
+        let endpoint = self.endpoint(for: providerID, parent: parent)
         // A conversation's turn is answered to its pane; everything else to the form.
         let refine = parent?.kind == "refine"
         let registry = service.registry
