@@ -17,6 +17,7 @@ struct VeoStudio: AsyncParsableCommand {
             GenerateCommand.self, ValidateCommand.self, RequestCommand.self, JobsCommand.self, ResumeCommand.self,
             HistoryCommand.self, ShowCommand.self, RerunCommand.self, ExtendCommand.self, RefineCommand.self, CancelCommand.self,
             RulesCommand.self, ProvidersCommand.self, QueueCommand.self, DispatchCommand.self, BatchCommand.self, PresetsCommand.self, LedgerCommand.self,
+            StoryCommand.self, StitchCommand.self,
             StudioCommand.self, EmulatorCommand.self, TerminalCheckCommand.self,
         ],
         defaultSubcommand: StudioCommand.self

@@ -27,6 +27,8 @@ struct HomeOptionTests {
         "batch": (["/nowhere/shots.jsonl", "--dry-run"], "cannot read /nowhere/shots.jsonl"),
         "ledger": (["--json"], "\"totals\""),
         "presets": ([], "{home}"),
+        "story": (["/nowhere/film.toml", "--dry-run"], "cannot read /nowhere/film.toml"),
+        "stitch": (["999999", "--out", "/nowhere/film.mp4"], "999999"),
         "studio": ([], "needs a terminal"),
         "emulator": (["--port", "70000"], "--port must be between 0 and 65535"),
         "terminal-check": (["--project", "p"], "--project does not apply to terminal-check"),

@@ -12,7 +12,11 @@
 # os.wait4 wrapper); child processes a side spawns (e.g. ffprobe) are included in its figures.
 # Prints both views and the studio/SDK ratios against the targets CPU ≤ 0.2×, peak RSS ≤ 0.5×.
 #
-# usage: scripts/bench/sdk-vs-studio.sh [JOBS]
+# With --batch the studio side is ONE `veo-studio batch FILE --wait` process running all JOBS lines
+# (the same prompt, model and three images per line) through its queue, against the SDK's one
+# process doing the JOBS jobs in a loop (the script a user would otherwise write).
+#
+# usage: scripts/bench/sdk-vs-studio.sh [--batch] [JOBS]
 #   VEO_STUDIO_BIN   the veo-studio binary (default: the first built of .build-release/release/veo-studio,
 #                    made by scripts/build-release.sh, .build/release/veo-studio, .build/debug/veo-studio)
 #   EMULATOR_RENDER  1 lets the emulator render with ffmpeg (default: --no-ffmpeg, the built-in MP4,
@@ -20,8 +24,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
+batch=0
+if [[ ${1:-} == --batch ]]; then batch=1; shift; fi
 jobs=${1:-5}
-[[ $jobs =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [JOBS]" >&2; exit 2; }
+[[ $jobs =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [--batch] [JOBS]" >&2; exit 2; }
 speed=500
 
 python=$(scripts/prerequisites.sh)
@@ -84,21 +90,40 @@ refs=("$work/refs/ref-a.png" "$work/refs/ref-b.png" "$work/refs/ref-c.png")
 echo "sdk-vs-studio: $jobs jobs, 3 reference images ($(awk '{printf "%s%s", sep, $2; sep=", "}' "$work/refs.txt") bytes), emulator $url (${emulator_flags[*]})"
 echo "  studio: $studio ($(file -b "$studio" | grep -q 'not stripped' && echo 'not stripped, ' || true)$(du -h "$studio" | cut -f1)); SDK: $("$python" -c 'import sys, google.genai as g; print(f"google-genai {g.__version__}, Python {sys.version.split()[0]}")'); meter: $meter"
 
-# Studio: one process per job.
 scale=$(python3 -c "print(1 / $speed)")
-for i in $(seq 1 "$jobs"); do
-    home="$work/studio-$i"
+if [[ $batch == 1 ]]; then
+    # Studio: one batch process; the configured limits let it run every line at once, as the SDK
+    # loop is not throttled either.
+    home="$work/studio-batch"
     mkdir -p "$home"
-    printf '[providers.gemini]\nlatency_scale = %s\n' "$scale" > "$home/config.toml"
-    if ! GEMINI_API_KEY=bench measure "$work/studio-$i.time" "$studio" generate --home "$home" --provider gemini \
-            --base-url "$url" --model veo-3.1-generate-preview --prompt "A woman in a red dress walks her dog past a blue car" \
-            --ref "${refs[0]}" --ref "${refs[1]}" --ref "${refs[2]}" --duration 8 --aspect-ratio 16:9 --wait \
-            > "$work/studio-$i.out" 2> "$work/studio-$i.err"; then
-        echo "studio job $i FAILED:" >&2; tail -20 "$work/studio-$i.out" "$work/studio-$i.err" >&2; exit 1
+    printf '[providers.gemini]\nlatency_scale = %s\nbase_url = "%s"\nrequests_per_minute = 100000\nmax_running = %s\n' \
+        "$scale" "$url" "$jobs" > "$home/config.toml"
+    for i in $(seq 1 "$jobs"); do
+        printf '{"provider": "gemini", "model": "veo-3.1-generate-preview", "prompt": "A woman in a red dress walks her dog past a blue car", "refs": ["%s", "%s", "%s"], "duration": 8, "aspect_ratio": "16:9"}\n' \
+            "${refs[0]}" "${refs[1]}" "${refs[2]}"
+    done > "$work/batch.jsonl"
+    if ! GEMINI_API_KEY=bench measure "$work/studio-batch.time" "$studio" batch --home "$home" "$work/batch.jsonl" --wait \
+            > "$work/studio-batch.out" 2> "$work/studio-batch.err"; then
+        echo "studio batch FAILED:" >&2; tail -20 "$work/studio-batch.out" "$work/studio-batch.err" >&2; exit 1
     fi
-    mp4=$(find "$home" -name '*.mp4' | head -1)
-    [[ -n $mp4 ]] || { echo "studio job $i: no MP4 under its home" >&2; tail -20 "$work/studio-$i.err" >&2; exit 1; }
-done
+    made=$(find "$home" -name '*.mp4' | wc -l)
+    [[ $made -eq $jobs ]] || { echo "studio batch: $made MP4s under its home, expected $jobs" >&2; tail -20 "$work/studio-batch.out" >&2; exit 1; }
+else
+    # Studio: one process per job.
+    for i in $(seq 1 "$jobs"); do
+        home="$work/studio-$i"
+        mkdir -p "$home"
+        printf '[providers.gemini]\nlatency_scale = %s\n' "$scale" > "$home/config.toml"
+        if ! GEMINI_API_KEY=bench measure "$work/studio-$i.time" "$studio" generate --home "$home" --provider gemini \
+                --base-url "$url" --model veo-3.1-generate-preview --prompt "A woman in a red dress walks her dog past a blue car" \
+                --ref "${refs[0]}" --ref "${refs[1]}" --ref "${refs[2]}" --duration 8 --aspect-ratio 16:9 --wait \
+                > "$work/studio-$i.out" 2> "$work/studio-$i.err"; then
+            echo "studio job $i FAILED:" >&2; tail -20 "$work/studio-$i.out" "$work/studio-$i.err" >&2; exit 1
+        fi
+        mp4=$(find "$home" -name '*.mp4' | head -1)
+        [[ -n $mp4 ]] || { echo "studio job $i: no MP4 under its home" >&2; tail -20 "$work/studio-$i.err" >&2; exit 1; }
+    done
+fi
 
 # SDK: all jobs in one process, then one process per job.
 if ! measure "$work/sdk-all.time" "$python" scripts/bench/sdk_jobs.py "$url" --jobs "$jobs" \
@@ -106,15 +131,16 @@ if ! measure "$work/sdk-all.time" "$python" scripts/bench/sdk_jobs.py "$url" --j
     echo "SDK run FAILED:" >&2; cat "$work/sdk-all.out" >&2; exit 1
 fi
 for i in $(seq 1 "$jobs"); do
+    [[ $batch == 1 ]] && break
     if ! measure "$work/sdk-$i.time" "$python" scripts/bench/sdk_jobs.py "$url" --jobs 1 \
             --ref "${refs[0]}" --ref "${refs[1]}" --ref "${refs[2]}" --out "$work/sdk-$i" > "$work/sdk-$i.out" 2>&1; then
         echo "SDK job $i FAILED:" >&2; cat "$work/sdk-$i.out" >&2; exit 1
     fi
 done
 
-python3 - "$work" "$jobs" <<'EOF'
+python3 - "$work" "$jobs" "$batch" <<'EOF'
 import sys
-work, jobs = sys.argv[1], int(sys.argv[2])
+work, jobs, batch = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1"
 
 def read(name):
     user, system, rss_kb, wall = open(f"{work}/{name}.time").read().split()[-4:]
@@ -131,9 +157,21 @@ def side(names):
         "runs": runs,
     }
 
+sdk_all = side(["sdk-all"])
+if batch:
+    studio = side(["studio-batch"])
+    print()
+    print(f"{'':36} {'CPU s (user+sys)':>18} {'user':>7} {'sys':>7} {'peak RSS':>10} {'wall s':>8}")
+    for label, s in ((f"studio: 1 batch process x {jobs} jobs", studio), (f"SDK:    1 process x {jobs} jobs", sdk_all)):
+        print(f"{label:36} {s['cpu']:18.3f} {s['user']:7.3f} {s['sys']:7.3f} {s['rss']:8.1f}MB {s['wall']:8.2f}")
+    cpu, rss = studio["cpu"] / sdk_all["cpu"], studio["rss"] / sdk_all["rss"]
+    def verdict(ratio, target):
+        return f"{'meets' if ratio <= target else 'MISSES'} ≤ {target}x"
+    print()
+    print(f"studio batch/SDK loop: CPU {cpu:.3f}x ({verdict(cpu, 0.2)}), peak RSS {rss:.3f}x ({verdict(rss, 0.5)})")
+    sys.exit(0)
 studio = side([f"studio-{i}" for i in range(1, jobs + 1)])
 sdk_each = side([f"sdk-{i}" for i in range(1, jobs + 1)])
-sdk_all = side(["sdk-all"])
 
 print()
 print(f"{'':36} {'CPU s (user+sys)':>18} {'user':>7} {'sys':>7} {'peak RSS':>10} {'wall s':>8}")

@@ -43,7 +43,7 @@ extension Journal {
         }
     }
 
-    private static func enqueue(_ record: GenerationRecord, assets: [(role: String, asset: AssetRecord)], entry: QueueEntry,
+    static func enqueue(_ record: GenerationRecord, assets: [(role: String, asset: AssetRecord)], entry: QueueEntry,
                                 in db: Database) throws -> GenerationRecord {
         var record = record
         record.status = .waiting

@@ -180,6 +180,34 @@ enum JournalMigrations {
         migrator.registerMigration("v10-created-index") { db in
             try db.create(index: "generation_created", on: "generation", columns: ["createdAt"])
         }
+        // A storyboard (its document, its film) and its shots' takes; the takes' jobs carry the
+        // storyboard's id as their batch, so History filters a film like a batch.
+        migrator.registerMigration("v11-storyboard") { db in
+            try db.create(table: "storyboard") { t in
+                t.primaryKey("id", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+                t.column("title", .text).notNull()
+                t.column("fileName", .text).notNull()
+                t.column("fileSHA256", .text).notNull()
+                t.column("document", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("filmPath", .text)
+                t.column("filmSHA256", .text)
+                t.column("filmSeconds", .double)
+            }
+            try db.create(table: "storyboard_take") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("storyboardID", .text).notNull().references("storyboard", onDelete: .cascade)
+                t.column("shot", .integer).notNull()
+                t.column("take", .integer).notNull()
+                t.column("generationID", .integer).references("generation", onDelete: .setNull)
+                t.column("chosen", .boolean).notNull().defaults(to: false)
+                t.column("retired", .boolean).notNull().defaults(to: false)
+                t.column("note", .text)
+            }
+            try db.create(index: "storyboard_take_by_board", on: "storyboard_take", columns: ["storyboardID", "shot"])
+        }
         return migrator
     }
 }

@@ -15,7 +15,7 @@ public struct FFmpegTool: Sendable {
 
     /// Decodes an image (or a video's first frame) to RGB pixels of the given size.
     public func decodeRGB(_ file: String, width: Int, height: Int) throws -> [UInt8] {
-        let (status, data, message) = try run(["-v", "error", "-nostdin", "-i", file, "-frames:v", "1", "-vf", "scale=\(width):\(height)",
+        let (status, data, message) = try execute(["-v", "error", "-nostdin", "-i", file, "-frames:v", "1", "-vf", "scale=\(width):\(height)",
                                                "-f", "rawvideo", "-pix_fmt", "rgb24", "-"])
         guard status == 0, data.count == width * height * 3 else {
             let name = (file as NSString).lastPathComponent
@@ -34,7 +34,7 @@ public struct FFmpegTool: Sendable {
             ?? "scale='min(\(maxSide),iw)':'min(\(maxSide),ih)':force_original_aspect_ratio=decrease"
         let partial = output.deletingLastPathComponent().appendingPathComponent(".partial-" + output.lastPathComponent)
         try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let (status, _, message) = try run(["-y", "-v", "error", "-nostdin", "-i", file, "-frames:v", "1", "-vf", filter, "-q:v", "3",
+        let (status, _, message) = try execute(["-y", "-v", "error", "-nostdin", "-i", file, "-frames:v", "1", "-vf", filter, "-q:v", "3",
                                             "-f", "image2", "-c:v", "mjpeg", partial.path])
         guard status == 0 else {
             try? FileManager.default.removeItem(at: partial)
@@ -54,7 +54,7 @@ public struct FFmpegTool: Sendable {
     public func probeVideo(_ file: String) -> VideoProbe? {
         let probe = executable.deletingLastPathComponent().appendingPathComponent("ffprobe")
         guard FileManager.default.isExecutableFile(atPath: probe.path),
-              let (status, data, _) = try? run(["-v", "error", "-select_streams", "v:0", "-show_entries",
+              let (status, data, _) = try? execute(["-v", "error", "-select_streams", "v:0", "-show_entries",
                                                 "stream=r_frame_rate:format=duration", "-of", "json", file], program: probe),
               status == 0, let json = try? JSONValue.decode(data),
               let seconds = json["format"]?["duration"]?.stringValue.flatMap(Double.init) else { return nil }
@@ -64,7 +64,7 @@ public struct FFmpegTool: Sendable {
     }
 
     /// Runs ffmpeg (or a tool beside it) to the end: its exit status, standard output and standard error.
-    private func run(_ arguments: [String], program: URL? = nil) throws -> (status: Int32, output: Data, errors: String) {
+    func execute(_ arguments: [String], program: URL? = nil) throws -> (status: Int32, output: Data, errors: String) {
         let process = Process()
         process.executableURL = program ?? executable
         process.arguments = arguments

@@ -52,9 +52,12 @@ public struct GenerationService: Sendable {
     }
 
     /// Validates and prices a draft whose files were already read (a form re-checks on every key).
-    public func prepare(_ draft: GenerationDraft, media: [String: LoadedMedia], loadIssues: [ValidationIssue]) -> PreparedGeneration {
+    /// `standInSource` takes the place of the video an extension extends when that video does not
+    /// exist yet (a storyboard planning a chain).
+    public func prepare(_ draft: GenerationDraft, media: [String: LoadedMedia], loadIssues: [ValidationIssue],
+                        standInSource: ExtensionSource? = nil) -> PreparedGeneration {
         let continuation = continuationSource(for: draft)
-        var inputs = PreparationInputs(draft: draft, media: media, loadIssues: loadIssues, source: extensionSource(for: draft))
+        var inputs = PreparationInputs(draft: draft, media: media, loadIssues: loadIssues, source: standInSource ?? extensionSource(for: draft))
         if let wire = wire(of: draft, continuation: continuation, source: inputs.source) {
             ProviderPlugins.plugin(for: wire)?.prepareForValidation(&inputs, journal: journal)
         }
@@ -133,13 +136,17 @@ public struct GenerationService: Sendable {
 
     /// Journals a generation as waiting in the studio's queue — validated, priced, its inputs stored —
     /// without sending anything; a dispatcher sends it under the provider's limits (`sendTaken`).
+    /// `takeID` names a storyboard take the job makes: it is linked in the same transaction, and a take
+    /// that already has a job gets no second one.
     public func enqueue(_ prepared: PreparedGeneration, endpoint: String? = nil, parent: (id: Int64, kind: String)? = nil,
-                        priority: Int = 0, batchID: String? = nil) throws -> GenerationRecord {
+                        priority: Int = 0, batchID: String? = nil, takeID: Int64? = nil) throws -> GenerationRecord {
         let spec = try validSpec(prepared)
         let wire = registry.wire(model: spec.model, provider: spec.provider)
         let (record, stored) = try newRecord(prepared, spec: spec, providerID: spec.provider, synthetic: registry.isSandbox(spec.provider),
                                              endpoint: endpoint, parent: parent, wire: wire)
-        return try journal.enqueue(record, assets: stored, entry: QueueEntry(priority: priority, batchID: batchID, queuedAt: clock.now()))
+        let entry = QueueEntry(priority: priority, batchID: batchID, queuedAt: clock.now())
+        if let takeID { return try journal.enqueue(take: takeID, record: record, assets: stored, entry: entry) }
+        return try journal.enqueue(record, assets: stored, entry: entry)
     }
 
     /// Journals every take of a batch plan as waiting, with the batch, in one transaction (all or none).

@@ -438,10 +438,14 @@ actor EmulatorEngine {
         var caption = "veo emulator · \(operation.model) · \(plan.frame.width)x\(plan.frame.height) · \(plan.durationSeconds) s"
         if plan.sampleCount > 1 { caption += " · sample \(index + 1)/\(plan.sampleCount)" }
         if plan.hops > 0 { caption += " · extension \(plan.hops)" }
-        let spec = RenderSpec(
+        var spec = RenderSpec(
             prompt: prompt, caption: caption, width: plan.frame.width, height: plan.frame.height,
             durationSeconds: plan.durationSeconds, firstFrame: inputs.firstFrame, lastFrame: inputs.lastFrame,
             references: inputs.references, audio: model.audio, colorSeed: colorSeed)
+        if plan.mode == .videoExtension, let source = plan.sourceFileID.flatMap({ generations.files[$0] }) {
+            spec.sourceVideo = "files/\(source.id).mp4"
+            spec.sourceSeconds = source.durationSeconds
+        }
         return FileRecord(
             id: id, operationID: operation.id, model: operation.model, apiVersion: operation.apiVersion,
             availableAt: operation.finishAt, expiresAt: operation.finishAt.addingTimeInterval(retention.timeInterval),

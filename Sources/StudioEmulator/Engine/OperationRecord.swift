@@ -95,4 +95,8 @@ struct RenderSpec: Sendable, Codable, Equatable {
     var audio: Bool
     /// Picks the background colour.
     var colorSeed: UInt32
+    /// An extension's source video (relative to the work directory) and its seconds: the rendered
+    /// extension starts with it, as the service's extended video holds the video it extends.
+    var sourceVideo: String? = nil
+    var sourceSeconds: Int? = nil
 }

@@ -15,6 +15,8 @@ struct FFmpegCommand {
     /// A TrueType font for drawtext; nil draws no text.
     var fontFile: String?
     var output: String
+    /// Absolute path of an extension's source MP4 (rendered first, then the new seconds).
+    var sourceVideo: String? = nil
 
     static let frameRate = 24
 
@@ -22,9 +24,10 @@ struct FFmpegCommand {
         let width = spec.width
         let height = spec.height
         let duration = max(spec.durationSeconds, 1)
+        let sourceSeconds = sourceVideo == nil ? 0 : min(spec.sourceSeconds ?? 0, duration - 1)
         let color = Self.backgroundColor(seed: spec.colorSeed)
         var args = ["-hide_banner", "-loglevel", "error", "-nostdin", "-y",
-                    "-f", "lavfi", "-i", "color=c=\(color):s=\(width)x\(height):r=\(Self.frameRate):d=\(duration)"]
+                    "-f", "lavfi", "-i", "color=c=\(color):s=\(width)x\(height):r=\(Self.frameRate):d=\(duration - sourceSeconds)"]
         var inputIndex = 1
         // Each image is decoded once and repeated by the `loop` filter (an `-loop 1` input would
         // decode the file for every frame, and spin forever on an undecodable file).
@@ -84,8 +87,20 @@ struct FFmpegCommand {
             text.append("drawtext=fontfile=\(fontFile):textfile=\(captionFile):expansion=none:fontcolor=0xdddddd:fontsize=\(small):x=\(small):y=h-\(small * 2)")
             text.append("drawtext=fontfile=\(fontFile):text='%{pts\\:hms}':fontcolor=white:fontsize=\(small):x=w-tw-\(small):y=\(small)")
         }
+        // An image's first frame is shown as given (no text over it): a shot continued from a last
+        // frame starts with exactly that frame.
+        if firstFrame != nil { text = text.map { $0 + ":enable='gte(n,1)'" } }
         let finalChain = text.isEmpty ? "null" : text.joined(separator: ",")
-        chains.append("[\(current)]\(finalChain)[v]")
+        if let sourceVideo {
+            let source = inputIndex
+            args += ["-i", sourceVideo]
+            inputIndex += 1
+            chains.append("[\(current)]\(finalChain)[new]")
+            chains.append("[\(source):v:0]scale=\(width):\(height),setsar=1,fps=\(Self.frameRate),format=yuv420p,trim=duration=\(sourceSeconds),setpts=PTS-STARTPTS[src]")
+            chains.append("[src][new]concat=n=2:v=1:a=0[v]")
+        } else {
+            chains.append("[\(current)]\(finalChain)[v]")
+        }
 
         var audioIndex: Int?
         if spec.audio {

@@ -153,10 +153,12 @@ actor VideoRenderer {
             return workDirectory.appendingPathComponent(relative).path
         }
         let temporary = AtomicFile.temporarySibling(of: output)
+        let source = spec.sourceVideo.map { workDirectory.appendingPathComponent($0).path }
         let command = FFmpegCommand(
             spec: spec, firstFrame: absolute(spec.firstFrame), lastFrame: absolute(spec.lastFrame),
             references: withImages ? spec.references.map { workDirectory.appendingPathComponent($0).path } : [],
-            promptFile: promptFile.path, captionFile: captionFile.path, fontFile: font, output: temporary.path
+            promptFile: promptFile.path, captionFile: captionFile.path, fontFile: font, output: temporary.path,
+            sourceVideo: source.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
         )
         let timeout = 60 + Double(spec.durationSeconds) * 2
         let outcome = await ProcessRunner.run(ffmpeg, command.arguments, timeout: timeout)

@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+
+/// Storyboards in the journal: created with their takes in one transaction, each take's job queued in
+/// the same transaction that links it (so a resumed run never queues a shot twice), retakes that
+/// retire exactly the stale shots' takes, and the film once stitched.
+extension Journal {
+    /// Records a storyboard, its batch (the History filter) and a take row for every take of every shot.
+    public func createStoryboard(_ storyboard: StoryboardRecord, document: StoryboardDocument, estimateUSD: Double?) throws {
+        try writer.write { db in
+            try BatchRecord(id: storyboard.id, createdAt: storyboard.createdAt, name: storyboard.title,
+                            lines: document.shots.count, jobs: document.shots.map(\.takes).reduce(0, +), estimateUSD: estimateUSD).insert(db)
+            try storyboard.insert(db)
+            for shot in document.shots {
+                for take in 1...shot.takes {
+                    var row = StoryboardTakeRecord(storyboardID: storyboard.id, shot: shot.index, take: take)
+                    try row.insert(db)
+                }
+            }
+        }
+    }
+
+    /// A storyboard by id.
+    public func storyboard(_ id: String) throws -> StoryboardRecord? {
+        try writer.read { db in try StoryboardRecord.fetchOne(db, key: id) }
+    }
+
+    /// Every storyboard, newest first.
+    public func storyboards(limit: Int = 200) throws -> [StoryboardRecord] {
+        try writer.read { db in try StoryboardRecord.order(Column("createdAt").desc).limit(limit).fetchAll(db) }
+    }
+
+    /// The newest storyboard read from this text that has no film yet (a run to resume), if any.
+    public func unfinishedStoryboard(fileSHA256: String) throws -> StoryboardRecord? {
+        try writer.read { db in
+            try StoryboardRecord.filter(Column("fileSHA256") == fileSHA256 && Column("status") != "done")
+                .order(Column("createdAt").desc).fetchOne(db)
+        }
+    }
+
+    /// The current (not retired) takes of a storyboard, by shot then take.
+    public func takes(ofStoryboard id: String) throws -> [StoryboardTakeRecord] {
+        try writer.read { db in
+            try StoryboardTakeRecord.filter(Column("storyboardID") == id && Column("retired") == false)
+                .order(Column("shot"), Column("take")).fetchAll(db)
+        }
+    }
+
+    /// Queues a take's job and links it to the take in one transaction. When the take already has a
+    /// job (another process queued it first), nothing is written and that job is returned.
+    public func enqueue(take takeID: Int64, record: GenerationRecord, assets: [(role: String, asset: AssetRecord)],
+                        entry: QueueEntry) throws -> GenerationRecord {
+        try writer.write { db in
+            guard var take = try StoryboardTakeRecord.fetchOne(db, key: takeID) else {
+                throw StudioError(field: "storyboard", code: "storyboard.take_missing", message: "take \(takeID) is not in the journal",
+                                  fix: "run the storyboard again")
+            }
+            if let existing = take.generationID, let job = try GenerationRecord.fetchOne(db, key: existing) { return job }
+            let job = try Self.enqueue(record, assets: assets, entry: entry, in: db)
+            take.generationID = job.id
+            take.note = nil
+            try take.update(db)
+            return job
+        }
+    }
+
+    /// Notes why a take cannot be queued yet (nil clears it).
+    public func noteTake(_ takeID: Int64, _ note: String?) throws {
+        try writer.write { db in
+            try db.execute(sql: "UPDATE storyboard_take SET note = ? WHERE id = ?", arguments: [note, takeID])
+        }
+    }
+
+    /// Makes `take` the chosen take of a shot (the others of the shot are not chosen).
+    public func chooseTake(storyboard id: String, shot: Int, take: Int, at date: Date) throws {
+        try writer.write { db in
+            try db.execute(sql: "UPDATE storyboard_take SET chosen = (take = ?) WHERE storyboardID = ? AND shot = ? AND retired = 0",
+                           arguments: [take, id, shot])
+            try db.execute(sql: "UPDATE storyboard SET updatedAt = ? WHERE id = ?", arguments: [StoredDate.text(date), id])
+        }
+    }
+
+    /// Retires the current takes of `shots` and adds fresh ones (with the document as changed), so a run
+    /// makes exactly those again; the film is forgotten (it is made again at the end).
+    public func retake(storyboard id: String, shots: [Int], document: StoryboardDocument, at date: Date) throws {
+        try writer.write { db in
+            guard var board = try StoryboardRecord.fetchOne(db, key: id) else { return }
+            for index in shots {
+                try db.execute(sql: "UPDATE storyboard_take SET retired = 1 WHERE storyboardID = ? AND shot = ? AND retired = 0",
+                               arguments: [id, index])
+                let takes = document.shots.first { $0.index == index }?.takes ?? 1
+                for take in 1...takes {
+                    var row = StoryboardTakeRecord(storyboardID: id, shot: index, take: take)
+                    try row.insert(db)
+                }
+            }
+            board.document = String(decoding: try JSONEncoder().encode(document), as: UTF8.self)
+            board.status = "running"
+            board.filmPath = nil
+            board.filmSHA256 = nil
+            board.filmSeconds = nil
+            board.updatedAt = date
+            try board.update(db)
+        }
+    }
+
+    /// Sets a storyboard's state (and its film, once stitched).
+    public func updateStoryboard(_ id: String, status: String, film: (path: String, sha256: String, seconds: Double)? = nil,
+                                 at date: Date) throws {
+        try writer.write { db in
+            guard var board = try StoryboardRecord.fetchOne(db, key: id) else { return }
+            board.status = status
+            if let film {
+                board.filmPath = film.path
+                board.filmSHA256 = film.sha256
+                board.filmSeconds = film.seconds
+            }
+            board.updatedAt = date
+            try board.update(db)
+        }
+    }
+}

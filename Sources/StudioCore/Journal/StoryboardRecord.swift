@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+
+/// A storyboard as the journal keeps it: the document it was read from (so a run resumes from what
+/// was planned), its state, and its film once stitched. Its shots' jobs carry its id as their batch.
+public struct StoryboardRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord, StoredDateRecord {
+    public static let databaseTableName = "storyboard"
+
+    public var id: String
+    public var createdAt: Date
+    public var updatedAt: Date
+    public var title: String
+    /// The storyboard file's name and the SHA-256 of its text (a run of the same text resumes).
+    public var fileName: String
+    public var fileSHA256: String
+    /// The document as JSON (`StoryboardDocument`).
+    public var document: String
+    /// `running`, `done` (film stitched), `failed` (a shot failed and the film cannot be made).
+    public var status: String
+    public var filmPath: String?
+    public var filmSHA256: String?
+    public var filmSeconds: Double?
+
+    public init(id: String, createdAt: Date, title: String, fileName: String, fileSHA256: String, document: StoryboardDocument) throws {
+        self.id = id
+        self.createdAt = createdAt
+        self.updatedAt = createdAt
+        self.title = title
+        self.fileName = fileName
+        self.fileSHA256 = fileSHA256
+        self.document = String(decoding: try JSONEncoder().encode(document), as: UTF8.self)
+        self.status = "running"
+    }
+
+    /// The document it keeps.
+    public func storyboard() throws -> StoryboardDocument {
+        try JSONDecoder().decode(StoryboardDocument.self, from: Data(document.utf8))
+    }
+
+    /// A new storyboard id: `s` and the local time to the second, then 4 hex digits.
+    public static func newID(at date: Date) -> String {
+        "s" + BatchRecord.newID(at: date).dropFirst()
+    }
+}

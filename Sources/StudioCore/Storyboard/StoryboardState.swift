@@ -1,0 +1,41 @@
+/// Where a storyboard stands: each shot's takes with their jobs, the take the film uses, and whether
+/// the film can be made.
+public struct StoryboardState: Sendable {
+    public struct Shot: Sendable {
+        public var shot: StoryboardShot
+        public var takes: [(row: StoryboardTakeRecord, job: GenerationRecord?)]
+        /// The take the film uses: the one chosen, else the first done, else the first.
+        public var chosen: (row: StoryboardTakeRecord, job: GenerationRecord?)?
+
+        /// `planned` (not queued: it waits for the shot before), `blocked` (the shot before failed, or a
+        /// note says why), the chosen job's status, or `done`.
+        public var status: String {
+            guard let chosen else { return "planned" }
+            if let job = chosen.job { return job.status.rawValue }
+            return chosen.row.note == nil ? "planned" : "blocked"
+        }
+
+        public var isDone: Bool { chosen?.job?.status == .done }
+        /// Ended without a video for the film (its chosen take failed, or it cannot be made).
+        public var isStuck: Bool {
+            if let job = chosen?.job { return Self.ended(job.status) && job.status != .done && !takes.contains { $0.job?.status == .done } }
+            return chosen?.row.note != nil
+        }
+        public var note: String? { chosen?.row.note }
+
+        /// Nothing more will happen to a job in this status on its own (`unknown` waits for a person).
+        static func ended(_ status: JobStatus) -> Bool { status.isFinal || status == .unknown }
+    }
+
+    public var board: StoryboardRecord
+    public var document: StoryboardDocument
+    public var shots: [Shot]
+
+    /// Every shot has a finished video for the film.
+    public var isComplete: Bool { shots.allSatisfy(\.isDone) }
+    /// Nothing more will happen without a person: complete, or a shot is stuck and every job has ended.
+    public var isSettled: Bool {
+        isComplete || (shots.contains(where: \.isStuck)
+                       && shots.allSatisfy { $0.takes.allSatisfy { $0.job.map { Shot.ended($0.status) } ?? true } })
+    }
+}
