@@ -170,6 +170,27 @@ struct GatewayEndToEndTests {
         await stack.stop()
     }
 
+    @Test func cometChatExtendsItsOwnVideoByItsLink() async throws {
+        let stack = try await Stack.start()
+        let id = "comet-chat"
+        let first = try await stack.run(id) { $0.prompt = "a kite over a beach" }
+        try expectDone(first, stack, mode: .textToVideo)
+        let firstID = try #require(first.id)
+        let link = try #require(try stack.service.journal.outputs(of: firstID).first?.remoteURI)
+        let extended = try await stack.run(id) { $0.prompt = "the kite climbs"; $0.video = .generation(id: firstID) }
+        try expectDone(extended, stack, mode: .extendVideo)
+        let chat = try #require(try await stack.requests(pathSuffix: "/v1/chat/completions").last?["body"])
+        #expect(chat["extra_body"]?["google"]?["video"]?["uri"]?.stringValue == link,
+                "the video to extend is named by the gateway's own link (seeds/002 §3): \(chat.encodedString().prefix(300))")
+        #expect(extended.outputSeconds == 15 && extended.hops == 1)
+        let extendedID = try #require(extended.id)
+        let path = try #require(try stack.service.journal.outputs(of: extendedID).first?.path)
+        if let tool = FFmpegTool.locate() {
+            #expect(abs(try tool.clipFormat(path).seconds - 15) < 0.1, "the extended video holds the 8 s it extends and 7 s more")
+        }
+        await stack.stop()
+    }
+
     @Test func taskRelayReferencesProgressAndTheTwentyFourHourLink() async throws {
         let stack = try await Stack.start()
         let id = "task-relay"

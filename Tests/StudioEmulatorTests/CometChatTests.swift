@@ -76,6 +76,28 @@ struct CometChatTests {
         }
     }
 
+    @Test("scene extension (seeds/002 §3): google.video.uri names a video the gateway made; any other link is refused")
+    func extensionByLink() async throws {
+        try await Fixture.withEmulator { emulator in
+            let first = try await Self.complete(emulator, Self.body("A kite over a beach"))
+            let content = try #require(try first.json()["choices"]?.arrayValue?.first?["message"]?["content"]?.stringValue)
+            let link = "http://localhost" + (try #require(Self.linkPath(content)))
+            let google: JSONValue = ["video": ["uri": .string(link)], "config": ["durationSeconds": 7, "resolution": "720p"]]
+            let extended = try await Self.complete(emulator, Self.body("The kite climbs", google: google))
+            #expect(extended.status == .ok, "\(String(buffer: extended.body))")
+            let operation = try await emulator.lastOperation()
+            #expect(operation["mode"] == "video_extension", "\(operation)")
+            #expect(operation["durationSeconds"] == 15, "the extension is the 8 s video and 7 s more: \(operation)")
+
+            let unknown: JSONValue = ["video": ["uri": "http://localhost/comet/videos/nosuchtask.mp4"]]
+            let refused = try await emulator.send(.post, "/v1/chat/completions", json: Self.body("more", google: unknown))
+            #expect(refused.status == .badRequest, "\(String(buffer: refused.body))")
+            let noURI: JSONValue = ["video": ["url": ""]]
+            let malformed = try await emulator.send(.post, "/v1/chat/completions", json: Self.body("more", google: noURI))
+            #expect(malformed.status == .badRequest)
+        }
+    }
+
     @Test("a refusal is the final text, without a link")
     func refusal() async throws {
         try await Fixture.withEmulator { emulator in

@@ -2,7 +2,7 @@ import Foundation
 
 /// The chat-completions relay (seeds/002): `POST /v1/chat/completions` with the Veo model
 /// (`veo3.1`, `veo3.1-pro`), the prompt as a user message, `stream: true`, and the Veo fields
-/// under `extra_body.google` (images by URI). The answer streams while the video is made and ends
+/// under `extra_body.google` (images by URI; a video to extend by its link, `google.video.uri`). The answer streams while the video is made and ends
 /// with its link; there is no operation to poll.
 ///
 /// So the submit is the whole generation: the journal holds the job as `submitting` while the
@@ -41,6 +41,17 @@ public struct CometChatProvider: VideoProvider {
                 .object(["image": .object(["uri": .string(try uploader.url(of: ref.media, field: "referenceImages[\(index)]"))]),
                          "referenceType": .string(referenceTypeSpelling[ref.kind.rawValue] ?? ref.kind.rawValue)])
             })
+        }
+        switch spec.video {
+        case .remote(let uri, _)?:
+            // Scene extension (seeds/002 §3): the gateway's own link to the video it made.
+            google["video"] = .object(["uri": .string(uri)])
+        case .local?:
+            throw ProviderFailure.local(StudioError(field: "video", code: "comet-chat.extension.local_video",
+                                                    message: "the chat gateway extends only videos it made, by their link; a local file cannot be sent",
+                                                    fix: "extend a video this gateway made (its generation id)"))
+        case nil:
+            break
         }
         var body: [String: JSONValue] = [
             "model": .string(spec.model), "stream": .bool(true),

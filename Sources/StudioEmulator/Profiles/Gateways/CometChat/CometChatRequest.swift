@@ -6,7 +6,18 @@ import Foundation
 struct CometChatRequest {
     var model: String
     var stream: Bool
-    var body: JSONValue
+    var instance: [JSONMember]
+    var parameters: [JSONMember]
+    /// Scene extension (seeds/002 §3): the link of a video this gateway made, `google.video.uri`.
+    var videoLink: String?
+
+    /// The Google body the engine plans from.
+    var body: JSONValue { GatewaySupport.googleBody(instance: instance, parameters: parameters) }
+
+    /// Names the video to extend by the emulator's own file id (the link resolved by the route).
+    mutating func extend(fileID: String) {
+        instance.append(JSONMember(key: "video", value: .object([JSONMember(key: "uri", value: .string("files/\(fileID)"))])))
+    }
 
     /// Keys of `google.config` passed on as Google parameters.
     static let configKeys = [
@@ -51,12 +62,17 @@ struct CometChatRequest {
             }
             instance.append(JSONMember(key: "referenceImages", value: .array(converted)))
         }
+        var videoLink: String?
+        if let video = google["video"], video != .null {
+            guard let uri = video["uri"]?.stringValue, !uri.isEmpty else { throw invalid("google.video.uri is required") }
+            videoLink = uri
+        }
         var parameters: [JSONMember] = []
         let config = google["config"] ?? .null
         for key in configKeys {
             if let value = config[key], value != .null { parameters.append(JSONMember(key: key, value: value)) }
         }
-        return CometChatRequest(model: model, stream: stream, body: GatewaySupport.googleBody(instance: instance, parameters: parameters))
+        return CometChatRequest(model: model, stream: stream, instance: instance, parameters: parameters, videoLink: videoLink)
     }
 
     /// The text of the last user message: a string, or the `text` parts of a content array.

@@ -5,7 +5,8 @@ import Hummingbird
 /// to poll. `Authorization: Bearer KEY` or the bare key. The answer waits for the generation's
 /// latency (`stream: false`) or streams progress chunks and then the link (`stream: true`);
 /// `[[cut]]` in the prompt closes the stream after the first progress line.
-/// The link `GET /comet/videos/{id}.mp4` (an emulator invention) serves the MP4 without a key.
+/// The link `GET /comet/videos/{id}.mp4` (an emulator invention) serves the MP4 without a key, and is
+/// what `extra_body.google.video.uri` names to extend that video (seeds/002 §3).
 struct CometChatRoutes: ProfileRoutes {
     let engine: EmulatorEngine
 
@@ -23,7 +24,15 @@ struct CometChatRoutes: ProfileRoutes {
                     missingRule: "comet-chat.auth.missing", invalidRule: "comet-chat.auth.invalid")
                 let body = try await RouteSupport.body(of: request)
                 let checker = ReferenceURLChecker(engine: engine, ownAuthority: GatewaySupport.authority(request, engine: engine))
-                let parsed = try CometChatRequest.parse(body, rules: engine.rules, checker: checker)
+                var parsed = try CometChatRequest.parse(body, rules: engine.rules, checker: checker)
+                if let link = parsed.videoLink {
+                    // Only a link to a video this gateway made, still served, can be extended.
+                    guard let (id, index) = Self.fileName(URL(string: link)?.lastPathComponent ?? ""),
+                          case .ready(let file) = await engine.gatewayFile(profile: .cometChat, operationID: id, index: index) else {
+                        throw GoogleAPIError(rule: engine.rules.rule("extension.unknown_video"), ["uri": link])
+                    }
+                    parsed.extend(fileID: file.id)
+                }
                 let record = try await engine.submit(
                     profile: .cometChat, apiVersion: "v1", modelID: parsed.model, apiKey: key, body: parsed.body.serializedData())
                 let base = GatewaySupport.baseURL(request, engine: engine)
