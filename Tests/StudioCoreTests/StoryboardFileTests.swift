@@ -121,7 +121,7 @@ struct StoryboardFileTests {
         #expect(abs(plan.totalUSD - plan.shots.compactMap(\.costUSD).reduce(0, +)) < 0.001 && plan.totalUSD > 0)
 
         // Veo 3.0 cannot extend; a missing image is named on its line; an extension on a gateway that
-        // documents none is refused by name.
+        // documents none is refused by name. Each on the line of the key at fault.
         let (bad, _) = try Self.parse("""
             [[shot]]
             prompt = "one"
@@ -142,11 +142,11 @@ struct StoryboardFileTests {
             continue = "extend"
             """)
         let problems = planner.plan(bad).problems
-        let extend = try #require(problems.first { $0.line == 4 }, "\(problems.map(\.text))")
+        let extend = try #require(problems.first { $0.line == 6 }, "\(problems.map(\.text))")
         #expect(extend.field == "continue" && extend.message.hasPrefix("shot 2:"), "\(extend.text)")
-        let missing = try #require(problems.first { $0.line == 7 }, "\(problems.map(\.text))")
+        let missing = try #require(problems.first { $0.line == 9 }, "\(problems.map(\.text))")
         #expect(missing.field == "image" && missing.message.contains("missing.png"), "\(missing.text)")
-        let gateway = try #require(problems.first { $0.line == 15 }, "\(problems.map(\.text))")
+        let gateway = try #require(problems.first { $0.line == 17 }, "\(problems.map(\.text))")
         #expect(gateway.field == "continue" && gateway.message.hasPrefix("shot 5:"), "\(gateway.text)")
     }
 }

@@ -104,12 +104,17 @@ public enum StoryboardFile {
                 }
             }
             var values: [String: JSONValue] = [:]
+            var keyLines: [String: Int] = [:]
             for (key, value) in defaults where !shotKeys.contains(key) && known.contains(key) {
                 if continuation.chainsToPrevious, freshShotInputs.contains(key) { continue }
                 values[key] = value
+                keyLines[key] = lines.line(of: key, in: defaultsSection)
             }
-            for (key, value) in own where !shotKeys.contains(key) && known.contains(key) { values[key] = value }
-            shots.append(StoryboardShot(index: index, line: header, continuation: continuation, takes: takes, values: values))
+            for (key, value) in own where known.contains(key) {
+                keyLines[key] = lines.line(of: key, in: section)
+                if !shotKeys.contains(key) { values[key] = value }
+            }
+            shots.append(StoryboardShot(index: index, line: header, continuation: continuation, takes: takes, values: values, keyLines: keyLines))
         }
         let title = root["title"].flatMap { BatchSpecReader.text($0) } ?? (fileName as NSString).deletingPathExtension
         problems.sort { ($0.line, $0.field) < ($1.line, $1.field) }

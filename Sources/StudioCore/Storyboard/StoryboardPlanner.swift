@@ -39,7 +39,7 @@ public struct StoryboardPlanner: Sendable {
     public func draft(of shot: StoryboardShot) -> (GenerationDraft, [BatchProblem]) {
         var (draft, _, problems) = reader.read(BatchLine(number: shot.line, values: shot.values))
         if draft.provider == nil { draft.provider = defaultProvider }
-        problems = problems.map { var p = $0; p.message = "shot \(shot.index): \(p.message)"; return p }
+        problems = problems.map { var p = $0; p.line = shot.line(of: p.field); p.message = "shot \(shot.index): \(p.message)"; return p }
         return (draft, problems)
     }
 
@@ -110,7 +110,7 @@ public struct StoryboardPlanner: Sendable {
             return service.registry.document.models.contains { ($0.modes[entry.rulesAs] ?? []).contains(mode) && $0.ids[entry.rulesAs] != nil }
         }
         let what = shot.continuation == .extend ? "extend a video" : "start from an image (last-frame)"
-        return BatchProblem(line: shot.line, field: "continue", code: shot.continuation == .extend ? "storyboard.cannot_extend" : "storyboard.cannot_start_from_frame",
+        return BatchProblem(line: shot.line(of: "continue"), field: "continue", code: shot.continuation == .extend ? "storyboard.cannot_extend" : "storyboard.cannot_start_from_frame",
                             message: "shot \(shot.index): \(provider.id) cannot \(what): no document of it describes one",
                             fix: "make the shot \(shot.continuation == .extend ? "last-frame or " : "")cut, or use \(able.joined(separator: ", "))")
     }
@@ -120,7 +120,8 @@ public struct StoryboardPlanner: Sendable {
         for issue in prepared.report.errors {
             let key = reader.key(forField: issue.field)
             let chained = shot.continuation.chainsToPrevious && (key == "video" || key == "image" || issue.code == "mode.unsupported")
-            problems.append(BatchProblem(line: shot.line, field: chained ? "continue" : key, code: issue.code,
+            let field = chained ? "continue" : key
+            problems.append(BatchProblem(line: shot.line(of: field), field: field, code: issue.code,
                                          message: "shot \(shot.index): \(issue.message)",
                                          fix: chained ? "\(issue.fix) (or make the shot cut)" : issue.fix))
         }

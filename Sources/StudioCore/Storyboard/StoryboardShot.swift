@@ -9,14 +9,21 @@ public struct StoryboardShot: Codable, Sendable, Hashable {
     public var takes: Int
     /// The spec keys of the shot, the defaults already under them (`prompt`, `model`, `refs`, …).
     public var values: [String: JSONValue]
+    /// The line each key is written on (the shot's own, else the defaults').
+    public var keyLines: [String: Int]
 
-    public init(index: Int, line: Int, continuation: ShotContinuation, takes: Int, values: [String: JSONValue]) {
+    public init(index: Int, line: Int, continuation: ShotContinuation, takes: Int, values: [String: JSONValue],
+                keyLines: [String: Int] = [:]) {
         self.index = index
         self.line = line
         self.continuation = continuation
         self.takes = takes
         self.values = values
+        self.keyLines = keyLines
     }
+
+    /// The line a key of the shot is written on, else the shot's `[[shot]]` line.
+    public func line(of key: String) -> Int { keyLines[key] ?? line }
 
     /// The prompt, for tables.
     public var prompt: String { values["prompt"].flatMap { BatchSpecReader.text($0) } ?? "" }

@@ -51,10 +51,8 @@ struct StoryRunCommand: AsyncParsableCommand {
         let (board, resumed) = try runner.start(plan, text: text)
         _ = try? service.markInterruptedSubmits()
         var state = try runner.advance(board.id)
-        if !json {
-            Output.stderr(resumed ? "storyboard \(board.id): resuming (the same file's run had no film yet)"
-                                  : "storyboard \(board.id): \(document.shots.count) shot(s); each chained shot is queued once the shot before has its video")
-        }
+        Output.stderr(resumed ? "storyboard \(board.id): resuming (the same file's run had no film yet)"
+                              : "storyboard \(board.id): \(document.shots.count) shot(s); each chained shot is queued once the shot before has its video")
         if wait {
             state = try await StoryRun(context: context, service: service, runner: runner, json: json).follow(board.id, crossfade: crossfade)
         } else if !json {
