@@ -74,6 +74,10 @@ struct StoryCLITests {
         #expect(abs((film["duration_seconds"]?.doubleValue ?? 0) - 23) < 0.2, "8 s, the extension's 7 s more, 8 s: \(film)")
         let history = try JSONValue.decode(Data(try cli.run(["history", "--batch", id, "--json"]).stdout.utf8)).arrayValue ?? []
         #expect(history.count == 3, "the board's shots are one entry in the history")
+        let again = try cli.run(["story", path, "--wait", "--json"])
+        #expect(again.status == 0 && again.stderr.contains("made already"), "running the file twice never pays twice: \(again.stderr)")
+        #expect(try JSONValue.decode(Data(again.stdout.utf8))["film"]?["sha256"] == film["sha256"])
+        #expect(try JSONValue.decode(Data(try cli.run(["history", "--json"]).stdout.utf8)).arrayValue?.count == 3)
 
         let retake = try cli.run(["story", "retake", id, "2", "--prompt", "A gull lands on the bow", "--wait", "--json"])
         #expect(retake.status == 0, "\(retake.stderr)")

@@ -30,11 +30,10 @@ extension Journal {
         try writer.read { db in try StoryboardRecord.order(Column("createdAt").desc).limit(limit).fetchAll(db) }
     }
 
-    /// The newest storyboard read from this text that has no film yet (a run to resume), if any.
-    public func unfinishedStoryboard(fileSHA256: String) throws -> StoryboardRecord? {
+    /// The newest storyboard read from this text (a run to resume, or one already made), if any.
+    public func storyboard(fileSHA256: String) throws -> StoryboardRecord? {
         try writer.read { db in
-            try StoryboardRecord.filter(Column("fileSHA256") == fileSHA256 && Column("status") != "done")
-                .order(Column("createdAt").desc).fetchOne(db)
+            try StoryboardRecord.filter(Column("fileSHA256") == fileSHA256).order(Column("createdAt").desc).fetchOne(db)
         }
     }
 

@@ -25,11 +25,12 @@ public struct StoryboardRunner: Sendable {
         self.endpoint = endpoint
     }
 
-    /// The storyboard for a valid plan: the unfinished run of the same text if there is one (resumed
-    /// as it was), else a new one. Returns it and whether it was resumed.
-    public func start(_ plan: StoryboardPlan, text: String) throws -> (StoryboardRecord, resumed: Bool) {
+    /// The storyboard for a valid plan: the run of the same text if there is one (resumed as it was, or
+    /// already made: running a file twice never pays twice), else — or with `again` — a new one.
+    /// Returns it and whether it was found.
+    public func start(_ plan: StoryboardPlan, text: String, again: Bool = false) throws -> (StoryboardRecord, resumed: Bool) {
         let sha = SHA256.hash(data: Data(text.utf8)).hexString
-        if let running = try service.journal.unfinishedStoryboard(fileSHA256: sha) { return (running, true) }
+        if !again, let earlier = try service.journal.storyboard(fileSHA256: sha) { return (earlier, true) }
         let now = service.clock.now()
         let board = try StoryboardRecord(id: StoryboardRecord.newID(at: now), createdAt: now, title: plan.document.title,
                                          fileName: plan.document.fileName, fileSHA256: sha, document: plan.document)

@@ -23,6 +23,7 @@ struct StoryRunCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Validate and price every shot, then stop (exit 0 valid, 1 problems, 2 unreadable file).")
     var dryRun = false
     @Flag(help: "Send the shots in order and follow them to the stitched film.") var wait = false
+    @Flag(help: "Make the film again as a new storyboard, though this file's was already run (each shot is paid again).") var again = false
     @Option(help: ArgumentHelp("Crossfade between shots when stitching, in seconds.", valueName: "SECONDS")) var crossfade: Double = 0
     @Flag(help: "Print {\"id\", \"status\", \"shots\": [{\"index\", \"generation\", \"status\", \"continue\"}], \"film\"} as JSON.") var json = false
 
@@ -48,11 +49,16 @@ struct StoryRunCommand: AsyncParsableCommand {
             throw CLIFailure(message: json ? "" : "\(plan.problems.count) problem(s) above" + (dryRun ? "" : "; nothing was sent"), exitCode: 1)
         }
         let runner = try context.storyboardRunner(service: service, directory: url.deletingLastPathComponent().path)
-        let (board, resumed) = try runner.start(plan, text: text)
+        let (board, resumed) = try runner.start(plan, text: text, again: again)
         _ = try? service.markInterruptedSubmits()
         var state = try runner.advance(board.id)
-        Output.stderr(resumed ? "storyboard \(board.id): resuming (the same file's run had no film yet)"
-                              : "storyboard \(board.id): \(document.shots.count) shot(s); each chained shot is queued once the shot before has its video")
+        if !resumed {
+            Output.stderr("storyboard \(board.id): \(document.shots.count) shot(s); each chained shot is queued once the shot before has its video")
+        } else if board.status == "done", board.filmPath != nil {
+            Output.stderr("storyboard \(board.id): this file's film is made already (nothing is sent again); --again makes it anew, story retake \(board.id) SHOT remakes a shot")
+        } else {
+            Output.stderr("storyboard \(board.id): resuming this file's run")
+        }
         if wait {
             state = try await StoryRun(context: context, service: service, runner: runner, json: json).follow(board.id, crossfade: crossfade)
         } else if !json {
@@ -80,7 +86,8 @@ struct StoryRun {
                 Output.stderr("shot \(shot.shot.index) \(shot.status)\(shot.chosen?.job?.id.map { " (#\($0))" } ?? "")\(shot.note.map { ": \($0)" } ?? "")")
             }
         })
-        if state.isComplete {
+        let filmMade = state.board.filmPath.map { FileManager.default.fileExists(atPath: $0) } ?? false
+        if state.isComplete, !filmMade || state.board.status != "done" {
             do {
                 let film = try runner.stitch(id, crossfade: crossfade)
                 if !json { Output.stderr("film: \(film.path) (\(film.method), \(String(format: "%.2f", film.seconds)) s)") }
