@@ -42,6 +42,11 @@ public struct AppModel: Sendable {
     public var historyLimit = JournalQuery.historyPage
     public var filterPanel: HistoryFilterPanel?
 
+    /// The Storyboard screen: the boards, the shots of the one selected, and which list has the cursor.
+    public var boardsList = ListState()
+    public var shotsList = ListState()
+    public var shotsFocused = true
+
     public var form: GenerateForm
     public var picker: ImagePicker?
     /// The problems of the form, listed in full (Ctrl-S with problems, or F5).
@@ -84,7 +89,8 @@ public struct AppModel: Sendable {
     /// What the open views ask of the journal now.
     public var journalQuery: JournalQuery {
         JournalQuery(historyText: historySearch.text, historyFilter: historyFilter, historyLimit: historyLimit,
-                     detailID: panel?.kind == .detail ? panel?.generationID : nil, conversationTipID: conversation?.tipID)
+                     detailID: panel?.kind == .detail ? panel?.generationID : nil, conversationTipID: conversation?.tipID,
+                     storyboards: screen == .storyboard, boardID: screen == .storyboard ? selectedBoardID : nil)
     }
 
     /// Whether a text field has the keyboard (letters type instead of acting).
@@ -95,7 +101,7 @@ public struct AppModel: Sendable {
         switch screen {
         case .history: return searching
         case .generate: return [.prompt, .text, .number, .video].contains(form.focusedField(registry)?.kind)
-        case .operations: return false
+        case .operations, .storyboard: return false
         }
     }
 
@@ -116,8 +122,21 @@ public struct AppModel: Sendable {
         switch screen {
         case .operations: return operations.indices.contains(operationsList.selected) ? operations[operationsList.selected].id : nil
         case .history: return history.indices.contains(historyList.selected) ? history[historyList.selected].id : nil
+        case .storyboard: return selectedShot?.chosen?.job?.id
         case .generate: return nil
         }
+    }
+
+    /// The storyboard under the cursor on the Storyboard screen.
+    public var selectedBoardID: String? {
+        let boards = journal.storyboards
+        return boards.indices.contains(boardsList.selected) ? boards[boardsList.selected].id : boards.first?.id
+    }
+
+    /// The shot under the cursor of the storyboard shown.
+    public var selectedShot: StoryboardState.Shot? {
+        guard let shots = journal.board?.shots, shots.indices.contains(shotsList.selected) else { return nil }
+        return shots[shotsList.selected]
     }
 
     /// A generation the screens hold (the open detail, Operations' rows, History's), or nil.

@@ -43,6 +43,8 @@ public enum StudioMessage: Sendable {
     case samplesFound(Int64, [(index: Int, name: String)])
     /// A line for the status bar (an action's outcome).
     case toast(String)
+    /// A shot edited in the form was saved to its storyboard (the line says what is made again).
+    case shotSaved(String)
 }
 
 /// Work the runtime does for `update` and reports back as messages.
@@ -87,6 +89,8 @@ public enum StudioEffect: Hashable, Sendable {
     case delete(Int64)
     /// Take finished jobs off Operations (they stay in History).
     case dismiss([Int64])
+    /// Storyboard work (run, retake, choose a take, add, move, stitch, edit, save an edited shot).
+    case storyboard(StoryboardAction)
     /// Ring the terminal's bell.
     case bell
     /// Tell the person a job ended while its screen was not in front (notification, bell, command).

@@ -70,6 +70,8 @@ public enum StudioUpdate {
         case .toast(let text):
             model.toast = text
             return []
+        case .shotSaved(let text):
+            return StoryboardUpdate.saved(text, &model)
         case .presetsListed(let entries, let problems):
             return PresetUpdate.listed(entries, problems: problems, &model)
         case .presetLoaded(let name, let draft):
@@ -122,12 +124,14 @@ public enum StudioUpdate {
         case "screen.generate": return show(.generate, &model)
         case "screen.operations": return show(.operations, &model)
         case "screen.history": return show(.history, &model)
+        case "screen.storyboard": return show(.storyboard, &model)
         case "ledger": return [.showLedger]
         default:
             switch model.screen {
             case .generate: return GenerateUpdate.handle(key, binding: binding, &model)
             case .operations: return handleOperations(binding, &model)
             case .history: return handleHistory(key, binding: binding, &model)
+            case .storyboard: return StoryboardUpdate.handle(binding, &model)
             }
         }
         return []
@@ -196,7 +200,7 @@ public enum StudioUpdate {
         case .control("q"):
             model.confirmation = nil
             return question.onYes == .quit ? [.quit] : askToQuit(&model)
-        case .function(1), .function(2), .function(3), .function(4):
+        case .function(1), .function(2), .function(3), .function(4), .function(8):
             model.confirmation = nil
             model.toast = question.whenDeclined
             return nil
@@ -501,7 +505,7 @@ public enum StudioUpdate {
             return []
         case .generate:
             return GenerateUpdate.paste(text, &model)
-        case .operations:
+        case .operations, .storyboard:
             return []
         }
     }

@@ -33,6 +33,7 @@ public enum StudioView {
             case .operations: drawOperations(model, in: body, into: &buffer)
             case .history: drawHistory(model, in: body, into: &buffer)
             case .generate: GenerateView.draw(model, in: body, into: &buffer)
+            case .storyboard: StoryboardView.draw(model, in: body, into: &buffer)
             }
         }
         if let problems = model.problems { drawProblems(problems, model: model, in: body, into: &buffer) }

@@ -3,7 +3,7 @@
 public struct KeyBinding: Hashable, Sendable {
     /// Where a binding applies; `global` works everywhere, `outsideText` everywhere but text fields.
     public enum Scope: String, Hashable, Sendable, CaseIterable {
-        case global, outsideText, generate, picker, operations, history, conversation, pane, text
+        case global, outsideText, generate, picker, operations, history, storyboard, conversation, pane, text
 
         /// The heading of the scope in help and in the generated Markdown.
         public var title: String {
@@ -14,6 +14,7 @@ public struct KeyBinding: Hashable, Sendable {
             case .picker: return "Image picker"
             case .operations: return "Operations"
             case .history: return "History"
+            case .storyboard: return "Storyboard"
             case .conversation: return "Conversation (Gemini Omni)"
             case .pane: return "A pane (details, curl, sidecar)"
             case .text: return "Text fields"

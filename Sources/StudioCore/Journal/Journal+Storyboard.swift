@@ -103,6 +103,42 @@ extension Journal {
         }
     }
 
+    /// A storyboard's shots added or reordered: each current take row follows its shot to its new
+    /// index (`moving`), the document is replaced, the `stale` shots' takes are retired and made anew,
+    /// and the film is forgotten. One transaction.
+    public func reshape(storyboard id: String, document: StoryboardDocument, moving: (Int) -> Int, stale: [Int], at date: Date) throws {
+        try writer.write { db in
+            let rows = try StoryboardTakeRecord.filter(Column("storyboardID") == id && Column("retired") == false).fetchAll(db)
+            for var row in rows {
+                let moved = moving(row.shot)
+                guard moved != row.shot else { continue }
+                row.shot = moved
+                try row.update(db)
+            }
+            for index in stale {
+                try db.execute(sql: "UPDATE storyboard_take SET retired = 1 WHERE storyboardID = ? AND shot = ? AND retired = 0",
+                               arguments: [id, index])
+            }
+            for shot in document.shots {
+                let present = try StoryboardTakeRecord.filter(Column("storyboardID") == id && Column("retired") == false
+                                                              && Column("shot") == shot.index).fetchCount(db)
+                guard present == 0 else { continue }
+                for take in 1...shot.takes {
+                    var row = StoryboardTakeRecord(storyboardID: id, shot: shot.index, take: take)
+                    try row.insert(db)
+                }
+            }
+            guard var board = try StoryboardRecord.fetchOne(db, key: id) else { return }
+            board.document = String(decoding: try JSONEncoder().encode(document), as: UTF8.self)
+            board.status = "running"
+            board.filmPath = nil
+            board.filmSHA256 = nil
+            board.filmSeconds = nil
+            board.updatedAt = date
+            try board.update(db)
+        }
+    }
+
     /// Sets a storyboard's state (and its film, once stitched).
     public func updateStoryboard(_ id: String, status: String, film: (path: String, sha256: String, seconds: Double)? = nil,
                                  at date: Date) throws {

@@ -15,7 +15,8 @@ public struct StoryboardRecord: Codable, Sendable, Hashable, FetchableRecord, Pe
     public var fileSHA256: String
     /// The document as JSON (`StoryboardDocument`).
     public var document: String
-    /// `running`, `done` (film stitched), `failed` (a shot failed and the film cannot be made).
+    /// `running` (its shots are queued as they can go), `editing` (changed in the studio: nothing is
+    /// sent until it runs again), `done` (film stitched).
     public var status: String
     public var filmPath: String?
     public var filmSHA256: String?
@@ -31,6 +32,10 @@ public struct StoryboardRecord: Codable, Sendable, Hashable, FetchableRecord, Pe
         self.document = String(decoding: try JSONEncoder().encode(document), as: UTF8.self)
         self.status = "running"
     }
+
+    public static let running = "running"
+    public static let editing = "editing"
+    public static let done = "done"
 
     /// The document it keeps.
     public func storyboard() throws -> StoryboardDocument {

@@ -46,7 +46,8 @@ extension FFmpegTool {
     /// Runs ffmpeg with `arguments(partial)` writing to a partial file beside `output`, then renames it
     /// to `output`; on failure the partial file is removed and the error names what was being made.
     public func produce(_ output: URL, field: String, what: String, arguments: (URL) -> [String]) throws {
-        let partial = output.deletingLastPathComponent().appendingPathComponent(".partial-" + output.lastPathComponent)
+        // Its own partial name: two processes making the same film never write into one file.
+        let partial = output.deletingLastPathComponent().appendingPathComponent(".partial-\(UUID().uuidString.prefix(8))-" + output.lastPathComponent)
         try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
         let (status, _, message) = try execute(arguments(partial))
         guard status == 0, FileManager.default.fileExists(atPath: partial.path) else {

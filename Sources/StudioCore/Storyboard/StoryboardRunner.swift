@@ -40,21 +40,7 @@ public struct StoryboardRunner: Sendable {
 
     /// The storyboard's state as the journal has it.
     public func state(_ id: String) throws -> StoryboardState {
-        guard let board = try service.journal.storyboard(id) else {
-            throw StudioError(field: "id", code: "storyboard.not_found", message: "no storyboard \(id) in the journal",
-                              fix: "list them with veo-studio story list")
-        }
-        let document = try board.storyboard()
-        let rows = try service.journal.takes(ofStoryboard: id)
-        var shots: [StoryboardState.Shot] = []
-        for shot in document.shots {
-            let takes = try rows.filter { $0.shot == shot.index }.map { row in
-                (row: row, job: try row.generationID.flatMap { try service.journal.generation($0) })
-            }
-            let chosen = takes.first { $0.row.chosen } ?? takes.first { $0.job?.status == .done } ?? takes.first
-            shots.append(StoryboardState.Shot(shot: shot, takes: takes, chosen: chosen))
-        }
-        return StoryboardState(board: board, document: document, shots: shots)
+        try StoryboardState.read(id, journal: service.journal)
     }
 
     /// Queues every take that can go now; returns the state after.

@@ -22,6 +22,19 @@ public struct StoryboardShot: Codable, Sendable, Hashable {
         self.keyLines = keyLines
     }
 
+    private enum CodingKeys: String, CodingKey { case index, line, continuation, takes, values, keyLines }
+
+    /// Reads a shot kept in the journal (one kept before key lines were recorded has none).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        index = try container.decode(Int.self, forKey: .index)
+        line = try container.decode(Int.self, forKey: .line)
+        continuation = try container.decode(ShotContinuation.self, forKey: .continuation)
+        takes = try container.decode(Int.self, forKey: .takes)
+        values = try container.decode([String: JSONValue].self, forKey: .values)
+        keyLines = try container.decodeIfPresent([String: Int].self, forKey: .keyLines) ?? [:]
+    }
+
     /// The line a key of the shot is written on, else the shot's `[[shot]]` line.
     public func line(of key: String) -> Int { keyLines[key] ?? line }
 

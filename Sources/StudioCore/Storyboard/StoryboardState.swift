@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a storyboard stands: each shot's takes with their jobs, the take the film uses, and whether
 /// the film can be made.
 public struct StoryboardState: Sendable {
@@ -6,6 +8,13 @@ public struct StoryboardState: Sendable {
         public var takes: [(row: StoryboardTakeRecord, job: GenerationRecord?)]
         /// The take the film uses: the one chosen, else the first done, else the first.
         public var chosen: (row: StoryboardTakeRecord, job: GenerationRecord?)?
+
+        public init(shot: StoryboardShot, takes: [(row: StoryboardTakeRecord, job: GenerationRecord?)],
+                    chosen: (row: StoryboardTakeRecord, job: GenerationRecord?)?) {
+            self.shot = shot
+            self.takes = takes
+            self.chosen = chosen
+        }
 
         /// `planned` (not queued: it waits for the shot before), `blocked` (the shot before failed, or a
         /// note says why), the chosen job's status, or `done`.
@@ -30,6 +39,34 @@ public struct StoryboardState: Sendable {
     public var board: StoryboardRecord
     public var document: StoryboardDocument
     public var shots: [Shot]
+
+    public init(board: StoryboardRecord, document: StoryboardDocument, shots: [Shot]) {
+        self.board = board
+        self.document = document
+        self.shots = shots
+    }
+
+    /// A storyboard's state as the journal has it.
+    public static func read(_ id: String, journal: Journal) throws -> StoryboardState {
+        guard let board = try journal.storyboard(id) else {
+            throw StudioError(field: "id", code: "storyboard.not_found", message: "no storyboard \(id) in the journal",
+                              fix: "list them with veo-studio story list")
+        }
+        let document = try board.storyboard()
+        let rows = try journal.takes(ofStoryboard: id)
+        var shots: [Shot] = []
+        for shot in document.shots {
+            let takes = try rows.filter { $0.shot == shot.index }.map { row in
+                (row: row, job: try row.generationID.flatMap { try journal.generation($0) })
+            }
+            let chosen = takes.first { $0.row.chosen } ?? takes.first { $0.job?.status == .done } ?? takes.first
+            shots.append(Shot(shot: shot, takes: takes, chosen: chosen))
+        }
+        return StoryboardState(board: board, document: document, shots: shots)
+    }
+
+    /// The cost of every take made or on its way, where priced.
+    public var costUSD: Double { shots.flatMap(\.takes).compactMap { $0.job?.costEstimateUSD }.reduce(0, +) }
 
     /// Every shot has a finished video for the film.
     public var isComplete: Bool { shots.allSatisfy(\.isDone) }

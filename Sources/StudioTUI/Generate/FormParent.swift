@@ -8,10 +8,13 @@ public struct FormParent: Sendable {
     public var kind: String
     /// The parent's draft as the form started from it.
     public var draft: GenerationDraft
+    /// The storyboard shot the form edits (`kind` is `shot`): Ctrl-S saves the draft into it.
+    public var shot: StoryboardAction.Shot?
 
-    public init(id: Int64, kind: String, draft: GenerationDraft) {
+    public init(id: Int64, kind: String, draft: GenerationDraft, shot: StoryboardAction.Shot? = nil) {
         self.id = id
         self.kind = kind
         self.draft = draft
+        self.shot = shot
     }
 }

@@ -249,6 +249,11 @@ enum GenerateUpdate {
             }
             return []
         }
+        if let shot = form.parent?.shot {
+            // A storyboard's shot: saved into the board (its run sends it), not sent from here.
+            model.form.submitting = true
+            return [.storyboard(.save(shot, current))]
+        }
         let effect = form.queueing
             ? StudioEffect.enqueue(current, parentID: form.parent?.id, parentKind: form.parent?.kind)
             : StudioEffect.submit(current, parentID: form.parent?.id, parentKind: form.parent?.kind)
@@ -319,9 +324,13 @@ enum GenerateUpdate {
         model.form.lastSent[target] = nil
         StudioUpdate.go(to: .generate, &model)
         model.panel = nil
-        model.toast = parent.kind == "extend"
-            ? "extending #\(parent.id): say what happens next, then Ctrl-S"
-            : "re-run of #\(parent.id): change what you like; the diff shows below, Ctrl-S submits"
+        if let shot = parent.shot {
+            model.toast = "editing shot \(shot.index) of \(shot.board): Ctrl-S saves it to the storyboard (it and the shots chained after it are made again), Esc leaves it as it was"
+        } else {
+            model.toast = parent.kind == "extend"
+                ? "extending #\(parent.id): say what happens next, then Ctrl-S"
+                : "re-run of #\(parent.id): change what you like; the diff shows below, Ctrl-S submits"
+        }
         return [.checkForm(model.form.submission(model.registry))]
     }
 

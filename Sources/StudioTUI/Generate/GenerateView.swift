@@ -19,6 +19,7 @@ enum GenerateView {
         let registry = model.registry
         let title: String
         switch form.parent {
+        case let parent? where parent.shot != nil: title = "Generate — shot \(parent.shot?.index ?? 0) of storyboard \(parent.shot?.board ?? "")"
         case let parent? where parent.kind == "extend": title = "Generate — extend #\(parent.id)"
         case let parent?: title = "Generate — \(parent.kind) of #\(parent.id)"
         case nil: title = "Generate — \(form.mode.phrase) on \(form.provider)"
@@ -212,6 +213,12 @@ enum GenerateView {
         var second: (String, StyleRole)?
         if let chain = form.check?.extensionChain, form.mode == .extendVideo {
             second = (chain.summary, .accent)
+        } else if let parent = form.parent, let shot = parent.shot {
+            let changes = form.changes(registry)
+            second = (changes.isEmpty
+                ? "shot \(shot.index) as the storyboard has it — change something, Ctrl-S saves it"
+                : "changed vs shot \(shot.index): " + changes.map { "\($0.field) \(show($0.before)) → \(show($0.after))" }.joined(separator: ", "),
+                .accent)
         } else if let parent = form.parent {
             let changes = form.changes(registry)
             second = (changes.isEmpty
@@ -253,8 +260,8 @@ enum GenerateView {
             x += buffer.write((sandbox ? "would cost " : "cost ") + shortCost(cost), at: rows[2].origin, role: .cost, clip: rows[2]) + 2
         }
         let blocking = form.blockingIssues
-        let state: (String, StyleRole) = form.submitting ? ("submitting…", .running)
-            : blocking.isEmpty ? ("ready — Ctrl-S submits", .success)
+        let state: (String, StyleRole) = form.submitting ? (form.parent?.shot != nil ? "saving…" : "submitting…", .running)
+            : blocking.isEmpty ? (form.parent?.shot != nil ? "ready — Ctrl-S saves the shot (the board's run sends it)" : "ready — Ctrl-S submits", .success)
             : ("\(blocking.count) problem\(blocking.count == 1 ? "" : "s") — F5 lists \(blocking.count == 1 ? "it" : "them") in full", .error)
         buffer.write(state.0, at: Point(x: x, y: rows[2].y), role: state.1, clip: rows[2])
     }

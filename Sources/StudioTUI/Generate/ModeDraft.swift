@@ -8,6 +8,8 @@ public struct ModeDraft: Codable, Hashable, Sendable {
     public var parentID: Int64?
     public var parentKind: String?
     public var parentDraft: GenerationDraft?
+    /// The storyboard shot the tab edits (Ctrl-S saves into it).
+    public var parentShot: StoryboardAction.Shot?
     public var seedLocked: Bool
     public var focus: String?
 
@@ -16,6 +18,7 @@ public struct ModeDraft: Codable, Hashable, Sendable {
         parentID = parent?.id
         parentKind = parent?.kind
         parentDraft = parent?.draft
+        parentShot = parent?.shot
         self.seedLocked = seedLocked
         self.focus = focus
     }
@@ -23,6 +26,6 @@ public struct ModeDraft: Codable, Hashable, Sendable {
     /// The generation the tab was opened from (re-run, retry, extend), if any.
     public var parent: FormParent? {
         guard let parentID, let parentKind else { return nil }
-        return FormParent(id: parentID, kind: parentKind, draft: parentDraft ?? GenerationDraft())
+        return FormParent(id: parentID, kind: parentKind, draft: parentDraft ?? GenerationDraft(), shot: parentShot)
     }
 }

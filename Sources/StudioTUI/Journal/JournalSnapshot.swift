@@ -18,6 +18,9 @@ public struct JournalSnapshot: Sendable {
     /// What was spent today and this month, and the caps, for the status line.
     public var spending = Spending()
     public var caps = BudgetCaps.Limits()
+    /// The storyboards (newest first) and the one shown in full, while the Storyboard screen is open.
+    public var storyboards: [StoryboardRecord] = []
+    public var board: StoryboardState?
 
     public init(query: JournalQuery, operations: [GenerationSummary] = [], history: [GenerationSummary] = [],
                 detail: GenerationDetail? = nil, conversation: ConversationChain? = nil, latencies: [String: LatencyModel] = [:]) {

@@ -44,6 +44,10 @@ public final class JournalMirror {
         if everything || previous?.query.conversationTipID != query.conversationTipID {
             snapshot.conversation = query.conversationTipID.flatMap { ConversationChain.load(newestTurn(after: $0), service: service) }
         }
+        if everything || previous?.query.storyboards != query.storyboards || previous?.query.boardID != query.boardID {
+            snapshot.storyboards = query.storyboards ? ((try? journal.storyboards()) ?? snapshot.storyboards) : []
+            snapshot.board = query.boardID.flatMap { try? StoryboardState.read($0, journal: journal) }
+        }
         snapshot.query = query
         return snapshot
     }

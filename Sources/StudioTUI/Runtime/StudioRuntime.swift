@@ -80,7 +80,7 @@ public final class StudioRuntime {
     let dependencies: Dependencies
     private var model: AppModel
     private let wake = WakeSignal()
-    private let inbox: MessageInbox
+    let inbox: MessageInbox
     private let providers: ProviderPool
     private let tracker: JobTracker
     let queueRunner: QueueRunner
@@ -88,6 +88,8 @@ public final class StudioRuntime {
     private let mirror: JournalMirror
     private let journalChanged = JournalChangeFlag()
     private var savedDrafts: [GenerationMode: ModeDraft] = [:]
+    /// Boards whose film is being stitched (each once at a time).
+    var stitching: Set<String> = []
     var service: GenerationService { dependencies.service }
 
     public init(backend: TerminalBackend, dependencies: Dependencies) {
@@ -133,6 +135,7 @@ public final class StudioRuntime {
         model.sessionStart = model.now
         resumeUnfinished()
         queueRunner.start()
+        advanceStoryboards()
         if perform(StudioUpdate.apply(.draftsRestored(keptDrafts()), to: &model)) { return }
         savedDrafts = unsentDrafts()
         if readJournal(everything: true) { return }
@@ -167,6 +170,7 @@ public final class StudioRuntime {
             let askedAnew = model.journalQuery != model.journal.query
             // Keys are answered on screen first; a change made elsewhere follows in the next frame.
             if !keys.isEmpty, dirty, !askedAnew, changedElsewhere { draw() }
+            if changedElsewhere { advanceStoryboards() }
             if changedElsewhere || askedAnew {
                 if readJournal(everything: changedElsewhere) { return }
                 dirty = true
@@ -282,6 +286,8 @@ public final class StudioRuntime {
             return [.toast(changeQueue(id, change))]
         case .showLedger:
             return [LedgerPane.panel(service: service, now: Date())]
+        case .storyboard(let action):
+            return storyboard(action)
         case .listPresets, .loadPreset, .savePreset:
             return presetEffect(effect)
         case .listDirectory(let path):

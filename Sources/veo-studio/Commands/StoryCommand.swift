@@ -173,18 +173,11 @@ struct StoryRetakeCommand: AsyncParsableCommand {
         let service = try context.service()
         let runner = try context.storyboardRunner(service: service, storyboard: id)
         let state = try runner.state(id)
-        guard let current = state.shots.first(where: { $0.shot.index == shot }) else {
+        guard state.shots.contains(where: { $0.shot.index == shot }) else {
             throw CLIFailure.badInput("error: SHOT: storyboard \(id) has shots 1–\(state.shots.count), not \(shot)")
         }
-        var document = state.document
         if let take {
-            guard current.takes.contains(where: { $0.row.take == take }) else {
-                throw CLIFailure.badInput("error: --take: shot \(shot) has takes 1–\(current.takes.count), not \(take)")
-            }
-            try service.journal.chooseTake(storyboard: id, shot: shot, take: take, at: service.clock.now())
-            let stale = Array(document.staleShots(from: shot).dropFirst())
-            if !stale.isEmpty { try service.journal.retake(storyboard: id, shots: stale, document: document, at: service.clock.now()) }
-            else { try service.journal.updateStoryboard(id, status: "running", at: service.clock.now()) }
+            let stale = try runner.choose(id, shot: shot, take: take)
             if !json { Output.stderr("shot \(shot): take \(take) chosen" + (stale.isEmpty ? "" : "; shot(s) \(stale.map(String.init).joined(separator: ", ")) are made again from it")) }
         } else {
             var overrides = GenerationDraft()
@@ -192,15 +185,12 @@ struct StoryRetakeCommand: AsyncParsableCommand {
             var changed = PresetStore.values(of: overrides, catalog: try ParameterCatalog.shared())
             for key in ["image", "last_frame"] { if let path = changed[key]?.stringValue { changed[key] = .string(Self.absolute(path)) } }
             if let refs = changed["refs"]?.arrayValue { changed["refs"] = .array(refs.compactMap(\.stringValue).map { .string(Self.absolute($0)) }) }
-            document.shots[shot - 1].values.merge(changed) { _, new in new }
-            let plan = runner.planner.plan(document)
-            guard plan.isValid else {
-                plan.problems.forEach { Output.stderr("error   " + $0.text) }
-                throw CLIFailure.failed("the retake is not valid; nothing was changed")
+            do {
+                let stale = try runner.retake(id, shot: shot, changing: changed)
+                if !json { Output.stderr("shot(s) \(stale.map(String.init).joined(separator: ", ")) are made again; shots before \(shot) are kept") }
+            } catch let error as StudioError {
+                throw CLIFailure.failed("error: the retake is not valid: \(error.message) — \(error.fix); nothing was changed")
             }
-            let stale = document.staleShots(from: shot)
-            try service.journal.retake(storyboard: id, shots: stale, document: document, at: service.clock.now())
-            if !json { Output.stderr("shot(s) \(stale.map(String.init).joined(separator: ", ")) are made again; shots before \(shot) are kept") }
         }
         _ = try runner.advance(id)
         var ended = try runner.state(id)

@@ -1,0 +1,115 @@
+import Foundation
+import StudioCore
+
+/// The Storyboard screen's work: runs, retakes, takes chosen, shots added, moved or edited in the
+/// form, the film stitched and played. While the studio is open it keeps every running board going:
+/// each change of the journal queues the shots that can go now (the queue runner sends them), and a
+/// board whose shots are all made is stitched.
+extension StudioRuntime {
+    /// The runner of a board in the journal (its relative paths read from its file's folder).
+    func storyboardRunner(_ id: String) throws -> StoryboardRunner {
+        guard let board = try service.journal.storyboard(id) else {
+            throw StudioError(field: "id", code: "storyboard.not_found", message: "storyboard \(id) is no longer in the journal", fix: "")
+        }
+        let catalog = try ParameterCatalog.shared()
+        let reader = BatchSpecReader(catalog: catalog, presets: dependencies.presets.drafts(reader: BatchSpecReader(catalog: catalog)))
+        let planner = StoryboardPlanner(service: service, reader: reader,
+                                        loader: InputLoader(baseDirectory: URL(fileURLWithPath: try board.storyboard().directory)),
+                                        defaultProvider: dependencies.providerName)
+        return StoryboardRunner(service: service, planner: planner, ffmpeg: dependencies.ffmpeg,
+                                directory: service.mediaRoot.appendingPathComponent("storyboards"), endpoint: dependencies.endpoint)
+    }
+
+    func storyboard(_ action: StoryboardAction) -> [StudioMessage] {
+        do {
+            switch action {
+            case .run(let id):
+                try storyboardRunner(id).advance(id)
+                try service.journal.updateStoryboard(id, status: StoryboardRecord.running, at: Date())
+                queueRunner.nudge()
+                return []
+            case .retake(let shot):
+                let stale = try storyboardRunner(shot.board).retake(shot.board, shot: shot.index)
+                try hold(shot.board)
+                return [.toast("shot\(stale.count == 1 ? "" : "s") \(list(stale)) will be made again: r runs the board")]
+            case .choose(let shot, let take):
+                let stale = try storyboardRunner(shot.board).choose(shot.board, shot: shot.index, take: take)
+                try hold(shot.board)
+                return [.toast("shot \(shot.index): take \(take) chosen" + (stale.isEmpty ? "; r makes the film with it" : "; shot\(stale.count == 1 ? "" : "s") \(list(stale)) will be made again from it: r runs the board"))]
+            case .add(let after):
+                let added = try storyboardRunner(after.board).addShot(after.board, after: after.index)
+                try hold(after.board)
+                return [.toast("shot \(added) added after shot \(after.index): a copy of it, cut — e edits it, r runs the board")]
+            case .move(let shot, let delta):
+                let moved = try storyboardRunner(shot.board).moveShot(shot.board, shot: shot.index, by: delta)
+                try hold(shot.board)
+                return [.toast("shot \(shot.index) is now shot \(moved); shots chained to a new shot before them will be made again: r runs the board")]
+            case .stitch(let id):
+                stitch(id)
+                return []
+            case .edit(let shot):
+                let runner = try storyboardRunner(shot.board)
+                let state = try runner.state(shot.board)
+                guard let planned = state.document.shots.first(where: { $0.index == shot.index }) else { return [.toast("no shot \(shot.index)")] }
+                let (draft, _) = runner.planner.draft(of: planned)
+                return [.formPrefilled(draft, FormParent(id: 0, kind: "shot", draft: draft, shot: shot), replacing: true)]
+            case .save(let shot, let draft):
+                let values = PresetStore.values(of: draft, catalog: try ParameterCatalog.shared())
+                let stale = try storyboardRunner(shot.board).retake(shot.board, shot: shot.index, changing: values)
+                try hold(shot.board)
+                return [.shotSaved("shot \(shot.index) saved; shot\(stale.count == 1 ? "" : "s") \(list(stale)) will be made again: r runs the board")]
+            case .play(let shot):
+                let state = try StoryboardState.read(shot.board, journal: service.journal)
+                if let film = state.board.filmPath, FileManager.default.fileExists(atPath: film) { return [.toast(PlayerLauncher.open(film))] }
+                guard let id = state.shots.first(where: { $0.shot.index == shot.index })?.chosen?.job?.id,
+                      let path = try service.journal.outputs(of: id).first(where: { $0.path != nil })?.path else {
+                    return [.toast("no film yet, and shot \(shot.index) has no video yet: r runs the board")]
+                }
+                return [.toast(PlayerLauncher.open(path))]
+            }
+        } catch let error as StudioError {
+            if case .save = action { return [.submitFinished(nil, "not saved: \(error.message) — \(error.fix)")] }
+            return [.toast("\(error.message)\(error.fix.isEmpty ? "" : " — \(error.fix)")")]
+        } catch {
+            return [.toast("the storyboard could not be changed: \(error)")]
+        }
+    }
+
+    /// A board being edited in the studio waits for `r`: several changes are made before anything is sent.
+    private func hold(_ id: String) throws {
+        try service.journal.updateStoryboard(id, status: StoryboardRecord.editing, at: Date())
+    }
+
+    /// Queues what running boards can send now; stitches a board whose shots are all made.
+    func advanceStoryboards() {
+        guard let boards = try? service.journal.storyboards(limit: 50) else { return }
+        for board in boards where board.status == StoryboardRecord.running {
+            guard let runner = try? storyboardRunner(board.id), let state = try? runner.advance(board.id) else { continue }
+            if state.isComplete, runner.ffmpeg != nil { stitch(board.id) }
+        }
+        queueRunner.nudge()
+    }
+
+    /// Stitches a board's film in the background; says where it is.
+    func stitch(_ id: String) {
+        guard !stitching.contains(id) else { return }
+        guard let runner = try? storyboardRunner(id) else { return }
+        stitching.insert(id)
+        let inbox = self.inbox
+        Task.detached {
+            let message: StudioMessage
+            do {
+                let film = try runner.stitch(id)
+                message = .toast("film made: \(film.path) (\(String(format: "%.1f", film.seconds)) s, \(film.method)) — o plays it")
+            } catch let error as StudioError {
+                message = .toast("the film could not be made: \(error.message) — \(error.fix)")
+            } catch {
+                message = .toast("the film could not be made: \(error)")
+            }
+            await MainActor.run { _ = self.stitching.remove(id) }
+            inbox.post(message)
+        }
+    }
+
+    private func list(_ shots: [Int]) -> String { shots.map(String.init).joined(separator: ", ") }
+}
