@@ -18,6 +18,9 @@
 #  8. Daily use: a CLI-owned job finishing while History and its detail pane are open (each within
 #     1 s of the CLI ending), a CLI job appearing live, q on every kind of field, three problems
 #     readable at 80×24, History's columns at 80, 100 and 200, the detail's pictures at 100.
+#  9. The Storyboard screen (F8) at 80×24 and 120×40: a board queued by `veo-studio story` is run by
+#     the open studio to its film, played; a shot edited in the form and saved is made again (with
+#     the shot chained after it) when r runs the board; a retake asks first; stray keys do nothing.
 # usage: scripts/tui/studio.sh [PATH_TO_VEO_STUDIO_BINARY]
 set -u
 cd "$(dirname "$0")/../.."
@@ -327,6 +330,59 @@ pictures_beside_text() {
 }
 check "at 100 columns no picture cell covers a text cell" pictures_beside_text
 tui_keys Escape
+quit_studio
+check "it quits with 0" test "$(tui_wait_exit 5)" = 0
+
+# 9. The Storyboard screen.
+export VEO_STUDIO_SANDBOX_SPEED=40
+cat > "$home/film.toml" <<'BOARD'
+title = "Paper boat"
+[defaults]
+model = "veo-3.1-fast-generate-preview"
+duration = 8
+
+[[shot]]
+prompt = "a paper boat on a puddle"
+
+[[shot]]
+prompt = "the boat drifts to the gutter"
+continue = "extend"
+
+[[shot]]
+prompt = "it sails into the drain"
+continue = "last-frame"
+BOARD
+"$binary" story "$home/film.toml" --home "$home" >/dev/null 2>&1
+TUI_COLS=80 TUI_ROWS=24 tui_start "cd '$pics' && '$binary' studio --home '$home'"
+tui_wait_for "F3 Operations" 15 >/dev/null
+tui_keys F8
+check "F8 opens the Storyboard screen with the board the CLI queued" tui_wait_for "Paper boat — 3 shots" 5
+check "its shots show how each continues" tui_wait_for_re "2 +extend .*the boat drifts" 5
+check "the open studio runs the board to its film" tui_wait_for "film: paper-boat.mp4" 90
+rows_whole() { tui_screen | grep -qE "3 +last-frame +done"; }
+check "every shot is done at 80×24" rows_whole
+rm -f "$home/played.txt"
+tui_keys o
+check "o plays the film in the player" bash -c "for i in \$(seq 50); do grep -q 'paper-boat\.mp4' '$home/played.txt' 2>/dev/null && exit 0; sleep 0.1; done; exit 1"
+tui_keys x z 9 '!'
+stray_harmless() { kill -0 "$(tui_pid)" 2>/dev/null && screen_has "Paper boat — 3 shots"; }
+check "stray keys on the Storyboard screen do nothing" stray_harmless
+tui_keys j e
+check "e opens the shot in the Generate form" tui_wait_for "shot 2 of storyboard" 5
+tui_keys End
+tui_type " slowly"
+tui_keys C-s
+check "Ctrl-S saves the shot back to its board" tui_wait_for "shot 2 saved; shots 2, 3 will be made again" 5
+check "the board waits for r" tui_wait_for "edited: r runs it" 5
+tui_keys r
+check "r runs it: the edited shot and the one chained after it are made again, then the film" tui_wait_for "film: paper-boat.mp4" 90
+tui_resize 120 40
+sleep 0.3
+check "at 120×40 the rows are whole, the edited prompt the shot's" tui_wait_for_re "2 +extend +done .*the boat drifts to the gutter slowly" 5
+tui_keys R
+check "a retake asks first, naming the shots made again" tui_wait_for "Retake shot 2 and the 1 chained after it?" 5
+tui_keys n
+check "n keeps the shot" tui_wait_for "shot 2 is kept as it is" 5
 quit_studio
 check "it quits with 0" test "$(tui_wait_exit 5)" = 0
 
