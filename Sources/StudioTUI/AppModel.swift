@@ -46,6 +46,9 @@ public struct AppModel: Sendable {
     public var boardsList = ListState()
     public var shotsList = ListState()
     public var shotsFocused = true
+    /// Finished shots' first and last frames, by generation (asked once each).
+    public var shotFrames: [Int64: [HalfBlockImage]] = [:]
+    public var shotFramesAsked: Set<Int64> = []
 
     public var form: GenerateForm
     public var picker: ImagePicker?

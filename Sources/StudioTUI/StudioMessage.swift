@@ -45,6 +45,8 @@ public enum StudioMessage: Sendable {
     case toast(String)
     /// A shot edited in the form was saved to its storyboard (the line says what is made again).
     case shotSaved(String)
+    /// A shot's first and last frame as pictures, by its generation.
+    case shotFramesLoaded(Int64, [HalfBlockImage])
 }
 
 /// Work the runtime does for `update` and reports back as messages.
@@ -91,6 +93,8 @@ public enum StudioEffect: Hashable, Sendable {
     case dismiss([Int64])
     /// Storyboard work (run, retake, choose a take, add, move, stitch, edit, save an edited shot).
     case storyboard(StoryboardAction)
+    /// Decode a finished shot's first and last frame (its generation) for the Storyboard screen.
+    case loadShotFrames(Int64)
     /// Ring the terminal's bell.
     case bell
     /// Tell the person a job ended while its screen was not in front (notification, bell, command).

@@ -20,7 +20,7 @@ public enum StudioUpdate {
             expireToast(at: date, &model)
             return []
         case .journalRead(let snapshot):
-            return JournalUpdate.apply(snapshot, to: &model)
+            return JournalUpdate.apply(snapshot, to: &model) + StoryboardUpdate.framesEffect(&model)
         case .filterChoicesLoaded(let models, let providers, let batches):
             model.filterPanel?.models = models
             model.filterPanel?.providers = providers
@@ -72,6 +72,9 @@ public enum StudioUpdate {
             return []
         case .shotSaved(let text):
             return StoryboardUpdate.saved(text, &model)
+        case .shotFramesLoaded(let id, let images):
+            model.shotFrames[id] = images
+            return []
         case .presetsListed(let entries, let problems):
             return PresetUpdate.listed(entries, problems: problems, &model)
         case .presetLoaded(let name, let draft):
@@ -131,7 +134,7 @@ public enum StudioUpdate {
             case .generate: return GenerateUpdate.handle(key, binding: binding, &model)
             case .operations: return handleOperations(binding, &model)
             case .history: return handleHistory(key, binding: binding, &model)
-            case .storyboard: return StoryboardUpdate.handle(binding, &model)
+            case .storyboard: return StoryboardUpdate.handle(binding, &model) + StoryboardUpdate.framesEffect(&model)
             }
         }
         return []

@@ -5,7 +5,7 @@ import ArgumentParser
 struct VeoBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "veo-bench",
-        abstract: "Benchmarks of the journal, adaptive polling, the studio and inline video decoding; prints figures.",
-        subcommands: [JournalBenchmark.self, PollingBenchmark.self, StudioBenchmark.self, InlineDecodeBenchmark.self, ProviderJobBenchmark.self, FillCommand.self, EmulatorLoadBenchmark.self, QueueBenchmark.self]
+        abstract: "Benchmarks of the journal, adaptive polling, the studio, inline video decoding, the queue and film stitching; prints figures.",
+        subcommands: [JournalBenchmark.self, PollingBenchmark.self, StudioBenchmark.self, InlineDecodeBenchmark.self, ProviderJobBenchmark.self, FillCommand.self, EmulatorLoadBenchmark.self, QueueBenchmark.self, StitchBenchmark.self]
     )
 }

@@ -22,6 +22,26 @@ struct LoadedMediaTests {
         #expect(try read.bytes() == bytes)
     }
 
+    @Test("a file named on every line of a batch is read once; changed, it is read again")
+    func aFileIsReadOnceUntilItChanges() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("ref.png", TestImages.png(width: 32, height: 32, rgb: (10, 20, 30)))
+        let loader = InputLoader(baseDirectory: folder.url)
+        let first = try loader.read(path).get()
+        let again = try loader.read("ref.png").get()
+        #expect(first.sha256 == again.sha256)
+        #expect(InputLoader.readFiles.withLock { $0[path] } != nil, "kept by its path with its stamp")
+        // Same size, other bytes: the modification time (to the nanosecond) and the stamp change.
+        try TestImages.png(width: 32, height: 32, rgb: (200, 20, 30)).write(to: URL(fileURLWithPath: path))
+        var info = stat()
+        stat(path, &info)
+        var later = [timespec(tv_sec: info.st_atim.tv_sec, tv_nsec: info.st_atim.tv_nsec),
+                     timespec(tv_sec: info.st_mtim.tv_sec + 1, tv_nsec: info.st_mtim.tv_nsec)]
+        utimensat(AT_FDCWD, path, &later, 0)
+        let changed = try loader.read(path).get()
+        #expect(changed.sha256 != first.sha256, "a changed file is read again")
+    }
+
     @Test("a file changed after it was checked is refused, and the asset store keeps nothing of it")
     func changedFileIsNotStored() throws {
         let temporary = TemporaryFolder()

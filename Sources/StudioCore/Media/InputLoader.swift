@@ -71,10 +71,31 @@ public struct InputLoader: Sendable {
                                         message: "\(path) is \(size / 1_048_576) MB, far above any provider's limit",
                                         fix: "use a smaller file"))
         }
+        let stamp = Self.stamp(of: url)
+        if let stamp, let known = Self.readFiles.withLock({ $0[url.path] }), known.stamp == stamp { return .success(known.media) }
         guard let media = try? LoadedMedia(reading: url) else {
             return .failure(StudioError(field: "file", code: "file.unreadable", message: "\(path) cannot be read",
                                         fix: "check the file's permissions"))
         }
+        if let stamp {
+            Self.readFiles.withLock { files in
+                if files.count >= Self.readFilesKept { files.removeAll() }
+                files[url.path] = (stamp, media)
+            }
+        }
         return .success(media)
+    }
+
+    /// Files read in this process, by path, with the stamp they had: a batch or a storyboard naming
+    /// the same reference images on every line reads and hashes each once. A file whose size, inode or
+    /// modification time changed is read again (and its bytes are checked against the hash when copied).
+    static let readFiles = LockedBox<[String: (stamp: String, media: LoadedMedia)]>([:])
+    static let readFilesKept = 256
+
+    /// Size, inode and modification time (to the nanosecond) of a file, or nil when they cannot be read.
+    static func stamp(of url: URL) -> String? {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return nil }
+        return "\(info.st_size)-\(info.st_ino)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 }

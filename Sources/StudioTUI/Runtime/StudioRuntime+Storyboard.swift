@@ -1,5 +1,6 @@
 import Foundation
 import StudioCore
+import TermUI
 
 /// The Storyboard screen's work: runs, retakes, takes chosen, shots added, moved or edited in the
 /// form, the film stitched and played. While the studio is open it keeps every running board going:
@@ -108,6 +109,29 @@ extension StudioRuntime {
             }
             await MainActor.run { _ = self.stitching.remove(id) }
             inbox.post(message)
+        }
+    }
+
+    /// Decodes a finished shot's first and last frame in the background (nothing without ffmpeg).
+    func loadShotFrames(_ id: Int64) {
+        guard let ffmpeg = dependencies.ffmpeg,
+              let path = (try? service.journal.outputs(of: id))?.first(where: { $0.path != nil })?.path else { return }
+        let inbox = self.inbox
+        Task.detached {
+            guard let format = try? ffmpeg.clipFormat(path) else { return }
+            let size = HalfBlockImage.fittingSize(pixels: Size(width: format.width, height: format.height),
+                                                  into: Size(width: StoryboardView.picturesWidth - 2, height: 5))
+            var images: [HalfBlockImage] = []
+            if let rgb = try? ffmpeg.decodeRGB(path, width: size.width, height: size.height) {
+                images.append(HalfBlockImage(width: size.width, height: size.height, rgb: rgb))
+            }
+            let last = FileManager.default.temporaryDirectory.appendingPathComponent("veo-shot-\(id)-\(UUID().uuidString.prefix(6)).png")
+            defer { try? FileManager.default.removeItem(at: last) }
+            if (try? ffmpeg.extractLastFrame(of: path, to: last)) != nil,
+               let rgb = try? ffmpeg.decodeRGB(last.path, width: size.width, height: size.height) {
+                images.append(HalfBlockImage(width: size.width, height: size.height, rgb: rgb))
+            }
+            if !images.isEmpty { inbox.post(.shotFramesLoaded(id, images)) }
         }
     }
 

@@ -288,6 +288,9 @@ public final class StudioRuntime {
             return [LedgerPane.panel(service: service, now: Date())]
         case .storyboard(let action):
             return storyboard(action)
+        case .loadShotFrames(let id):
+            loadShotFrames(id)
+            return []
         case .listPresets, .loadPreset, .savePreset:
             return presetEffect(effect)
         case .listDirectory(let path):

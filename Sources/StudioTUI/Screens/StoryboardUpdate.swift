@@ -72,6 +72,15 @@ enum StoryboardUpdate {
         }
     }
 
+    /// The selected shot's first and last frame, asked once its video is made (where they can be shown).
+    static func framesEffect(_ model: inout AppModel) -> [StudioEffect] {
+        guard model.screen == .storyboard, model.size.width >= StoryboardView.picturesFromWidth,
+              let job = model.selectedShot?.chosen?.job, job.status == .done, let id = job.id,
+              !model.shotFramesAsked.contains(id) else { return [] }
+        model.shotFramesAsked.insert(id)
+        return [.loadShotFrames(id)]
+    }
+
     /// A shot saved from the form: back to the Storyboard screen.
     static func saved(_ text: String, _ model: inout AppModel) -> [StudioEffect] {
         model.toast = text

@@ -6,6 +6,11 @@ import TermUI
 /// then the shots of the one selected as rows — how each continues, its state, its take, its cost —
 /// with the board's total and its film.
 enum StoryboardView {
+    /// From this width the selected shot's first and last frame are drawn beside the shots.
+    static let picturesFromWidth = 100
+    /// Cells the pictures' column takes.
+    static let picturesWidth = 18
+
     static func draw(_ model: AppModel, in rect: Rect, into buffer: inout CellBuffer) {
         let boards = model.journal.storyboards
         guard !boards.isEmpty else {
@@ -39,12 +44,31 @@ enum StoryboardView {
         let title = "\(state.board.title) — \(state.shots.count) shots, \(status(state)), \(total)"
         let (list, footer) = rest.splitBottom(2)
         let inner = Frame.draw(list, title: title, focused: model.shotsFocused, into: &buffer)
-        let (header, rows) = inner.splitTop(1)
+        var table = inner
+        if model.size.width >= picturesFromWidth, let id = model.selectedShot?.chosen?.job?.id, let frames = model.shotFrames[id], !frames.isEmpty {
+            let (left, pictures) = inner.splitLeft(inner.width - picturesWidth)
+            table = left
+            drawFrames(frames, colors: model.colors, in: Rect(x: pictures.x + 1, y: pictures.y, width: pictures.width - 1, height: pictures.height),
+                       into: &buffer)
+        }
+        let (header, rows) = table.splitTop(1)
         buffer.write("  #  continues    state       take  cost    video  prompt", at: header.origin, role: .muted, clip: header)
         ListView.draw(count: state.shots.count, state: model.shotsList, in: rows, into: &buffer) { index in
             row(state.shots[index])
         }
         drawFooter(state, model: model, in: footer, into: &buffer)
+    }
+
+    /// The selected shot's first and last frame, one under the other, each with its label.
+    static func drawFrames(_ frames: [HalfBlockImage], colors: Int, in rect: Rect, into buffer: inout CellBuffer) {
+        var y = rect.y
+        for (image, label) in zip(frames, ["first frame", "last frame"]) {
+            let rows = (image.height + 1) / 2
+            guard y + rows + 1 <= rect.maxY + 1 else { break }
+            buffer.write(label, at: Point(x: rect.x, y: y), role: .muted, clip: rect)
+            image.draw(in: Rect(x: rect.x, y: y + 1, width: min(image.width, rect.width), height: rows), colors: colors, into: &buffer)
+            y += rows + 2
+        }
     }
 
     /// One shot as a row.
