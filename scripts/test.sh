@@ -25,7 +25,7 @@ echo "== proofs: SIGKILL anywhere, then resume (CI size; --kills 200 for the ful
 scripts/proofs/kill-anywhere.sh .build/debug/veo-studio
 echo "== proofs: SIGKILL two dispatchers of one queued batch (CI size; --jobs 50 --kills 100 for the full size)"
 scripts/proofs/kill-queue.sh .build/debug/veo-studio
-echo "== proofs: SIGKILL a storyboard run, then run it again (CI size; --kills 100 for the full size)"
+echo "== proofs: SIGKILL a storyboard run, then run it again (CI size; --shots 40 --kills 100 for the full size)"
 scripts/proofs/kill-story.sh .build/debug/veo-studio
 
 echo "== fuzzing (20 000 inputs per target; scripts/fuzz/run.sh 600 for a long run)"

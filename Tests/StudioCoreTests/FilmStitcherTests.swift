@@ -100,6 +100,21 @@ struct FilmStitcherTests {
         #expect(left.isEmpty, "nothing half-written: \(left)")
     }
 
+    @Test func aKilledProcesssPartialFileIsRemovedAndALiveOnesKept() throws {
+        let folder = TemporaryFolder()
+        let tool = try #require(FFmpegTool.locate())
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        let dead = folder.write(".partial-\(gone.processIdentifier)-0A1B2C3D-film.mp4", Data("half".utf8))
+        let live = folder.write(".partial-\(getpid())-0A1B2C3D-other.mp4", Data("half".utf8))
+        let clip = try Self.clip(folder, "one.mp4", seconds: 1)
+        _ = try FilmStitcher(ffmpeg: tool).stitch([FilmClip(path: clip)], to: folder.url.appendingPathComponent("film.mp4"))
+        #expect(!FileManager.default.fileExists(atPath: dead), "what a killed process left is removed")
+        #expect(FileManager.default.fileExists(atPath: live), "a live process's partial file is not touched")
+    }
+
     @Test func theLastFrameIsExactlyTheFinalFrame() throws {
         let folder = TemporaryFolder()
         let tool = try #require(FFmpegTool.locate())

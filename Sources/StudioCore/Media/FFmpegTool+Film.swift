@@ -43,12 +43,25 @@ extension FFmpegTool {
                           pixelFormat: video["pix_fmt"]?.stringValue, audio: audio, seconds: seconds)
     }
 
+    /// Removes the partial files of processes that are gone (killed while ffmpeg wrote for them).
+    static func removeAbandonedPartials(in folder: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(".partial-") {
+            let fields = name.dropFirst(".partial-".count).split(separator: "-", maxSplits: 1)
+            guard let pid = fields.first.flatMap({ pid_t($0) }), pid > 0, kill(pid, 0) == -1, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
     /// Runs ffmpeg with `arguments(partial)` writing to a partial file beside `output`, then renames it
     /// to `output`; on failure the partial file is removed and the error names what was being made.
     public func produce(_ output: URL, field: String, what: String, arguments: (URL) -> [String]) throws {
-        // Its own partial name: two processes making the same film never write into one file.
-        let partial = output.deletingLastPathComponent().appendingPathComponent(".partial-\(UUID().uuidString.prefix(8))-" + output.lastPathComponent)
-        try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // Its own partial name, with this process's id: two processes making the same film never write
+        // into one file, and what a killed process left is known as its and removed.
+        let folder = output.deletingLastPathComponent()
+        let partial = folder.appendingPathComponent(".partial-\(getpid())-\(UUID().uuidString.prefix(8))-" + output.lastPathComponent)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        Self.removeAbandonedPartials(in: folder)
         let (status, _, message) = try execute(arguments(partial))
         guard status == 0, FileManager.default.fileExists(atPath: partial.path) else {
             try? FileManager.default.removeItem(at: partial)
