@@ -60,7 +60,7 @@ enum StoryOutput {
     /// The board's state in a word: `done` (film made), `failed` (a shot cannot be made), `ready` (every
     /// shot made, film not stitched), else `running`.
     static func status(of state: StoryboardState) -> String {
-        if state.board.status == "done", state.board.filmPath != nil { return "done" }
+        if state.board.hasFilm { return "done" }
         if state.isComplete { return "ready" }
         if state.isSettled { return "failed" }
         return "running"

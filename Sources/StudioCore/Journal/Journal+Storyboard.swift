@@ -82,25 +82,7 @@ extension Journal {
     /// Retires the current takes of `shots` and adds fresh ones (with the document as changed), so a run
     /// makes exactly those again; the film is forgotten (it is made again at the end).
     public func retake(storyboard id: String, shots: [Int], document: StoryboardDocument, at date: Date) throws {
-        try writer.write { db in
-            guard var board = try StoryboardRecord.fetchOne(db, key: id) else { return }
-            for index in shots {
-                try db.execute(sql: "UPDATE storyboard_take SET retired = 1 WHERE storyboardID = ? AND shot = ? AND retired = 0",
-                               arguments: [id, index])
-                let takes = document.shots.first { $0.index == index }?.takes ?? 1
-                for take in 1...takes {
-                    var row = StoryboardTakeRecord(storyboardID: id, shot: index, take: take)
-                    try row.insert(db)
-                }
-            }
-            board.document = String(decoding: try JSONEncoder().encode(document), as: UTF8.self)
-            board.status = "running"
-            board.filmPath = nil
-            board.filmSHA256 = nil
-            board.filmSeconds = nil
-            board.updatedAt = date
-            try board.update(db)
-        }
+        try reshape(storyboard: id, document: document, moving: { $0 }, stale: shots, at: date)
     }
 
     /// A storyboard's shots added or reordered: each current take row follows its shot to its new
@@ -130,7 +112,7 @@ extension Journal {
             }
             guard var board = try StoryboardRecord.fetchOne(db, key: id) else { return }
             board.document = String(decoding: try JSONEncoder().encode(document), as: UTF8.self)
-            board.status = "running"
+            board.status = StoryboardRecord.running
             board.filmPath = nil
             board.filmSHA256 = nil
             board.filmSeconds = nil

@@ -30,12 +30,15 @@ public struct StoryboardRecord: Codable, Sendable, Hashable, FetchableRecord, Pe
         self.fileName = fileName
         self.fileSHA256 = fileSHA256
         self.document = String(decoding: try JSONEncoder().encode(document), as: UTF8.self)
-        self.status = "running"
+        self.status = Self.running
     }
 
     public static let running = "running"
     public static let editing = "editing"
     public static let done = "done"
+
+    /// Its film is made (and not forgotten by a change since).
+    public var hasFilm: Bool { status == Self.done && filmPath != nil }
 
     /// The document it keeps.
     public func storyboard() throws -> StoryboardDocument {

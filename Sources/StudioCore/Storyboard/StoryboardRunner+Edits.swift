@@ -32,7 +32,7 @@ extension StoryboardRunner {
         try service.journal.chooseTake(storyboard: id, shot: index, take: take, at: service.clock.now())
         let stale = Array(state.document.staleShots(from: index).dropFirst())
         if stale.isEmpty {
-            try service.journal.updateStoryboard(id, status: "running", at: service.clock.now())
+            try service.journal.updateStoryboard(id, status: StoryboardRecord.running, at: service.clock.now())
         } else {
             try service.journal.retake(storyboard: id, shots: stale, document: state.document, at: service.clock.now())
         }

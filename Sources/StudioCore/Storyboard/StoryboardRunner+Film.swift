@@ -26,7 +26,7 @@ extension StoryboardRunner {
         let target = output ?? directory.appendingPathComponent(id).appendingPathComponent(FilmSidecar.fileName(title: state.board.title))
         let film = try FilmStitcher(ffmpeg: ffmpeg).stitch(clips, to: target, crossfade: crossfade)
         try FilmSidecar.write(film, storyboard: state.board)
-        try service.journal.updateStoryboard(id, status: "done", film: (film.path, film.sha256, film.seconds), at: service.clock.now())
+        try service.journal.updateStoryboard(id, status: StoryboardRecord.done, film: (film.path, film.sha256, film.seconds), at: service.clock.now())
         return film
     }
 }

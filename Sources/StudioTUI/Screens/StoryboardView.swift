@@ -32,7 +32,7 @@ enum StoryboardView {
         ListView.draw(count: boards.count, state: model.boardsList, in: boardsInner, into: &buffer) { index in
             let board = boards[index]
             return ("\(TableLayout.fit(board.title, width: 28))  \(TableLayout.fit(board.status, width: 8))  \(board.id)  \(board.fileName)",
-                    board.status == "done" ? .success : .text)
+                    board.hasFilm ? .success : .text)
         }
         guard let state = model.journal.board, state.board.id == model.selectedBoardID else {
             let inner = Frame.draw(rest, title: "Shots", focused: model.shotsFocused, into: &buffer)
@@ -92,7 +92,7 @@ enum StoryboardView {
 
     /// The board's state in a few words.
     static func status(_ state: StoryboardState) -> String {
-        if state.board.status == StoryboardRecord.done, state.board.filmPath != nil { return "film made" }
+        if state.board.hasFilm { return "film made" }
         if state.board.status == StoryboardRecord.editing { return "edited: r runs it" }
         let done = state.shots.filter(\.isDone).count
         if state.isComplete { return "every shot made, s stitches" }

@@ -54,7 +54,7 @@ struct StoryRunCommand: AsyncParsableCommand {
         var state = try runner.advance(board.id)
         if !resumed {
             Output.stderr("storyboard \(board.id): \(document.shots.count) shot(s); each chained shot is queued once the shot before has its video")
-        } else if board.status == "done", board.filmPath != nil {
+        } else if board.hasFilm {
             Output.stderr("storyboard \(board.id): this file's film is made already (nothing is sent again); --again makes it anew, story retake \(board.id) SHOT remakes a shot")
         } else {
             Output.stderr("storyboard \(board.id): resuming this file's run")
@@ -87,7 +87,7 @@ struct StoryRun {
             }
         })
         let filmMade = state.board.filmPath.map { FileManager.default.fileExists(atPath: $0) } ?? false
-        if state.isComplete, !filmMade || state.board.status != "done" {
+        if state.isComplete, !filmMade || !state.board.hasFilm {
             do {
                 let film = try runner.stitch(id, crossfade: crossfade)
                 if !json { Output.stderr("film: \(film.path) (\(film.method), \(String(format: "%.2f", film.seconds)) s)") }
