@@ -77,7 +77,9 @@ public enum StudioKeymap {
 
         KeyBinding(id: "story.focus", keys: [.tab, .backTab], summary: "Boards ↔ shots (moves the cursor between the lists)", scope: .storyboard),
         KeyBinding(id: "story.run", keys: [.character("r")], summary: "Run (queues every shot that can go, each chained shot once the one before has its video; the film is stitched at the end)", scope: .storyboard),
-        KeyBinding(id: "story.edit", keys: [.character("e"), .enter], summary: "Edit (the shot in the Generate form: Ctrl-S saves it, and it and the shots chained after it are made again)", scope: .storyboard),
+        KeyBinding(id: "story.detail", keys: [.enter], summary: "Details (the shot's chosen take, live, with its actions)", scope: .storyboard, showsInHints: false),
+        KeyBinding(id: "story.history", keys: [.character("h")], summary: "History of the board (its shots, every take)", scope: .storyboard, showsInHints: false),
+        KeyBinding(id: "story.edit", keys: [.character("e")], summary: "Edit (the shot in the Generate form: Ctrl-S saves it, and it and the shots chained after it are made again)", scope: .storyboard),
         KeyBinding(id: "story.take", keys: [.character("t")], summary: "Take (the shot's next finished take for the film; the shots chained after it are made again from it)", scope: .storyboard),
         KeyBinding(id: "story.retake", keys: [.character("R")], summary: "Retake (the shot as it is, and the shots chained after it; asks first)", scope: .storyboard),
         KeyBinding(id: "story.add", keys: [.character("a")], summary: "Add a shot after this one (a copy of it, cut), then e edits it", scope: .storyboard, showsInHints: false),

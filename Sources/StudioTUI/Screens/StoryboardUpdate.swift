@@ -29,6 +29,12 @@ enum StoryboardUpdate {
             }
             return []
         }
+        if binding?.id == "story.history" {
+            model.historyFilter = HistoryFilter(batch: boardID)
+            model.historyLimit = JournalQuery.historyPage
+            model.toast = "History of \(state.board.title): every take of its shots (f changes the filter)"
+            return StudioUpdate.show(.history, &model)
+        }
         guard let shot = model.selectedShot else { return [] }
         let ref = StoryboardAction.Shot(board: boardID, index: shot.shot.index)
         switch binding?.id {
@@ -36,6 +42,12 @@ enum StoryboardUpdate {
             model.toast = "running \(state.board.title): each shot is queued as soon as it can go; the film is stitched at the end"
             return [.storyboard(.run(boardID))]
         case "story.edit": return [.storyboard(.edit(ref))]
+        case "story.detail":
+            guard let id = shot.chosen?.job?.id else {
+                model.toast = "shot \(shot.shot.index) has not been sent yet\(shot.note.map { ": \($0)" } ?? "")"
+                return []
+            }
+            return StudioUpdate.openDetail(id, &model)
         case "story.retake":
             let stale = state.document.staleShots(from: shot.shot.index)
             let cost = stale.compactMap { index in state.shots[index - 1].chosen?.job?.costEstimateUSD }.reduce(0, +)
