@@ -13,6 +13,8 @@ public enum StoryboardAction: Hashable, Sendable {
         }
     }
 
+    /// Price what running the board would send (it asks above the confirm threshold), then run it.
+    case price(String)
     /// Queue every shot that can go (the studio then sends them and stitches the film at the end).
     case run(String)
     case retake(Shot)

@@ -45,6 +45,8 @@ public enum StudioMessage: Sendable {
     case toast(String)
     /// A shot edited in the form was saved to its storyboard (the line says what is made again).
     case shotSaved(String)
+    /// What running a board would send costs (takes not sent yet), and whether it is the sandbox.
+    case storyboardPriced(String, usd: Double, sandbox: Bool)
     /// A shot's first and last frame as pictures, by its generation.
     case shotFramesLoaded(Int64, [HalfBlockImage])
 }

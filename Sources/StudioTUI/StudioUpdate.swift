@@ -72,6 +72,8 @@ public enum StudioUpdate {
             return []
         case .shotSaved(let text):
             return StoryboardUpdate.saved(text, &model)
+        case .storyboardPriced(let id, let usd, let sandbox):
+            return StoryboardUpdate.priced(id, usd: usd, sandbox: sandbox, &model)
         case .shotFramesLoaded(let id, let images):
             model.shotFrames[id] = images
             return []

@@ -1,7 +1,13 @@
 /// Moves global options written before the subcommand (`veo-studio --home DIR generate …`)
-/// to after it, where every subcommand parses them.
+/// to after it — after a nested one too (`story show`) —, where every subcommand parses them.
 enum ArgumentReorder {
     static let globalOptionsWithValue: Set<String> = ["--home"]
+    /// Commands with subcommands of their own, and those subcommands.
+    static let nestedSubcommands: [String: Set<String>] = [
+        "story": ["run", "show", "retake", "list"],
+        "queue": ["list", "pause", "resume", "remove", "top"],
+        "presets": ["list", "save"],
+    ]
 
     static func movingGlobalOptions(_ arguments: [String]) -> [String] {
         var moved: [String] = []
@@ -24,6 +30,9 @@ enum ArgumentReorder {
             index += 1
         }
         guard let subcommand = rest.first, !subcommand.hasPrefix("-") else { return moved + rest }
+        if rest.count > 1, nestedSubcommands[subcommand]?.contains(rest[1]) == true {
+            return Array(rest.prefix(2)) + moved + rest.dropFirst(2)
+        }
         return [subcommand] + moved + rest.dropFirst()
     }
 }

@@ -25,9 +25,9 @@ enum StoryOutput {
             "shots": .array(plan.shots.map { planned in
                 .object(["index": .number(Double(planned.shot.index)), "continue": .string(planned.shot.continuation.rawValue),
                          "takes": .number(Double(planned.shot.takes)), "provider": .string(planned.provider), "model": .string(planned.model),
-                         "seconds": .number(Double(planned.filmSeconds)), "cost_usd": planned.costUSD.map { .number($0) } ?? .null])
+                         "seconds": .number(Double(planned.filmSeconds)), "cost_usd": planned.costUSD.map { .number(cents($0)) } ?? .null])
             }),
-            "total_usd": .number(plan.totalUSD), "film_seconds": .number(Double(plan.filmSeconds)),
+            "total_usd": .number(cents(plan.totalUSD)), "film_seconds": .number(Double(plan.filmSeconds)),
         ])
     }
 
@@ -72,7 +72,7 @@ enum StoryOutput {
         for shot in state.shots {
             let job = shot.chosen?.job
             let takes = shot.takes.count > 1 ? " take \(shot.chosen?.row.take ?? 1)/\(shot.takes.count)" : ""
-            let cost = job?.costEstimateUSD.map(CostEstimate.dollars) ?? ""
+            let cost = job?.costEstimateUSD.map { (job?.synthetic == true ? "~" : "") + CostEstimate.dollars($0) } ?? ""
             lines.append("  \(pad(String(shot.shot.index), 2)) \(pad(shot.shot.continuation.rawValue, 11)) \(pad(shot.status, 11)) "
                          + "\(pad(job?.id.map { "#\($0)" } ?? "—", 6))\(takes) \(pad(cost, 7)) \(shot.shot.prompt.prefix(48))")
             if let note = shot.note { lines.append("       \(note)") }
@@ -82,6 +82,12 @@ enum StoryOutput {
         }
         return lines
     }
+
+    /// Dollars to the cent (no float noise in JSON).
+    static func cents(_ usd: Double) -> Double { (usd * 100).rounded() / 100 }
+
+    /// Shot numbers for a sentence (`2, 3`).
+    static func list(_ shots: [Int]) -> String { shots.map(String.init).joined(separator: ", ") }
 
     static func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : text + String(repeating: " ", count: width - text.count)

@@ -96,6 +96,10 @@ struct StoryCLITests {
         let pair = try JSONValue.decode(Data(stitched.stdout.utf8))
         #expect(pair["method"]?.stringValue == "re-encode" && abs((pair["duration_seconds"]?.doubleValue ?? 0) - 15.5) < 0.2, "\(pair)")
         #expect(FileManager.default.fileExists(atPath: cli.workingDirectory.appendingPathComponent("pair.json").path), "the film's sidecar")
+        let both = try cli.run(["story", "retake", id, "1", "--take", "1", "--prompt", "x"])
+        #expect(both.status == 2 && both.stderr.contains("give one or the other"), "\(both.stderr)")
+        let before = try cli.runBare(["--home", cli.home.path, "story", "list"])
+        #expect(before.status == 0 && before.stdout.contains(id), "--home before a nested subcommand: \(before.stderr)")
         let unknown = try cli.run(["stitch", "424242", "--out", out])
         #expect(unknown.status == 2 && unknown.stderr.contains("no generation 424242"))
     }

@@ -114,8 +114,8 @@ struct StoryboardEndToEndTests {
         let text = Self.board(model: model, duration: duration)
         let plan = try stack.plan(text)
         #expect(plan.isValid, "\(plan.problems.map(\.text))")
-        let (board, resumed) = try stack.runner.start(plan, text: text)
-        #expect(!resumed)
+        let (board, remade) = try stack.runner.start(plan, text: text)
+        #expect(remade == nil, "a new board")
         let state = try await stack.driver.run(board.id)
         #expect(state.isComplete, "\(state.shots.map { "\($0.shot.index) \($0.status) \($0.note ?? "") \($0.chosen?.job?.errorMessage ?? "")" })")
         guard state.isComplete else { return }
@@ -185,6 +185,58 @@ struct StoryboardEndToEndTests {
         #expect(second.shots[3].chosen?.job?.id == first.shots[3].chosen?.job?.id)
         #expect(second.shots[1].chosen?.job?.id != first.shots[1].chosen?.job?.id)
         #expect(second.shots[2].chosen?.job?.parentID == second.shots[1].chosen?.job?.id, "shot 3 continues from the new shot 2")
+    }
+
+    @Test func anEditedFileRemakesOnlyTheShotsItMakesStaleAndATakeChosenBackComesBack() async throws {
+        let stack = try await Stack.start()
+        defer { Task { [server = stack.server] in await server.stop() } }
+        let text = Self.board(model: "veo-3.1-generate-preview", duration: 8).replacingOccurrences(
+            of: "prompt = \"A red kite over a beach\"", with: "prompt = \"A red kite over a beach\"\ntakes = 2")
+        let (board, _) = try stack.runner.start(try stack.plan(text), text: text)
+        let first = try await stack.driver.run(board.id)
+        #expect(first.isComplete)
+        let sent = try await stack.posts(containing: ":predictLongRunning").count
+        #expect(sent == 5, "two takes of shot 1, then shots 2–4")
+
+        // The same file again: nothing to remake. An edit of shot 4's prompt: shot 4 alone.
+        #expect(try stack.runner.start(try stack.plan(text), text: text).1 == [])
+        let edited = text.replacingOccurrences(of: "The same kite, now on the sand", with: "The kite folded on the sand")
+        let (same, remade) = try stack.runner.start(try stack.plan(edited), text: edited)
+        #expect(same.id == board.id && remade == [4], "\(remade ?? [])")
+        let second = try await stack.driver.run(board.id)
+        #expect(second.isComplete)
+        #expect(try await stack.posts(containing: ":predictLongRunning").count == sent + 1, "only shot 4 was sent again")
+        #expect((0..<3).allSatisfy { second.shots[$0].chosen?.job?.id == first.shots[$0].chosen?.job?.id })
+
+        // Take 2 of shot 1 chosen: shots 2 and 3 are made from it; take 1 chosen back: theirs come back.
+        let shot2 = second.shots[1].chosen?.job?.id
+        #expect(try stack.runner.choose(board.id, shot: 1, take: 2) == [2, 3])
+        let third = try await stack.driver.run(board.id)
+        #expect(third.isComplete && third.shots[1].chosen?.job?.parentID == third.shots[0].chosen?.job?.id)
+        #expect(try await stack.posts(containing: ":predictLongRunning").count == sent + 3)
+        #expect(try stack.runner.choose(board.id, shot: 1, take: 1) == [], "the chain made from take 1 comes back")
+        let fourth = try await stack.driver.run(board.id)
+        #expect(fourth.isComplete && fourth.shots[1].chosen?.job?.id == shot2)
+        #expect(try await stack.posts(containing: ":predictLongRunning").count == sent + 3, "nothing is paid twice")
+        #expect(try stack.runner.choose(board.id, shot: 1, take: 1) == nil, "the film's take already: nothing changes")
+    }
+
+    @Test func aRetakeBeforeTheJobWasSentTakesItOutOfTheQueue() async throws {
+        let stack = try await Stack.start()
+        defer { Task { [server = stack.server] in await server.stop() } }
+        let text = Self.board(model: "veo-3.1-generate-preview", duration: 8)
+        let (board, _) = try stack.runner.start(try stack.plan(text), text: text)
+        let queued = try stack.runner.advance(board.id)
+        let waiting = try #require(queued.shots[0].chosen?.job)
+        #expect(waiting.status == .waiting)
+        try stack.runner.retake(board.id, shot: 1, changing: ["prompt": .string("A blue kite over a beach")])
+        let waitingID = try #require(waiting.id)
+        let removed = try #require(try stack.service.journal.generation(waitingID))
+        #expect(removed.status == .cancelled && removed.errorCode == Charge.removedFromQueueCode, "never sent, nothing charged")
+        #expect(!(try stack.service.journal.queue()).contains { $0.record.id == waiting.id })
+        #expect(throws: StudioError.self, "a shot that chains cannot become the first") {
+            try stack.runner.moveShot(board.id, shot: 2, by: -1)
+        }
     }
 
     @Test func withoutFFmpegTheShotsThatNeedNoneAreMadeAndTheRestSaySo() async throws {

@@ -375,6 +375,8 @@ tui_keys C-s
 check "Ctrl-S saves the shot back to its board" tui_wait_for "shot 2 saved; shots 2, 3 will be made again" 5
 check "the board waits for r" tui_wait_for "edited: r runs it" 5
 tui_keys r
+check "r asks first above the confirm threshold" tui_wait_for "Run the board for" 5
+tui_keys y
 check "r runs it: the edited shot and the one chained after it are made again, then the film" tui_wait_for "film: paper-boat.mp4" 90
 tui_resize 120 40
 sleep 0.3

@@ -23,7 +23,7 @@ public enum FilmSidecar {
                 if let take = clip.take { shot["take"] = .number(Double(take)) }
                 if let provider = clip.provider { shot["provider"] = .string(provider) }
                 if let model = clip.model { shot["model"] = .string(model) }
-                shot["cost_usd"] = clip.costUSD.map { .number($0) } ?? .null
+                shot["cost_usd"] = clip.costUSD.map { .number(($0 * 100).rounded() / 100) } ?? .null
                 return .object(shot)
             }),
         ]

@@ -106,19 +106,22 @@ extension Journal {
     /// Takes a waiting job out of the queue before it is sent (cancelled; nothing was sent, nothing is charged).
     @discardableResult
     public func removeFromQueue(_ id: Int64, at date: Date) throws -> Bool {
-        try writer.write { db in
-            guard var record = try GenerationRecord.fetchOne(db, key: id), record.status == .waiting else { return false }
-            record.status = .cancelled
-            record.updatedAt = date
-            record.finishedAt = date
-            record.errorCode = Charge.removedFromQueueCode
-            record.errorMessage = "removed from the queue before it was sent"
-            record.errorExplanation = "nothing was sent, so nothing is charged"
-            try record.update(db)
-            var event = EventRecord(generationID: id, at: date, status: .cancelled, detail: "removed from the queue")
-            try event.insert(db)
-            return true
-        }
+        try writer.write { db in try Self.removeFromQueue(id, at: date, why: "removed from the queue before it was sent", in: db) }
+    }
+
+    /// `removeFromQueue` inside a transaction of the caller's; `why` is what the job's history says.
+    static func removeFromQueue(_ id: Int64, at date: Date, why: String, in db: Database) throws -> Bool {
+        guard var record = try GenerationRecord.fetchOne(db, key: id), record.status == .waiting else { return false }
+        record.status = .cancelled
+        record.updatedAt = date
+        record.finishedAt = date
+        record.errorCode = Charge.removedFromQueueCode
+        record.errorMessage = why
+        record.errorExplanation = "nothing was sent, so nothing is charged"
+        try record.update(db)
+        var event = EventRecord(generationID: id, at: date, status: .cancelled, detail: why)
+        try event.insert(db)
+        return true
     }
 
     /// Takes the next job that may go now, in one transaction: the first waiting job (by priority,

@@ -37,6 +37,14 @@ extension Journal {
         }
     }
 
+    /// The newest storyboard read from a file of this name in this folder, if any.
+    public func storyboard(fileName: String, directory: String) throws -> StoryboardRecord? {
+        try writer.read { db in
+            try StoryboardRecord.filter(Column("fileName") == fileName).order(Column("createdAt").desc).fetchAll(db)
+                .first { (try? $0.storyboard().directory) == directory }
+        }
+    }
+
     /// The current (not retired) takes of a storyboard, by shot then take.
     public func takes(ofStoryboard id: String) throws -> [StoryboardTakeRecord] {
         try writer.read { db in
@@ -79,6 +87,64 @@ extension Journal {
         }
     }
 
+    /// After another take of a shot was chosen: the `chained` shots after it are made again from the
+    /// chosen job (`source`) — unless they were made from it before (a take chosen back): then those
+    /// takes, kept when they were replaced, come back instead of being paid for again. One transaction.
+    /// Returns the shots that must be made again.
+    public func rechain(storyboard id: String, chained: [Int], from source: Int64, document: StoryboardDocument,
+                        at date: Date) throws -> [Int] {
+        try writer.write { db in
+            var parent: Int64? = source
+            var remade: [Int] = []
+            for index in chained {
+                let current = try StoryboardTakeRecord.filter(Column("storyboardID") == id && Column("retired") == false
+                                                              && Column("shot") == index).fetchAll(db)
+                var earlier: [StoryboardTakeRecord] = []
+                if let parent {
+                    let retired = try StoryboardTakeRecord.filter(Column("storyboardID") == id && Column("retired") == true
+                                                                  && Column("shot") == index).fetchAll(db)
+                    earlier = try retired.filter { row in
+                        guard let job = try row.generationID.flatMap({ try GenerationRecord.fetchOne(db, key: $0) }) else { return false }
+                        return job.parentID == parent && ![.failed, .filtered, .cancelled, .unknown].contains(job.status)
+                    }
+                    // One set of takes: the newest made from that source.
+                    if let newest = earlier.compactMap(\.id).max() {
+                        let takes = document.shots.first { $0.index == index }?.takes ?? 1
+                        earlier = earlier.filter { ($0.id ?? 0) > newest - Int64(takes) }
+                    }
+                }
+                for job in current.compactMap(\.generationID) {
+                    _ = try Self.removeFromQueue(job, at: date, why: "its storyboard shot was made again before it was sent", in: db)
+                }
+                try db.execute(sql: "UPDATE storyboard_take SET retired = 1 WHERE storyboardID = ? AND shot = ? AND retired = 0",
+                               arguments: [id, index])
+                if !earlier.isEmpty {
+                    for var row in earlier {
+                        row.retired = false
+                        try row.update(db)
+                    }
+                    let chosen = earlier.first(where: \.chosen) ?? earlier.first
+                    parent = chosen?.generationID
+                    continue
+                }
+                parent = nil
+                remade.append(index)
+                for take in 1...(document.shots.first { $0.index == index }?.takes ?? 1) {
+                    var row = StoryboardTakeRecord(storyboardID: id, shot: index, take: take)
+                    try row.insert(db)
+                }
+            }
+            guard var board = try StoryboardRecord.fetchOne(db, key: id) else { return remade }
+            board.status = StoryboardRecord.running
+            board.filmPath = nil
+            board.filmSHA256 = nil
+            board.filmSeconds = nil
+            board.updatedAt = date
+            try board.update(db)
+            return remade
+        }
+    }
+
     /// Retires the current takes of `shots` and adds fresh ones (with the document as changed), so a run
     /// makes exactly those again; the film is forgotten (it is made again at the end).
     public func retake(storyboard id: String, shots: [Int], document: StoryboardDocument, at date: Date) throws {
@@ -88,7 +154,8 @@ extension Journal {
     /// A storyboard's shots added or reordered: each current take row follows its shot to its new
     /// index (`moving`), the document is replaced, the `stale` shots' takes are retired and made anew,
     /// and the film is forgotten. One transaction.
-    public func reshape(storyboard id: String, document: StoryboardDocument, moving: (Int) -> Int, stale: [Int], at date: Date) throws {
+    public func reshape(storyboard id: String, document: StoryboardDocument, moving: (Int) -> Int, stale: [Int], at date: Date,
+                        fileSHA256: String? = nil) throws {
         try writer.write { db in
             let rows = try StoryboardTakeRecord.filter(Column("storyboardID") == id && Column("retired") == false).fetchAll(db)
             for var row in rows {
@@ -98,6 +165,12 @@ extension Journal {
                 try row.update(db)
             }
             for index in stale {
+                // A retired take's job still waiting in the queue is taken out (never sent, nothing charged).
+                let retiring = try StoryboardTakeRecord.filter(Column("storyboardID") == id && Column("retired") == false
+                                                               && Column("shot") == index).fetchAll(db)
+                for job in retiring.compactMap(\.generationID) {
+                    _ = try Self.removeFromQueue(job, at: date, why: "its storyboard shot was retaken before it was sent", in: db)
+                }
                 try db.execute(sql: "UPDATE storyboard_take SET retired = 1 WHERE storyboardID = ? AND shot = ? AND retired = 0",
                                arguments: [id, index])
             }
@@ -112,6 +185,7 @@ extension Journal {
             }
             guard var board = try StoryboardRecord.fetchOne(db, key: id) else { return }
             board.document = String(decoding: try JSONEncoder().encode(document), as: UTF8.self)
+            if let fileSHA256 { board.fileSHA256 = fileSHA256 }
             board.status = StoryboardRecord.running
             board.filmPath = nil
             board.filmSHA256 = nil

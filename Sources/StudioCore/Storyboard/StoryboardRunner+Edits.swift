@@ -20,23 +20,26 @@ extension StoryboardRunner {
         return stale
     }
 
-    /// Chooses a take of a shot for the film; the shots chained after it are made again from it.
+    /// Chooses a take of a shot for the film; the shots chained after it are made again from it (or,
+    /// when they were made from that take before, brought back). Returns the shots made again, or nil
+    /// when that take is the one the film uses already (nothing changes).
     @discardableResult
-    public func choose(_ id: String, shot index: Int, take: Int) throws -> [Int] {
+    public func choose(_ id: String, shot index: Int, take: Int) throws -> [Int]? {
         let state = try self.state(id)
         guard let shot = state.shots.first(where: { $0.shot.index == index }) else { throw Self.noShot(index, of: state.document) }
-        guard shot.takes.contains(where: { $0.row.take == take }) else {
-            throw StudioError(field: "take", code: "storyboard.no_take", message: "shot \(index) has takes 1–\(shot.takes.count), not \(take)",
-                              fix: "choose one of them")
+        guard let chosen = shot.takes.first(where: { $0.row.take == take }) else {
+            throw StudioError(field: "take", code: "storyboard.no_take",
+                              message: shot.takes.count == 1 ? "shot \(index) has one take" : "shot \(index) has takes 1–\(shot.takes.count), not \(take)",
+                              fix: shot.takes.count == 1 ? "takes = N in the file makes more" : "choose one of them")
         }
+        if shot.chosen?.row.take == take { return nil }
         try service.journal.chooseTake(storyboard: id, shot: index, take: take, at: service.clock.now())
-        let stale = Array(state.document.staleShots(from: index).dropFirst())
-        if stale.isEmpty {
+        let chained = Array(state.document.staleShots(from: index).dropFirst())
+        guard !chained.isEmpty, let source = chosen.job?.id else {
             try service.journal.updateStoryboard(id, status: StoryboardRecord.running, at: service.clock.now())
-        } else {
-            try service.journal.retake(storyboard: id, shots: stale, document: state.document, at: service.clock.now())
+            return []
         }
-        return stale
+        return try service.journal.rechain(storyboard: id, chained: chained, from: source, document: state.document, at: service.clock.now())
     }
 
     /// Adds a shot after `index`: a copy of that shot's keys, cut (independent); returns its index.
@@ -72,7 +75,11 @@ extension StoryboardRunner {
         }
         document.shots.swapAt(index - 1, target - 1)
         renumber(&document)
-        if document.shots[0].continuation.chainsToPrevious { document.shots[0].continuation = .cut }
+        if document.shots[0].continuation.chainsToPrevious {
+            throw StudioError(field: "shot", code: "storyboard.first_chains",
+                              message: "that would make a shot that continues (\(document.shots[0].continuation.rawValue)) from the shot before the first",
+                              fix: "move another shot, or make it cut or ingredients in the file")
+        }
         try check(document)
         // Shots whose shot before changed, and are chained to it, are made again (with their chains).
         let low = min(index, target)

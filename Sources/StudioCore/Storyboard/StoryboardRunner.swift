@@ -25,17 +25,44 @@ public struct StoryboardRunner: Sendable {
         self.endpoint = endpoint
     }
 
-    /// The storyboard for a valid plan: the run of the same text if there is one (resumed as it was, or
-    /// already made: running a file twice never pays twice), else — or with `again` — a new one.
-    /// Returns it and whether it was found.
-    public func start(_ plan: StoryboardPlan, text: String, again: Bool = false) throws -> (StoryboardRecord, resumed: Bool) {
-        let sha = SHA256.hash(data: Data(text.utf8)).hexString
-        if !again, let earlier = try service.journal.storyboard(fileSHA256: sha) { return (earlier, true) }
+    /// The run a plan continues, if any: the storyboard of the same text (nothing to remake), else the
+    /// newest of the same file (same name, same folder) with the shots the edit makes stale — each
+    /// changed shot and those chained after it, and the shots removed; the others are kept.
+    public func earlierRun(of plan: StoryboardPlan, text: String) throws -> (board: StoryboardRecord, stale: [Int])? {
+        if let same = try service.journal.storyboard(fileSHA256: Self.sha256(text)) { return (same, []) }
+        guard let board = try service.journal.storyboard(fileName: plan.document.fileName, directory: plan.document.directory) else { return nil }
+        let before = try board.storyboard().shots
+        let after = plan.document.shots
+        var stale: Set<Int> = []
+        for shot in after {
+            let old = before.first { $0.index == shot.index }
+            if old == nil || old?.values != shot.values || old?.continuation != shot.continuation || old?.takes != shot.takes {
+                stale.formUnion(plan.document.staleShots(from: shot.index))
+            }
+        }
+        stale.formUnion(before.map(\.index).filter { $0 > after.count })
+        return (board, stale.sorted())
+    }
+
+    static func sha256(_ text: String) -> String { SHA256.hash(data: Data(text.utf8)).hexString }
+
+    /// The storyboard for a valid plan: the run of the same file if there is one — resumed as it was,
+    /// or already made (running a file twice never pays twice), or, when the file was edited since,
+    /// with exactly the shots the edit makes stale made again —, else (or with `again`) a new one.
+    /// Returns it and the shots made again (nil for a new board).
+    public func start(_ plan: StoryboardPlan, text: String, again: Bool = false) throws -> (StoryboardRecord, remade: [Int]?) {
+        let sha = Self.sha256(text)
+        if !again, let (earlier, stale) = try earlierRun(of: plan, text: text) {
+            guard earlier.fileSHA256 != sha else { return (earlier, []) }
+            try service.journal.reshape(storyboard: earlier.id, document: plan.document, moving: { $0 }, stale: stale,
+                                        at: service.clock.now(), fileSHA256: sha)
+            return (try service.journal.storyboard(earlier.id) ?? earlier, stale)
+        }
         let now = service.clock.now()
         let board = try StoryboardRecord(id: StoryboardRecord.newID(at: now), createdAt: now, title: plan.document.title,
                                          fileName: plan.document.fileName, fileSHA256: sha, document: plan.document)
         try service.journal.createStoryboard(board, document: plan.document, estimateUSD: plan.unpriced > 0 && plan.totalUSD == 0 ? nil : plan.totalUSD)
-        return (board, false)
+        return (board, nil)
     }
 
     /// The storyboard's state as the journal has it.

@@ -325,7 +325,7 @@ enum GenerateUpdate {
         StudioUpdate.go(to: .generate, &model)
         model.panel = nil
         if let shot = parent.shot {
-            model.toast = "editing shot \(shot.index) of \(shot.board): Ctrl-S saves it to the storyboard (it and the shots chained after it are made again), Esc leaves it as it was"
+            model.toast = "editing shot \(shot.index) of \(shot.board): Ctrl-S saves it to the storyboard (it and the shots chained after it are then made again when r runs the board), Esc leaves it as it was"
         } else {
             model.toast = parent.kind == "extend"
                 ? "extending #\(parent.id): say what happens next, then Ctrl-S"

@@ -24,19 +24,32 @@ extension StudioRuntime {
     func storyboard(_ action: StoryboardAction) -> [StudioMessage] {
         do {
             switch action {
+            case .price(let id):
+                let runner = try storyboardRunner(id)
+                let state = try runner.state(id)
+                let plan = runner.planner.plan(state.document)
+                let usd = state.shots.reduce(0.0) { total, shot in
+                    let unsent = shot.takes.filter { $0.job == nil }.count
+                    let each = plan.shots.first { $0.shot.index == shot.shot.index }?.takeUSD ?? 0
+                    return total + Double(unsent) * each
+                }
+                let sandbox = state.document.shots.allSatisfy { service.registry.isSandbox(runner.planner.draft(of: $0).0.providerID) }
+                return [.storyboardPriced(id, usd: usd, sandbox: sandbox)]
             case .run(let id):
-                try storyboardRunner(id).advance(id)
                 try service.journal.updateStoryboard(id, status: StoryboardRecord.running, at: Date())
+                try storyboardRunner(id).advance(id)
                 queueRunner.nudge()
-                return []
+                return [.toast("running the board: each shot is queued as soon as it can go; the film is stitched at the end")]
             case .retake(let shot):
                 let stale = try storyboardRunner(shot.board).retake(shot.board, shot: shot.index)
                 try hold(shot.board)
                 return [.toast("shot\(stale.count == 1 ? "" : "s") \(list(stale)) will be made again: r runs the board")]
             case .choose(let shot, let take):
-                let stale = try storyboardRunner(shot.board).choose(shot.board, shot: shot.index, take: take)
+                guard let stale = try storyboardRunner(shot.board).choose(shot.board, shot: shot.index, take: take) else {
+                    return [.toast("shot \(shot.index): take \(take) is the film's already")]
+                }
                 try hold(shot.board)
-                return [.toast("shot \(shot.index): take \(take) chosen" + (stale.isEmpty ? "; r makes the film with it" : "; shot\(stale.count == 1 ? "" : "s") \(list(stale)) will be made again from it: r runs the board"))]
+                return [.toast("shot \(shot.index): take \(take) chosen" + (stale.isEmpty ? "; r makes the film with it" : "; shot\(stale.count == 1 ? "" : "s") \(list(stale)) will be made again from it (those made from it before come back): r runs the board"))]
             case .add(let after):
                 let added = try storyboardRunner(after.board).addShot(after.board, after: after.index)
                 try hold(after.board)

@@ -38,9 +38,7 @@ enum StoryboardUpdate {
         guard let shot = model.selectedShot else { return [] }
         let ref = StoryboardAction.Shot(board: boardID, index: shot.shot.index)
         switch binding?.id {
-        case "story.run":
-            model.toast = "running \(state.board.title): each shot is queued as soon as it can go; the film is stitched at the end"
-            return [.storyboard(.run(boardID))]
+        case "story.run": return [.storyboard(.price(boardID))]
         case "story.edit": return [.storyboard(.edit(ref))]
         case "story.detail":
             guard let id = shot.chosen?.job?.id else {
@@ -66,7 +64,9 @@ enum StoryboardUpdate {
             let current = shot.chosen?.row.take ?? 0
             let next = done.first { $0 > current } ?? done[0]
             return [.storyboard(.choose(ref, take: next))]
-        case "story.add": return [.storyboard(.add(after: ref))]
+        case "story.add":
+            model.shotsList.move(by: 1, count: state.shots.count + 1, height: shotRows(model))
+            return [.storyboard(.add(after: ref))]
         case "story.up", "story.down":
             let delta = binding?.id == "story.up" ? -1 : 1
             model.shotsList.move(by: delta, count: state.shots.count, height: shotRows(model))
@@ -91,6 +91,17 @@ enum StoryboardUpdate {
               !model.shotFramesAsked.contains(id) else { return [] }
         model.shotFramesAsked.insert(id)
         return [.loadShotFrames(id)]
+    }
+
+    /// Running a board that sends more than the confirm threshold asks first, like the form's submit.
+    static func priced(_ id: String, usd: Double, sandbox: Bool, _ model: inout AppModel) -> [StudioEffect] {
+        guard usd > model.confirmCostAboveUSD else { return [.storyboard(.run(id))] }
+        model.confirmation = Confirmation(
+            question: "Run the board for \(CostEstimate.dollars(usd))\(sandbox ? " (estimate)" : "")?",
+            detail: (sandbox ? "This is the sandbox: nothing is charged. On the real service the shots not made yet would cost " : "The shots not made yet cost ")
+                + "\(CostEstimate.dollars(usd)) if every take succeeds — above the confirm threshold of \(CostEstimate.dollars(model.confirmCostAboveUSD)).",
+            onYes: .storyboard(.run(id)), whenDeclined: "the board was not run")
+        return []
     }
 
     /// A shot saved from the form: back to the Storyboard screen.

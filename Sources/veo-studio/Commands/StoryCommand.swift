@@ -42,27 +42,37 @@ struct StoryRunCommand: AsyncParsableCommand {
             throw CLIFailure(message: "error: \(error.message) — \(error.fix)", exitCode: 2)
         }
         let plan = planner.plan(document, problems: fileProblems)
-        if !json { StoryOutput.describe(plan) }
+        let runner = try context.storyboardRunner(service: service, directory: url.deletingLastPathComponent().path)
+        if !json {
+            StoryOutput.describe(plan)
+            if plan.isValid, dryRun, !again, let (earlier, stale) = try runner.earlierRun(of: plan, text: text) {
+                Output.stderr(stale.isEmpty
+                    ? "storyboard \(earlier.id) ran this file: story FILE \(earlier.hasFilm ? "shows its film, nothing is sent again" : "resumes it")"
+                    : "storyboard \(earlier.id) ran this file before it changed: story FILE makes shot(s) \(StoryOutput.list(stale)) again and keeps the others (--again makes them all anew)")
+            }
+        }
         guard plan.isValid, !dryRun else {
             if json { Output.json(StoryOutput.planJSON(plan)) }
             if plan.isValid { return }
             throw CLIFailure(message: json ? "" : "\(plan.problems.count) problem(s) above" + (dryRun ? "" : "; nothing was sent"), exitCode: 1)
         }
-        let runner = try context.storyboardRunner(service: service, directory: url.deletingLastPathComponent().path)
-        let (board, resumed) = try runner.start(plan, text: text, again: again)
+        let (board, remade) = try runner.start(plan, text: text, again: again)
         _ = try? service.markInterruptedSubmits()
         var state = try runner.advance(board.id)
-        if !resumed {
+        switch remade {
+        case nil:
             Output.stderr("storyboard \(board.id): \(document.shots.count) shot(s); each chained shot is queued once the shot before has its video")
-        } else if board.hasFilm {
-            Output.stderr("storyboard \(board.id): this file's film is made already (nothing is sent again); --again makes it anew, story retake \(board.id) SHOT remakes a shot")
-        } else {
-            Output.stderr("storyboard \(board.id): resuming this file's run")
+        case let stale? where !stale.isEmpty:
+            Output.stderr("storyboard \(board.id): the file changed since its run: shot(s) \(StoryOutput.list(stale)) are made again, the others are kept (--again makes them all anew)")
+        default:
+            Output.stderr(board.hasFilm
+                ? "storyboard \(board.id): this file's film is made already (nothing is sent again); --again makes it anew, story retake \(board.id) SHOT remakes a shot"
+                : "storyboard \(board.id): resuming this file's run")
         }
         if wait {
             state = try await StoryRun(context: context, service: service, runner: runner, json: json).follow(board.id, crossfade: crossfade)
-        } else if !json {
-            Output.stderr("veo-studio story \(file) --wait (or the studio) sends them and makes the film; veo-studio story show \(board.id) tells where it stands")
+        } else if !state.board.hasFilm {
+            Output.stderr("veo-studio story \(file) --wait (or the studio, F8) sends them and makes the film; veo-studio story show \(board.id) tells where it stands")
         }
         await context.close()
         if json { Output.json(StoryOutput.stateJSON(state)) } else { StoryOutput.lines(state).forEach { print($0) } }
@@ -176,13 +186,19 @@ struct StoryRetakeCommand: AsyncParsableCommand {
         guard state.shots.contains(where: { $0.shot.index == shot }) else {
             throw CLIFailure.badInput("error: SHOT: storyboard \(id) has shots 1–\(state.shots.count), not \(shot)")
         }
+        var overrides = GenerationDraft()
+        try spec.apply(to: &overrides, presets: context.presets(), fillingVars: false)
+        var changed = PresetStore.values(of: overrides, catalog: try ParameterCatalog.shared())
         if let take {
-            let stale = try runner.choose(id, shot: shot, take: take)
-            if !json { Output.stderr("shot \(shot): take \(take) chosen" + (stale.isEmpty ? "" : "; shot(s) \(stale.map(String.init).joined(separator: ", ")) are made again from it")) }
+            guard changed.isEmpty else {
+                throw CLIFailure.badInput("error: --take chooses a take already made; spec flags make the shot again — give one or the other")
+            }
+            if let stale = try runner.choose(id, shot: shot, take: take) {
+                Output.stderr("shot \(shot): take \(take) chosen" + (stale.isEmpty ? "" : "; shot(s) \(stale.map(String.init).joined(separator: ", ")) are made again from it"))
+            } else {
+                Output.stderr("shot \(shot): take \(take) is the film's already; nothing changed")
+            }
         } else {
-            var overrides = GenerationDraft()
-            try spec.apply(to: &overrides, presets: context.presets(), fillingVars: false)
-            var changed = PresetStore.values(of: overrides, catalog: try ParameterCatalog.shared())
             for key in ["image", "last_frame"] { if let path = changed[key]?.stringValue { changed[key] = .string(Self.absolute(path)) } }
             if let refs = changed["refs"]?.arrayValue { changed["refs"] = .array(refs.compactMap(\.stringValue).map { .string(Self.absolute($0)) }) }
             do {
@@ -194,7 +210,11 @@ struct StoryRetakeCommand: AsyncParsableCommand {
         }
         _ = try runner.advance(id)
         var ended = try runner.state(id)
-        if wait { ended = try await StoryRun(context: context, service: service, runner: runner, json: json).follow(id, crossfade: crossfade) }
+        if wait {
+            ended = try await StoryRun(context: context, service: service, runner: runner, json: json).follow(id, crossfade: crossfade)
+        } else if !ended.board.hasFilm {
+            Output.stderr("--wait sends them and makes the film (so do veo-studio story FILE --wait and the studio, F8)")
+        }
         await context.close()
         if json { Output.json(StoryOutput.stateJSON(ended)) } else { StoryOutput.lines(ended).forEach { print($0) } }
         if wait, StoryOutput.status(of: ended) != "done" { throw CLIFailure(message: "", exitCode: 1) }
