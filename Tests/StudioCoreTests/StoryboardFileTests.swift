@@ -79,6 +79,8 @@ struct StoryboardFileTests {
         ], "\(found)")
         #expect(problems.allSatisfy { !$0.fix.isEmpty })
         #expect(problems.first { $0.field == "mood" }?.fix.contains("aspect_ratio") == true, "the fix lists the keys there are")
+        let typo = try Self.parse("[[shot]]\nprompt = \"a\"\nduraton = 8\n").1.first
+        #expect(typo?.fix.hasPrefix("did you mean duration?") == true, "\(typo?.fix ?? "")")
     }
 
     @Test func aFileThatIsNotTOMLThrowsWithItsLine() {

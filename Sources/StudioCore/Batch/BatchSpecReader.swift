@@ -101,7 +101,7 @@ public struct BatchSpecReader: Sendable {
                 if let message = draft.set("labels", text: text) { problem(key, "batch.value", message, "write labels as {\"key\": \"value\"}") }
             default:
                 guard let field = parameterKeys[key] else {
-                    problem(key, "batch.unknown_key", "no such key", "use one of: \(knownKeys.joined(separator: ", "))")
+                    problem(key, "batch.unknown_key", "no such key", KeySuggestion.fix(for: key, known: knownKeys))
                     continue
                 }
                 if let message = draft.set(field, text: Self.text(value), catalog: catalog) {

@@ -47,11 +47,11 @@ public enum StoryboardFile {
                                          fix: "use title, [defaults] and [[shot]] tables"))
         }
         let known = Set(reader.knownKeys).union(shotKeys).subtracting(batchOnlyKeys)
-        let knownList = known.sorted().joined(separator: ", ")
+        let knownKeys = known.sorted()
         let defaults = root["defaults"]?.objectValue ?? [:]
         for key in defaults.keys.sorted() where !known.contains(key) {
             problems.append(BatchProblem(line: lines.line(of: key, in: defaultsSection), field: key, code: "storyboard.unknown_key",
-                                         message: "no such key in [defaults]", fix: "use one of: \(knownList)"))
+                                         message: "no such key in [defaults]", fix: KeySuggestion.fix(for: key, known: knownKeys)))
         }
         let tables = root["shot"]?.arrayValue ?? []
         if tables.isEmpty {
@@ -69,7 +69,7 @@ public enum StoryboardFile {
             }
             let own = table.objectValue ?? [:]
             for key in own.keys.sorted() where !known.contains(key) {
-                problem(key, "storyboard.unknown_key", "no such key", "use one of: \(knownList)")
+                problem(key, "storyboard.unknown_key", "no such key", KeySuggestion.fix(for: key, known: knownKeys))
             }
             var continuation = ShotContinuation.cut
             if let value = own["continue"] ?? defaults["continue"] {
