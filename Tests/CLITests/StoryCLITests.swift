@@ -78,6 +78,10 @@ struct StoryCLITests {
         #expect(again.status == 0 && again.stderr.contains("made already"), "running the file twice never pays twice: \(again.stderr)")
         #expect(try JSONValue.decode(Data(again.stdout.utf8))["film"]?["sha256"] == film["sha256"])
         #expect(try JSONValue.decode(Data(try cli.run(["history", "--json"]).stdout.utf8)).arrayValue?.count == 3)
+        cli.write("film.toml", Data((Self.board + "\n# a note that changes no shot\n").utf8))
+        let noted = try cli.run(["story", path, "--wait", "--json"])
+        #expect(noted.status == 0 && noted.stderr.contains("made already"), "an edit that changes no shot keeps the film: \(noted.stderr)")
+        #expect(try JSONValue.decode(Data(try cli.run(["history", "--json"]).stdout.utf8)).arrayValue?.count == 3)
 
         let retake = try cli.run(["story", "retake", id, "2", "--prompt", "A gull lands on the bow", "--wait", "--json"])
         #expect(retake.status == 0, "\(retake.stderr)")

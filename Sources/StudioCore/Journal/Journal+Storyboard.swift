@@ -151,18 +151,20 @@ extension Journal {
         try reshape(storyboard: id, document: document, moving: { $0 }, stale: shots, at: date)
     }
 
-    /// A storyboard's shots added or reordered: each current take row follows its shot to its new
-    /// index (`moving`), the document is replaced, the `stale` shots' takes are retired and made anew,
-    /// and the film is forgotten. One transaction.
+    /// A storyboard's shots added, reordered or remade: each current take row follows its shot to its
+    /// new index (`moving`), the document is replaced, the `stale` shots' takes are retired and made
+    /// anew, and — when anything moved or is made again — the film is forgotten. One transaction.
     public func reshape(storyboard id: String, document: StoryboardDocument, moving: (Int) -> Int, stale: [Int], at date: Date,
                         fileSHA256: String? = nil) throws {
         try writer.write { db in
             let rows = try StoryboardTakeRecord.filter(Column("storyboardID") == id && Column("retired") == false).fetchAll(db)
+            var changed = !stale.isEmpty
             for var row in rows {
                 let moved = moving(row.shot)
                 guard moved != row.shot else { continue }
                 row.shot = moved
                 try row.update(db)
+                changed = true
             }
             for index in stale {
                 // A retired take's job still waiting in the queue is taken out (never sent, nothing charged).
@@ -186,10 +188,13 @@ extension Journal {
             guard var board = try StoryboardRecord.fetchOne(db, key: id) else { return }
             board.document = String(decoding: try JSONEncoder().encode(document), as: UTF8.self)
             if let fileSHA256 { board.fileSHA256 = fileSHA256 }
-            board.status = StoryboardRecord.running
-            board.filmPath = nil
-            board.filmSHA256 = nil
-            board.filmSeconds = nil
+            if changed {
+                // Something is made again or moved: the film is made again at the end.
+                board.status = StoryboardRecord.running
+                board.filmPath = nil
+                board.filmSHA256 = nil
+                board.filmSeconds = nil
+            }
             board.updatedAt = date
             try board.update(db)
         }

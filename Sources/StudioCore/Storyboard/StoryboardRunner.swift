@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 
-/// Runs a storyboard on the journal: starts it (or finds the unfinished run of the same text), and
+/// Runs a storyboard on the journal: starts it (or continues the run of the same file), and
 /// on each `advance` queues every take that can go now — a fresh shot at once, a chained shot once
 /// the shot before has its video (an extension of it, or its exact last frame as the first frame).
 /// Queueing a take and linking it to its job is one transaction, so a run killed and started again
