@@ -130,6 +130,8 @@ struct StoryboardScreenTests {
         }
         #expect(saved.first?.prompt == "the beam sweeps the sea tonight", "\(effects)")
         #expect(!effects.contains { if case .submit = $0 { return true } else { return false } }, "nothing is sent from the form")
+        _ = GenerateFormTests.send(.key(.control("n")), &model, checker)
+        #expect(Snapshot.text(StudioView.render(model)).contains("shot 2 of storyboard"), "another mode's tab still edits the shot")
         _ = StudioUpdate.apply(.shotSaved("shot 2 saved"), to: &model)
         #expect(model.screen == .storyboard && model.toast == "shot 2 saved")
     }

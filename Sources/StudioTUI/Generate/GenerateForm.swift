@@ -128,7 +128,8 @@ public struct GenerateForm: Sendable {
     }
 
     /// Switches the tab. Each tab keeps its own form: one left earlier comes back as it was; a tab
-    /// never used starts from this one's prompt and settings (not its parent). The keyboard goes to
+    /// never used starts from this one's prompt and settings (not its parent, unless that is a
+    /// storyboard's shot: the shot is still the one edited). The keyboard goes to
     /// the tab's input (the images, the video to extend), or to the prompt on the Text tab.
     public mutating func selectMode(_ newMode: GenerationMode, _ registry: CapabilityRegistry) {
         guard newMode != mode else { return }
@@ -139,7 +140,8 @@ public struct GenerateForm: Sendable {
             return
         }
         mode = newMode
-        parent = nil
+        // A storyboard's shot stays the one edited in another mode (an image for its first frame…).
+        if parent?.shot == nil { parent = nil }
         check = nil
         parseProblems = [:]
         let visible = fields(registry)
