@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Joins clips into one MP4 with ffmpeg: by stream copy (the concat demuxer) when every clip has the
@@ -53,7 +52,7 @@ public struct FilmStitcher: Sendable {
             }
             start += segment.format.seconds - (index < segments.count - 1 ? (reason == nil ? 0 : crossfade) : 0)
         }
-        return FilmResult(path: output.path, sha256: try Self.sha256(of: output), seconds: made.seconds,
+        return FilmResult(path: output.path, sha256: try LoadedMedia(reading: output).sha256, seconds: made.seconds,
                           method: reason == nil ? "copy" : "re-encode", crossfadeSeconds: reason == nil ? 0 : crossfade,
                           reencodeReason: reason, placements: placements, width: made.width, height: made.height)
     }
@@ -152,13 +151,4 @@ public struct FilmStitcher: Sendable {
     }
 
     static func seconds(_ value: Double) -> String { String(format: "%.3f", value) }
-
-    /// The SHA-256 of a file, read in chunks.
-    static func sha256(of url: URL) throws -> String {
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
-        return hasher.finalize().hexString
-    }
 }

@@ -11,12 +11,7 @@ extension Journal {
             try BatchRecord(id: storyboard.id, createdAt: storyboard.createdAt, name: storyboard.title,
                             lines: document.shots.count, jobs: document.shots.map(\.takes).reduce(0, +), estimateUSD: estimateUSD).insert(db)
             try storyboard.insert(db)
-            for shot in document.shots {
-                for take in 1...shot.takes {
-                    var row = StoryboardTakeRecord(storyboardID: storyboard.id, shot: shot.index, take: take)
-                    try row.insert(db)
-                }
-            }
+            for shot in document.shots { try Self.addTakes(storyboard: storyboard.id, shot: shot.index, count: shot.takes, in: db) }
         }
     }
 
@@ -25,9 +20,13 @@ extension Journal {
         try writer.read { db in try StoryboardRecord.fetchOne(db, key: id) }
     }
 
-    /// Every storyboard, newest first.
-    public func storyboards(limit: Int = 200) throws -> [StoryboardRecord] {
-        try writer.read { db in try StoryboardRecord.order(Column("createdAt").desc).limit(limit).fetchAll(db) }
+    /// Every storyboard (or those in one status), newest first.
+    public func storyboards(status: String? = nil, limit: Int = 200) throws -> [StoryboardRecord] {
+        try writer.read { db in
+            var request = StoryboardRecord.order(Column("createdAt").desc)
+            if let status { request = request.filter(Column("status") == status) }
+            return try request.limit(limit).fetchAll(db)
+        }
     }
 
     /// The newest storyboard read from this text (a run to resume, or one already made), if any.
@@ -42,14 +41,6 @@ extension Journal {
         try writer.read { db in
             try StoryboardRecord.filter(Column("fileName") == fileName).order(Column("createdAt").desc).fetchAll(db)
                 .first { (try? $0.storyboard().directory) == directory }
-        }
-    }
-
-    /// The current (not retired) takes of a storyboard, by shot then take.
-    public func takes(ofStoryboard id: String) throws -> [StoryboardTakeRecord] {
-        try writer.read { db in
-            try StoryboardTakeRecord.filter(Column("storyboardID") == id && Column("retired") == false)
-                .order(Column("shot"), Column("take")).fetchAll(db)
         }
     }
 
@@ -97,8 +88,6 @@ extension Journal {
             var parent: Int64? = source
             var remade: [Int] = []
             for index in chained {
-                let current = try StoryboardTakeRecord.filter(Column("storyboardID") == id && Column("retired") == false
-                                                              && Column("shot") == index).fetchAll(db)
                 var earlier: [StoryboardTakeRecord] = []
                 if let parent {
                     let retired = try StoryboardTakeRecord.filter(Column("storyboardID") == id && Column("retired") == true
@@ -113,11 +102,7 @@ extension Journal {
                         earlier = earlier.filter { ($0.id ?? 0) > newest - Int64(takes) }
                     }
                 }
-                for job in current.compactMap(\.generationID) {
-                    _ = try Self.removeFromQueue(job, at: date, why: "its storyboard shot was made again before it was sent", in: db)
-                }
-                try db.execute(sql: "UPDATE storyboard_take SET retired = 1 WHERE storyboardID = ? AND shot = ? AND retired = 0",
-                               arguments: [id, index])
+                try Self.retireTakes(storyboard: id, shot: index, at: date, in: db)
                 if !earlier.isEmpty {
                     for var row in earlier {
                         row.retired = false
@@ -129,16 +114,10 @@ extension Journal {
                 }
                 parent = nil
                 remade.append(index)
-                for take in 1...(document.shots.first { $0.index == index }?.takes ?? 1) {
-                    var row = StoryboardTakeRecord(storyboardID: id, shot: index, take: take)
-                    try row.insert(db)
-                }
+                try Self.addTakes(storyboard: id, shot: index, count: document.shots.first { $0.index == index }?.takes ?? 1, in: db)
             }
             guard var board = try StoryboardRecord.fetchOne(db, key: id) else { return remade }
-            board.status = StoryboardRecord.running
-            board.filmPath = nil
-            board.filmSHA256 = nil
-            board.filmSeconds = nil
+            board.runAgain()
             board.updatedAt = date
             try board.update(db)
             return remade
@@ -166,35 +145,15 @@ extension Journal {
                 try row.update(db)
                 changed = true
             }
-            for index in stale {
-                // A retired take's job still waiting in the queue is taken out (never sent, nothing charged).
-                let retiring = try StoryboardTakeRecord.filter(Column("storyboardID") == id && Column("retired") == false
-                                                               && Column("shot") == index).fetchAll(db)
-                for job in retiring.compactMap(\.generationID) {
-                    _ = try Self.removeFromQueue(job, at: date, why: "its storyboard shot was retaken before it was sent", in: db)
-                }
-                try db.execute(sql: "UPDATE storyboard_take SET retired = 1 WHERE storyboardID = ? AND shot = ? AND retired = 0",
-                               arguments: [id, index])
-            }
-            for shot in document.shots {
-                let present = try StoryboardTakeRecord.filter(Column("storyboardID") == id && Column("retired") == false
-                                                              && Column("shot") == shot.index).fetchCount(db)
-                guard present == 0 else { continue }
-                for take in 1...shot.takes {
-                    var row = StoryboardTakeRecord(storyboardID: id, shot: shot.index, take: take)
-                    try row.insert(db)
-                }
+            for index in stale { try Self.retireTakes(storyboard: id, shot: index, at: date, in: db) }
+            for shot in document.shots where try Self.currentTakes(storyboard: id, shot: shot.index).fetchCount(db) == 0 {
+                try Self.addTakes(storyboard: id, shot: shot.index, count: shot.takes, in: db)
             }
             guard var board = try StoryboardRecord.fetchOne(db, key: id) else { return }
             board.document = String(decoding: try JSONEncoder().encode(document), as: UTF8.self)
             if let fileSHA256 { board.fileSHA256 = fileSHA256 }
-            if changed {
-                // Something is made again or moved: the film is made again at the end.
-                board.status = StoryboardRecord.running
-                board.filmPath = nil
-                board.filmSHA256 = nil
-                board.filmSeconds = nil
-            }
+            // Something is made again or moved: the film is made again at the end.
+            if changed { board.runAgain() }
             board.updatedAt = date
             try board.update(db)
         }
@@ -213,6 +172,28 @@ extension Journal {
             }
             board.updatedAt = date
             try board.update(db)
+        }
+    }
+
+    /// The current (not retired) takes of one shot.
+    private static func currentTakes(storyboard id: String, shot: Int) -> QueryInterfaceRequest<StoryboardTakeRecord> {
+        StoryboardTakeRecord.filter(Column("storyboardID") == id && Column("retired") == false && Column("shot") == shot)
+    }
+
+    /// Retires a shot's current takes; a retired take's job still waiting in the queue is taken out
+    /// (never sent, nothing charged).
+    private static func retireTakes(storyboard id: String, shot: Int, at date: Date, in db: Database) throws {
+        for job in try currentTakes(storyboard: id, shot: shot).fetchAll(db).compactMap(\.generationID) {
+            _ = try removeFromQueue(job, at: date, why: "its storyboard shot was made again before it was sent", in: db)
+        }
+        try currentTakes(storyboard: id, shot: shot).updateAll(db, Column("retired").set(to: true))
+    }
+
+    /// Adds `count` fresh takes (no job yet) to a shot.
+    private static func addTakes(storyboard id: String, shot: Int, count: Int, in db: Database) throws {
+        for take in 1...max(1, count) {
+            var row = StoryboardTakeRecord(storyboardID: id, shot: shot, take: take)
+            try row.insert(db)
         }
     }
 }

@@ -40,6 +40,14 @@ public struct StoryboardRecord: Codable, Sendable, Hashable, FetchableRecord, Pe
     /// Its film is made (and not forgotten by a change since).
     public var hasFilm: Bool { status == Self.done && filmPath != nil }
 
+    /// Something of it is made again: it runs, and its film is forgotten (made again at the end).
+    mutating func runAgain() {
+        status = Self.running
+        filmPath = nil
+        filmSHA256 = nil
+        filmSeconds = nil
+    }
+
     /// The document it keeps.
     public func storyboard() throws -> StoryboardDocument {
         try JSONDecoder().decode(StoryboardDocument.self, from: Data(document.utf8))

@@ -13,8 +13,8 @@ public enum StoryboardFile {
     /// shot's first frame or video comes from the shot before.
     static let freshShotInputs: Set<String> = ["image", "last_frame", "refs", "video", "mode"]
 
-    /// Reads the file at `url`.
-    public static func read(_ url: URL, reader: BatchSpecReader) throws -> (StoryboardDocument, [BatchProblem]) {
+    /// Reads the file at `url`; returns its text too (a run is known by it).
+    public static func read(_ url: URL, reader: BatchSpecReader) throws -> (document: StoryboardDocument, problems: [BatchProblem], text: String) {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw StudioError(field: "file", code: "storyboard.unreadable", message: "cannot read \(url.path)",
                               fix: "check the path and its permissions")
@@ -23,7 +23,8 @@ public enum StoryboardFile {
             throw StudioError(field: "file", code: "storyboard.not_utf8", message: "\(url.lastPathComponent) is not UTF-8 text",
                               fix: "save it as UTF-8")
         }
-        return try parse(text, fileName: url.lastPathComponent, directory: url.deletingLastPathComponent().path, reader: reader)
+        let (document, problems) = try parse(text, fileName: url.lastPathComponent, directory: url.deletingLastPathComponent().path, reader: reader)
+        return (document, problems, text)
     }
 
     /// Reads a storyboard's text.

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// Where a storyboard stands: each shot's takes with their jobs, the take the film uses, and whether
 /// the film can be made.
@@ -46,21 +47,24 @@ public struct StoryboardState: Sendable {
         self.shots = shots
     }
 
-    /// A storyboard's state as the journal has it.
+    /// A storyboard's state as the journal has it, read in one go (the board, its takes, their jobs).
     public static func read(_ id: String, journal: Journal) throws -> StoryboardState {
-        guard let board = try journal.storyboard(id) else {
+        let (found, rows, jobs) = try journal.writer.read { db in
+            let rows = try StoryboardTakeRecord.filter(Column("storyboardID") == id && Column("retired") == false)
+                .order(Column("shot"), Column("take")).fetchAll(db)
+            let jobs = try GenerationRecord.fetchAll(db, keys: rows.compactMap(\.generationID))
+            return (try StoryboardRecord.fetchOne(db, key: id), rows, Dictionary(jobs.compactMap { job in job.id.map { ($0, job) } },
+                                                                                 uniquingKeysWith: { first, _ in first }))
+        }
+        guard let board = found else {
             throw StudioError(field: "id", code: "storyboard.not_found", message: "no storyboard \(id) in the journal",
                               fix: "list them with veo-studio story list")
         }
         let document = try board.storyboard()
-        let rows = try journal.takes(ofStoryboard: id)
-        var shots: [Shot] = []
-        for shot in document.shots {
-            let takes = try rows.filter { $0.shot == shot.index }.map { row in
-                (row: row, job: try row.generationID.flatMap { try journal.generation($0) })
-            }
+        let shots = document.shots.map { shot in
+            let takes = rows.filter { $0.shot == shot.index }.map { row in (row: row, job: row.generationID.flatMap { jobs[$0] }) }
             let chosen = takes.first { $0.row.chosen } ?? takes.first { $0.job?.status == .done } ?? takes.first
-            shots.append(Shot(shot: shot, takes: takes, chosen: chosen))
+            return Shot(shot: shot, takes: takes, chosen: chosen)
         }
         return StoryboardState(board: board, document: document, shots: shots)
     }

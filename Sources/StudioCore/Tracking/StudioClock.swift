@@ -57,11 +57,11 @@ public actor ManualClock: StudioClock {
 }
 
 /// A value behind a lock, readable from any isolation.
-final class LockedBox<Value: Sendable>: @unchecked Sendable {
+public final class LockedBox<Value: Sendable>: @unchecked Sendable {
     private var value: Value
     private let lock = NSLock()
-    init(_ value: Value) { self.value = value }
-    func withLock<T>(_ body: (inout Value) -> T) -> T {
+    public init(_ value: Value) { self.value = value }
+    public func withLock<T>(_ body: (inout Value) -> T) -> T {
         lock.lock()
         defer { lock.unlock() }
         return body(&value)

@@ -8,12 +8,11 @@ import TermUI
 /// board whose shots are all made is stitched.
 extension StudioRuntime {
     /// The runner of a board in the journal (its relative paths read from its file's folder).
-    func storyboardRunner(_ id: String) throws -> StoryboardRunner {
+    func storyboardRunner(_ id: String, reader given: BatchSpecReader? = nil) throws -> StoryboardRunner {
         guard let board = try service.journal.storyboard(id) else {
             throw StudioError(field: "id", code: "storyboard.not_found", message: "storyboard \(id) is no longer in the journal", fix: "")
         }
-        let catalog = try ParameterCatalog.shared()
-        let reader = BatchSpecReader(catalog: catalog, presets: dependencies.presets.drafts(reader: BatchSpecReader(catalog: catalog)))
+        let reader = try given ?? storyboardReader()
         let planner = StoryboardPlanner(service: service, reader: reader,
                                         loader: InputLoader(baseDirectory: URL(fileURLWithPath: try board.storyboard().directory)),
                                         defaultProvider: dependencies.providerName)
@@ -94,11 +93,19 @@ extension StudioRuntime {
         try service.journal.updateStoryboard(id, status: StoryboardRecord.editing, at: Date())
     }
 
-    /// Queues what running boards can send now; stitches a board whose shots are all made.
+    /// How a board's shots are read (the catalog's keys, the saved presets).
+    func storyboardReader() throws -> BatchSpecReader {
+        let catalog = try ParameterCatalog.shared()
+        return BatchSpecReader(catalog: catalog, presets: dependencies.presets.drafts(reader: BatchSpecReader(catalog: catalog)))
+    }
+
+    /// Queues what running boards can send now; stitches a board whose shots are all made. Called on
+    /// every change of the journal: with no board running it is one small query.
     func advanceStoryboards() {
-        guard let boards = try? service.journal.storyboards(limit: 50) else { return }
-        for board in boards where board.status == StoryboardRecord.running {
-            guard let runner = try? storyboardRunner(board.id), let state = try? runner.advance(board.id) else { continue }
+        guard let boards = try? service.journal.storyboards(status: StoryboardRecord.running, limit: 50), !boards.isEmpty,
+              let reader = try? storyboardReader() else { return }
+        for board in boards {
+            guard let runner = try? storyboardRunner(board.id, reader: reader), let state = try? runner.advance(board.id) else { continue }
             if state.isComplete, runner.ffmpeg != nil { stitch(board.id) }
         }
         queueRunner.nudge()

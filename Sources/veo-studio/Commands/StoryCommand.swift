@@ -36,8 +36,7 @@ struct StoryRunCommand: AsyncParsableCommand {
         let document: StoryboardDocument
         let fileProblems: [BatchProblem]
         do {
-            (document, fileProblems) = try StoryboardFile.read(url, reader: planner.reader)
-            text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+            (document, fileProblems, text) = try StoryboardFile.read(url, reader: planner.reader)
         } catch let error as StudioError {
             throw CLIFailure(message: "error: \(error.message) — \(error.fix)", exitCode: 2)
         }
@@ -88,11 +87,16 @@ struct StoryRun {
     let json: Bool
 
     func follow(_ id: String, crossfade: Double) async throws -> StoryboardState {
-        let told = LockedStatuses()
+        // Each shot's status as last said, so a line is printed once per change.
+        let told = LockedBox<[Int: String]>([:])
         let driver = StoryboardDriver(runner: runner, dispatcher: context.dispatcher(service: service))
         var state = try await driver.run(id, onChange: { state in
             guard !json else { return }
-            for shot in state.shots where told.changed(shot.shot.index, to: shot.status + (shot.note ?? "")) {
+            for shot in state.shots where told.withLock({ said in
+                let now = shot.status + (shot.note ?? "")
+                defer { said[shot.shot.index] = now }
+                return said[shot.shot.index] != now
+            }) {
                 Output.stderr("shot \(shot.shot.index) \(shot.status)\(shot.chosen?.job?.id.map { " (#\($0))" } ?? "")\(shot.note.map { ": \($0)" } ?? "")")
             }
         })
@@ -109,20 +113,6 @@ struct StoryRun {
             state = try runner.state(id)
         }
         return state
-    }
-}
-
-/// Which status each shot was last said to have (so a line is printed once per change).
-final class LockedStatuses: @unchecked Sendable {
-    private let lock = NSLock()
-    private var said: [Int: String] = [:]
-
-    func changed(_ shot: Int, to status: String) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        guard said[shot] != status else { return false }
-        said[shot] = status
-        return true
     }
 }
 
