@@ -123,6 +123,10 @@ struct StoryboardScreenTests {
         #expect(screen.contains("shot 2 of storyboard \(Self.boardID)"), "\(screen)")
         _ = GenerateFormTests.send(.key(.end), &model, checker)
         _ = GenerateFormTests.send(.paste(" tonight"), &model, checker)
+        #expect(Snapshot.text(StudioView.render(model)).contains("prompt … the sea → … the sea tonight"),
+                "the diff shows where a long prompt changed, not its unchanged start")
+        _ = GenerateFormTests.send(.key(.function(5)), &model, checker)
+        #expect(model.toast == "no problems: Ctrl-S saves the shot to its storyboard", "\(model.toast ?? "")")
         let effects = GenerateFormTests.send(.key(.control("s")), &model, checker)
         let saved = effects.compactMap { effect -> GenerationDraft? in
             if case .storyboard(.save(let target, let draft)) = effect, target == shot { return draft }

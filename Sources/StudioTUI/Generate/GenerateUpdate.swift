@@ -73,7 +73,7 @@ enum GenerateUpdate {
             }
             let issues = model.form.blockingIssues + (model.form.check?.report.warnings ?? []) + greyed
             guard !issues.isEmpty else {
-                model.toast = Self.noProblems
+                model.toast = model.form.parent?.shot == nil ? Self.noProblems : Self.noProblemsInShot
                 return []
             }
             model.problems = ProblemList(issues: issues)
@@ -197,6 +197,7 @@ enum GenerateUpdate {
 
     /// What F5 says when nothing blocks or warns.
     static let noProblems = "no problems: Ctrl-S submits"
+    static let noProblemsInShot = "no problems: Ctrl-S saves the shot to its storyboard"
 
     /// The core checked the form's draft: it is shown, a locked seed the new provider or model
     /// refuses is unlocked (and said so), and a submit that waited for the check goes on.
@@ -204,7 +205,7 @@ enum GenerateUpdate {
         guard check.draft == model.form.submission(model.registry) else { return [] }
         model.form.check = check
         // "No problems" said a moment ago is no longer true once a change brings one.
-        if model.toast == Self.noProblems, !model.form.blockingIssues.isEmpty { model.toast = nil }
+        if [Self.noProblems, Self.noProblemsInShot].contains(model.toast), !model.form.blockingIssues.isEmpty { model.toast = nil }
         let justLocked = model.form.seedLockAsked
         model.form.seedLockAsked = false
         if model.form.seedLocked, let refusal = check.issues(for: "seed").first(where: { $0.severity == .error }) {

@@ -217,13 +217,13 @@ enum GenerateView {
             let changes = form.changes(registry)
             second = (changes.isEmpty
                 ? "shot \(shot.index) as the storyboard has it — change something, Ctrl-S saves it"
-                : "changed vs shot \(shot.index): " + changes.map { "\($0.field) \(show($0.before)) → \(show($0.after))" }.joined(separator: ", "),
+                : "changed vs shot \(shot.index): " + describe(changes),
                 .accent)
         } else if let parent = form.parent {
             let changes = form.changes(registry)
             second = (changes.isEmpty
                 ? "same parameters as #\(parent.id) — change something, or Ctrl-S runs it again"
-                : "changed vs #\(parent.id): " + changes.map { "\($0.field) \(show($0.before)) → \(show($0.after))" }.joined(separator: ", "),
+                : "changed vs #\(parent.id): " + describe(changes),
                 .accent)
         }
         // 1: the focused field's story — its issue with the fix, the forbidden choices with reasons, or
@@ -295,5 +295,20 @@ enum GenerateView {
         guard let value else { return "default" }
         if case .string(let text) = value { return text.count > 24 ? String(text.prefix(23)) + "…" : text }
         return value.encodedString()
+    }
+
+    /// The changes against the parent, each field's before → after; two long texts are shown from a
+    /// little before where they first differ, so the change itself is in sight.
+    static func describe(_ changes: [(field: String, before: JSONValue?, after: JSONValue?)]) -> String {
+        changes.map { change in
+            guard case .string(let before)? = change.before, case .string(let after)? = change.after,
+                  max(before.count, after.count) > 24 else {
+                return "\(change.field) \(show(change.before)) → \(show(change.after))"
+            }
+            let same = zip(before, after).prefix { $0 == $1 }.count
+            let from = same > 12 ? same - 8 : 0
+            func part(_ text: String) -> String { show(.string((from > 0 ? "…" : "") + String(text.dropFirst(from)))) }
+            return "\(change.field) \(part(before)) → \(part(after))"
+        }.joined(separator: ", ")
     }
 }
