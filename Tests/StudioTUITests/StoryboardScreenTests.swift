@@ -68,6 +68,17 @@ struct StoryboardScreenTests {
         }
     }
 
+    @Test func withNoBoardTheScreenSaysWhatOneIsInWholeWords() {
+        var model = StudioScreenTests.model()
+        _ = StudioUpdate.apply(.key(.function(8)), to: &model)
+        let screen = Snapshot.text(StudioView.render(model))
+        #expect(screen.contains("No storyboard yet."))
+        #expect(screen.contains("and it shows here."), "the last words are not cut at 80 columns")
+        #expect(screen.contains("(its last frame starts the next"), "\(screen)")
+        #expect(StudioUpdate.apply(.key(.character("r")), to: &model).isEmpty)
+        #expect(model.toast?.contains("no storyboard yet") == true)
+    }
+
     @Test func retakeAsksAndNamesTheShotsMadeAgain() throws {
         var model = try Self.model()
         _ = StudioUpdate.apply(.key(.character("j")), to: &model)

@@ -15,15 +15,18 @@ enum StoryboardView {
         let boards = model.journal.storyboards
         guard !boards.isEmpty else {
             let inner = Frame.draw(rect, title: "Storyboard", focused: true, into: &buffer)
-            let lines = [
+            let paragraphs = [
                 ("No storyboard yet.", StyleRole.text),
-                ("A storyboard is a TOML file of shots, each continuing from the one before:", .muted),
-                ("  extend (the video extended), last-frame (its last frame starts the next shot),", .muted),
-                ("  ingredients (the same reference images), cut (independent).", .muted),
+                ("A storyboard is a TOML file of shots, each continuing from the one before: extend (the video extended), "
+                    + "last-frame (its last frame starts the next shot), ingredients (the same reference images) or cut (independent).", .muted),
                 ("veo-studio story FILE --dry-run prices it; veo-studio story FILE runs it, and it shows here.", .muted),
             ]
-            for (index, line) in lines.enumerated() {
-                buffer.write(line.0, at: Point(x: inner.x + 1, y: inner.y + index), role: line.1, clip: inner)
+            var y = inner.y
+            for (text, role) in paragraphs {
+                for line in WordWrap.lines(Array(text), width: max(1, inner.width - 2)) where y <= inner.maxY {
+                    buffer.write(line.text.trimmingCharacters(in: .whitespaces), at: Point(x: inner.x + 1, y: y), role: role, clip: inner)
+                    y += 1
+                }
             }
             return
         }
