@@ -51,6 +51,9 @@ struct BatchCLITests {
         #expect(jobs.allSatisfy { $0["status"]?.stringValue == "done" })
         #expect(result["summary"]?["done"]?.intValue == 3 && result["summary"]?["failed"]?.intValue == 0)
         #expect(!run.stderr.contains("█"), "no bar when stderr is not a terminal: plain lines")
+        let progress = run.stderr.split(separator: "\n").filter { $0.contains(" ended · ") }
+        #expect(progress.last == "3/3 ended · 0 not done · 0 waiting · 0 at the service", "\(run.stderr)")
+        #expect(progress.count >= 2 && progress.first?.hasPrefix("0/3 ended") == true, "the progress moves as the jobs go: \(progress)")
 
         let history = try JSONValue.decode(Data(try cli.run(["history", "--batch", batch, "--json"]).stdout.utf8)).arrayValue ?? []
         #expect(history.count == 3)

@@ -134,5 +134,26 @@ struct QueueTests {
         #expect(provider.submits == 3)
         #expect(try harness.journal.queue().isEmpty)
         #expect(try harness.journal.queueEntry(of: ids[0])?.dispatchedAt != nil, "the entry stays, with when it was sent")
+        let leases = try await harness.journal.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM job_lease") }
+        #expect(leases == 0, "the write that ends a job done gives its lease up: nothing stays held")
+    }
+
+    @Test func aJobTheDispatcherSendsIsLeasedUntilItsTrackingEnds() async throws {
+        let harness = try ServiceHarness(policy: TrackerPolicy(backoffBaseSeconds: 0.01, backoffMaxSeconds: 0.05))
+        let id = try Self.enqueue(harness, "held")
+        let provider = ScriptedProvider(polls: [ScriptedProvider.running, ScriptedProvider.done()])
+        let dispatcher = QueueDispatcher(service: harness.service, limits: Self.noLimits, providerFor: { _ in (provider, 1) })
+        let (sent, _, _) = try await dispatcher.dispatchReady(keepLeases: true)
+        #expect(sent.map(\.status) == [.queued])
+        let other = JobOwner()
+        #expect(try harness.journal.otherLiveOwner(of: id, than: other, now: harness.clock.now()) == getpid(),
+                "kept for the tracker that follows: no other process takes the job between send and track")
+        let (ended, _) = try await harness.drive {
+            try await harness.service.track(id, provider: provider, leased: true)
+        }
+        #expect(ended.status == .done && ended.pollCount == 2)
+        #expect(try harness.journal.otherLiveOwner(of: id, than: other, now: harness.clock.now()) == nil)
+        let events = try harness.journal.events(of: id).map(\.status)
+        #expect(events.filter { $0 == .running }.count == 1, "running is written once: \(events)")
     }
 }

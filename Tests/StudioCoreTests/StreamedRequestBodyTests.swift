@@ -38,12 +38,44 @@ struct StreamedRequestBodyTests {
 
         #expect(request.payloads.count == 3)
         #expect(request.body != inline.body, "the streamed body holds placeholders, not the inputs")
-        let body = try StreamedRequestBody(encoded: try #require(request.body).encoded(), payloads: request.payloads)
+        let encoded = try #require(request.body).encoded()
+        let streamedOnly = EncodedPayloadCache(totalLimit: 0, entryLimit: 0)
+        let body = try StreamedRequestBody(encoded: encoded, payloads: request.payloads, cache: streamedOnly)
         let sent = try await body.collected()
         let expected = try #require(inline.body).encoded()
         #expect(sent == expected)
         #expect(body.length == sent.count, "the Content-Length announced is what is sent")
         #expect(request.abbreviatedBody() == inline.abbreviatedBody(), "journaled and shown the same way")
+
+        // Kept: the two smaller inputs (the largest is over the entry limit, so it streams in chunks).
+        let kept = EncodedPayloadCache(totalLimit: 1 << 20, entryLimit: 2 * StreamedRequestBody.chunkBytes)
+        #expect(try await StreamedRequestBody(encoded: encoded, payloads: request.payloads, cache: kept).collected() == expected)
+        #expect(kept.hits == 1, "the input named twice is encoded once")
+        #expect(try await StreamedRequestBody(encoded: encoded, payloads: request.payloads, cache: kept).collected() == expected,
+                "sent again from what was kept: the same bytes")
+        #expect(kept.hits == 4, "sent again, every kept input comes from the cache")
+    }
+
+    @Test("the kept encodings stay within their bound: the least recently sent leaves first")
+    func keptEncodingsAreBounded() async throws {
+        let folder = TemporaryFolder()
+        let files = (0..<3).map { Data(repeating: UInt8($0), count: 3_000) }
+        let (store, refs) = try Self.store(files, in: folder)
+        let payloads = refs.enumerated().map { index, ref in
+            WireRequest.Payload(token: "veo-studio-payload-\(index)", path: store.location(sha256: ref.sha256, mimeType: ref.mimeType).path,
+                                byteCount: ref.byteCount)
+        }
+        let cache = EncodedPayloadCache(totalLimit: 8_000, entryLimit: 8_000)  // two of the 4,000-byte encodings
+        func send(_ index: Int) async throws -> Data {
+            try await StreamedRequestBody(encoded: Data("{\"a\":\"veo-studio-payload-\(index)\"}".utf8), payloads: [payloads[index]],
+                                          cache: cache).collected()
+        }
+        for index in [0, 1, 2] { _ = try await send(index) }
+        #expect(cache.hits == 0)
+        #expect(try await send(2) == Data("{\"a\":\"\(files[2].base64EncodedString())\"}".utf8))
+        #expect(cache.hits == 1, "the newest is kept")
+        _ = try await send(0)
+        #expect(cache.hits == 1, "the oldest left when the third came")
     }
 
     @Test("a stored input that changed size is refused before anything is sent")

@@ -138,6 +138,12 @@ public struct GenerationRecord: Codable, Sendable, Hashable, Identifiable, Fetch
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
+    /// The generation with `id`, through a statement compiled once per connection: the journal's
+    /// most frequent read (every poll and status change reads the row it writes).
+    static func find(_ id: Int64, in db: Database) throws -> GenerationRecord? {
+        try fetchOne(db.cachedStatement(sql: "SELECT * FROM generation WHERE id = ?"), arguments: [id])
+    }
+
     /// The spec decoded back (re-runs copy it into a new draft).
     public func spec() throws -> GenerationSpec {
         try JSONDecoder().decode(GenerationSpec.self, from: Data(specJSON.utf8))

@@ -13,15 +13,19 @@ public struct JobOwner: Sendable, Hashable {
     public var pid: Int32
     public var host: String
 
-    public init(id: String = UUID().uuidString, pid: Int32 = getpid(), host: String = ProcessInfo.processInfo.hostName) {
+    public init(id: String = UUID().uuidString, pid: Int32 = getpid(), host: String = JobOwner.localHost) {
         self.id = id
         self.pid = pid
         self.host = host
     }
 
+    /// This machine's name, looked up once: each lookup asks the resolver (the hosts file, the name
+    /// service), and every lease check needs it.
+    public static let localHost = ProcessInfo.processInfo.hostName
+
     /// True while the process `pid` runs on this host.
     static func isRunning(pid: Int32, host: String) -> Bool {
-        guard host == ProcessInfo.processInfo.hostName else { return true }
+        guard host == localHost else { return true }
         return kill(pid, 0) == 0 || errno == EPERM
     }
 }

@@ -111,7 +111,7 @@ extension Journal {
 
     /// `removeFromQueue` inside a transaction of the caller's; `why` is what the job's history says.
     static func removeFromQueue(_ id: Int64, at date: Date, why: String, in db: Database) throws -> Bool {
-        guard var record = try GenerationRecord.fetchOne(db, key: id), record.status == .waiting else { return false }
+        guard var record = try GenerationRecord.find(id, in: db), record.status == .waiting else { return false }
         record.status = .cancelled
         record.updatedAt = date
         record.finishedAt = date
@@ -175,14 +175,10 @@ extension Journal {
                 var record = job.record
                 record.status = .submitting
                 record.updatedAt = now
-                try record.update(db)
+                try record.updateChanges(db, from: job.record)
                 var event = EventRecord(generationID: id, at: now, status: .submitting, detail: "taken from the queue to send")
                 try event.insert(db)
-                try db.execute(sql: """
-                    INSERT INTO job_lease (generationID, owner, pid, host, expiresAt) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT(generationID) DO UPDATE SET owner = excluded.owner, pid = excluded.pid,
-                        host = excluded.host, expiresAt = excluded.expiresAt
-                    """, arguments: [id, owner.id, owner.pid, owner.host, StoredDate.text(leaseUntil)])
+                try Self.storeLease(id, for: owner, until: leaseUntil, in: db)
                 return QueuePick(record: record, wakeAt: wakeAt, waiting: jobs.count - 1)
             }
             return QueuePick(record: nil, wakeAt: wakeAt, waiting: jobs.count)
@@ -193,7 +189,7 @@ extension Journal {
     /// not to be tried before `notBefore`.
     public func returnToQueue(_ id: Int64, reason: String, notBefore: Date, at date: Date) throws {
         try writer.write { db in
-            guard var record = try GenerationRecord.fetchOne(db, key: id), record.status == .submitting else { return }
+            guard var record = try GenerationRecord.find(id, in: db), record.status == .submitting else { return }
             record.status = .waiting
             record.updatedAt = date
             try record.update(db)
@@ -247,7 +243,7 @@ extension Journal {
     private func changeWaiting(_ id: Int64, at date: Date, detail: String,
                                _ change: (inout QueueEntry, Database) throws -> Void) throws -> Bool {
         try writer.write { db in
-            guard let record = try GenerationRecord.fetchOne(db, key: id), record.status == .waiting,
+            guard let record = try GenerationRecord.find(id, in: db), record.status == .waiting,
                   var entry = try QueueEntry.fetchOne(db, key: id) else { return false }
             try change(&entry, db)
             try entry.update(db)

@@ -53,7 +53,7 @@ extension Journal {
                 throw StudioError(field: "storyboard", code: "storyboard.take_missing", message: "take \(takeID) is not in the journal",
                                   fix: "run the storyboard again")
             }
-            if let existing = take.generationID, let job = try GenerationRecord.fetchOne(db, key: existing) { return job }
+            if let existing = take.generationID, let job = try GenerationRecord.find(existing, in: db) { return job }
             let job = try Self.enqueue(record, assets: assets, entry: entry, in: db)
             take.generationID = job.id
             take.note = nil
@@ -93,7 +93,7 @@ extension Journal {
                     let retired = try StoryboardTakeRecord.filter(Column("storyboardID") == id && Column("retired") == true
                                                                   && Column("shot") == index).fetchAll(db)
                     earlier = try retired.filter { row in
-                        guard let job = try row.generationID.flatMap({ try GenerationRecord.fetchOne(db, key: $0) }) else { return false }
+                        guard let job = try row.generationID.flatMap({ try GenerationRecord.find($0, in: db) }) else { return false }
                         return job.parentID == parent && ![.failed, .filtered, .cancelled, .unknown].contains(job.status)
                     }
                     // One set of takes: the newest made from that source.

@@ -74,29 +74,55 @@ public struct Journal: Sendable {
     @discardableResult
     public func update(_ id: Int64, status: JobStatus, detail: String, at date: Date,
                        _ change: (inout GenerationRecord) -> Void = { _ in }) throws -> GenerationRecord? {
+        try writer.write { db in try Self.update(id, status: status, detail: detail, at: date, in: db, change) }
+    }
+
+    /// `update` inside a transaction already open; only the columns that changed are written.
+    static func update(_ id: Int64, status: JobStatus, detail: String, at date: Date, in db: Database,
+                       _ change: (inout GenerationRecord) -> Void) throws -> GenerationRecord? {
+        guard var record = try GenerationRecord.find(id, in: db) else { return nil }
+        let previous = record
+        change(&record)
+        record.status = status
+        record.updatedAt = date
+        if status.isFinal, record.finishedAt == nil { record.finishedAt = date }
+        try record.updateChanges(db, from: previous)
+        if previous.status != status || !detail.isEmpty {
+            var event = EventRecord(generationID: id, at: date, status: status, detail: detail)
+            try event.insert(db)
+        }
+        return record
+    }
+
+    /// An operation done on the server: its videos recorded (remote, nothing fetched yet) and the job
+    /// `downloading`, in one transaction.
+    public func recordDoneOnServer(_ id: Int64, outputs: [OutputRecord], detail: String, at date: Date,
+                                   _ change: (inout GenerationRecord) -> Void = { _ in }) throws {
         try writer.write { db in
-            guard var record = try GenerationRecord.fetchOne(db, key: id) else { return nil }
-            let previous = record.status
-            change(&record)
-            record.status = status
-            record.updatedAt = date
-            if status.isFinal, record.finishedAt == nil { record.finishedAt = date }
-            try record.update(db)
-            if previous != status || !detail.isEmpty {
-                var event = EventRecord(generationID: id, at: date, status: status, detail: detail)
-                try event.insert(db)
+            for output in outputs {
+                var output = output
+                try output.upsert(db)
             }
-            return record
+            _ = try Self.update(id, status: .downloading, detail: detail, at: date, in: db, change)
         }
     }
 
-    /// Counts one poll (for the operations panel and the polling benchmark).
-    public func recordPoll(_ id: Int64, answer: String?, progress: Double? = nil) throws {
+    /// Counts one poll (for the operations panel and the polling benchmark) and, in the same
+    /// transaction, renews the tracker's `lease` (unless another live owner took the job) and, with
+    /// `running`, marks a job that has not ended running (an event). Returns the job as it now
+    /// stands: a cancel made elsewhere shows here. One write per poll.
+    @discardableResult
+    public func recordPoll(_ id: Int64, answer: String?, progress: Double? = nil, running: Bool = false, at date: Date,
+                           lease: (owner: JobOwner, until: Date)? = nil) throws -> GenerationRecord? {
         try writer.write { db in
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE generation SET pollCount = pollCount + 1, serverAnswerJSON = COALESCE(?, serverAnswerJSON),
                                       progress = COALESCE(?, progress) WHERE id = ?
-                """, arguments: [answer, progress, id])
+                """).execute(arguments: [answer, progress, id])
+            if let lease { try Self.renewLease(id, for: lease.owner, until: lease.until, now: date, in: db) }
+            guard let record = try GenerationRecord.find(id, in: db) else { return nil }
+            guard running, record.status != .running, !record.status.isFinal else { return record }
+            return try Self.update(id, status: .running, detail: "running", at: date, in: db) { _ in }
         }
     }
 
@@ -108,16 +134,43 @@ public struct Journal: Sendable {
         }
     }
 
+    /// A job's downloads complete: `last` (the output this call saved last, if any) recorded, the
+    /// job `done` with its error fields cleared, and `owner`'s lease on it released, in one transaction.
+    @discardableResult
+    public func recordDownloaded(_ id: Int64, last: OutputRecord?, releasing owner: JobOwner, at date: Date) throws -> GenerationRecord? {
+        try writer.write { db in
+            if var last { try last.upsert(db) }
+            let done = try Self.update(id, status: .done, detail: "downloaded", at: date, in: db) { r in
+                r.errorCode = nil
+                r.errorMessage = nil
+                r.errorExplanation = nil
+            }
+            try Self.releaseLease(id, by: owner, in: db)
+            return done
+        }
+    }
+
     // MARK: Reads
 
+    /// A generation and its outputs, read together.
+    public func generationWithOutputs(_ id: Int64) throws -> (GenerationRecord, [OutputRecord])? {
+        try writer.read { db in
+            guard let record = try GenerationRecord.find(id, in: db) else { return nil }
+            return (record, try Self.outputs(of: id, in: db))
+        }
+    }
+
     public func generation(_ id: Int64) throws -> GenerationRecord? {
-        try writer.read { db in try GenerationRecord.fetchOne(db, key: id) }
+        try writer.read { db in try GenerationRecord.find(id, in: db) }
     }
 
     public func outputs(of id: Int64) throws -> [OutputRecord] {
-        try writer.read { db in
-            try OutputRecord.filter(Column("generationID") == id).order(Column("sampleIndex")).fetchAll(db)
-        }
+        try writer.read { db in try Self.outputs(of: id, in: db) }
+    }
+
+    static func outputs(of id: Int64, in db: Database) throws -> [OutputRecord] {
+        try OutputRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM output WHERE generationID = ? ORDER BY sampleIndex"),
+                                  arguments: [id])
     }
 
     public func events(of id: Int64) throws -> [EventRecord] {

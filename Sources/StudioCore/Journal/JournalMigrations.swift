@@ -208,6 +208,20 @@ enum JournalMigrations {
             }
             try db.create(index: "storyboard_take_by_board", on: "storyboard_take", columns: ["storyboardID", "shot"])
         }
+        // The search index follows a prompt, not a job's progress: the synchronising trigger used to
+        // rewrite a generation's index entry on every update (each status change, each poll), which
+        // was a third of a batch's statements. It now fires only when the indexed text changes.
+        migrator.registerMigration("v12-fts-text-changes") { db in
+            try db.execute(sql: """
+                DROP TRIGGER IF EXISTS "__generation_ft_au";
+                CREATE TRIGGER "__generation_ft_au" AFTER UPDATE OF prompt, negativePrompt ON generation
+                WHEN old.prompt IS NOT new.prompt OR old.negativePrompt IS NOT new.negativePrompt BEGIN
+                    INSERT INTO generation_ft(generation_ft, rowid, prompt, negativePrompt)
+                        VALUES('delete', old.id, old.prompt, old.negativePrompt);
+                    INSERT INTO generation_ft(rowid, prompt, negativePrompt) VALUES (new.id, new.prompt, new.negativePrompt);
+                END;
+                """)
+        }
         return migrator
     }
 }

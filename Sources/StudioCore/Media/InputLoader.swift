@@ -56,32 +56,27 @@ public struct InputLoader: Sendable {
     public func read(_ path: String) -> Result<LoadedMedia, StudioError> {
         let expanded = (path as NSString).expandingTildeInPath
         let url = expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded) : baseDirectory.appendingPathComponent(expanded)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+        guard let status = FileStatus(path: url.path) else {
             return .failure(StudioError(field: "file", code: "file.not_found", message: "no file at \(path)",
                                         fix: "check the path (relative paths start at \(baseDirectory.path))"))
         }
-        if isDirectory.boolValue {
+        if status.isDirectory {
             return .failure(StudioError(field: "file", code: "file.is_directory", message: "\(path) is a folder",
                                         fix: "name an image file inside it"))
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        if size > Self.readLimit {
+        if status.size > Self.readLimit {
             return .failure(StudioError(field: "file", code: "file.too_large",
-                                        message: "\(path) is \(size / 1_048_576) MB, far above any provider's limit",
+                                        message: "\(path) is \(status.size / 1_048_576) MB, far above any provider's limit",
                                         fix: "use a smaller file"))
         }
-        let stamp = Self.stamp(of: url)
-        if let stamp, let known = Self.readFiles.withLock({ $0[url.path] }), known.stamp == stamp { return .success(known.media) }
+        if let known = Self.readFiles.withLock({ $0[url.path] }), known.stamp == status.stamp { return .success(known.media) }
         guard let media = try? LoadedMedia(reading: url) else {
             return .failure(StudioError(field: "file", code: "file.unreadable", message: "\(path) cannot be read",
                                         fix: "check the file's permissions"))
         }
-        if let stamp {
-            Self.readFiles.withLock { files in
-                if files.count >= Self.readFilesKept { files.removeAll() }
-                files[url.path] = (stamp, media)
-            }
+        Self.readFiles.withLock { files in
+            if files.count >= Self.readFilesKept { files.removeAll() }
+            files[url.path] = (status.stamp, media)
         }
         return .success(media)
     }
@@ -91,11 +86,4 @@ public struct InputLoader: Sendable {
     /// modification time changed is read again (and its bytes are checked against the hash when copied).
     static let readFiles = LockedBox<[String: (stamp: String, media: LoadedMedia)]>([:])
     static let readFilesKept = 256
-
-    /// Size, inode and modification time (to the nanosecond) of a file, or nil when they cannot be read.
-    static func stamp(of url: URL) -> String? {
-        var info = stat()
-        guard stat(url.path, &info) == 0 else { return nil }
-        return "\(info.st_size)-\(info.st_ino)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-    }
 }

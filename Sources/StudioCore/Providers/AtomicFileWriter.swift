@@ -24,13 +24,14 @@ public final class AtomicFileWriter: @unchecked Sendable {
                                                     fix: "check the permissions of the media folder"))
         }
         Self.removeStaleParts(of: destination)
-        FileManager.default.createFile(atPath: partURL.path, contents: nil)
-        guard let handle = FileHandle(forWritingAtPath: partURL.path) else {
+        // Created here and only here (O_EXCL): no other writer shares the part file.
+        let descriptor = open(partURL.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
             throw ProviderFailure.local(StudioError(field: "media", code: "media.unwritable",
-                                                    message: "cannot write \(partURL.path)",
+                                                    message: "cannot write \(partURL.path): \(String(cString: strerror(errno)))",
                                                     fix: "check the permissions and free space of the media folder"))
         }
-        self.handle = handle
+        self.handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     /// A local failure (a full disk, a read-only folder) is the user's to fix, not the network's:
@@ -50,10 +51,11 @@ public final class AtomicFileWriter: @unchecked Sendable {
         do {
             try handle.synchronize()
             try handle.close()
-            if FileManager.default.fileExists(atPath: destination.path) {
-                try FileManager.default.removeItem(at: destination)
+            // rename(2) replaces a file already at the destination in one step: the name always
+            // holds a whole file, the old one or the new.
+            guard rename(partURL.path, destination.path) == 0 else {
+                throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno))
             }
-            try FileManager.default.moveItem(at: partURL, to: destination)
         } catch {
             throw unwritable(error)
         }

@@ -2,10 +2,11 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 
-/// A JSON body sent in pieces: the encoded body around its placeholders, and each payload file
-/// read in chunks and encoded to base64 on the way, so the peak memory of a submit does not grow
-/// with its inputs. The length is known before the first byte, so the request is an ordinary
-/// `Content-Length` request, byte for byte the one with the inputs inline.
+/// A JSON body sent in pieces: the encoded body around its placeholders, and each payload file's
+/// base64 in their place — kept from an earlier send when the input is small enough
+/// (`EncodedPayloadCache`), else read in chunks and encoded on the way, so the peak memory of a
+/// submit does not grow with a large input. The length is known before the first byte, so the
+/// request is an ordinary `Content-Length` request, byte for byte the one with the inputs inline.
 struct StreamedRequestBody: AsyncSequence, Sendable {
     typealias Element = ByteBuffer
 
@@ -18,6 +19,8 @@ struct StreamedRequestBody: AsyncSequence, Sendable {
     static let chunkBytes = 3 * 16_384
 
     let parts: [Part]
+    /// Where the base64 of inputs sent before is kept.
+    let cache: EncodedPayloadCache
 
     /// The bytes on the wire.
     var length: Int {
@@ -31,7 +34,8 @@ struct StreamedRequestBody: AsyncSequence, Sendable {
 
     /// Splits `encoded` at every placeholder of `payloads`; checks each file is there, whole,
     /// before anything is sent.
-    init(encoded: Data, payloads: [WireRequest.Payload]) throws {
+    init(encoded: Data, payloads: [WireRequest.Payload], cache: EncodedPayloadCache = .shared) throws {
+        self.cache = cache
         var hits: [(range: Range<Int>, payload: WireRequest.Payload)] = []
         for payload in payloads {
             let token = Data(payload.token.utf8)
@@ -40,7 +44,7 @@ struct StreamedRequestBody: AsyncSequence, Sendable {
                 hits.append((range, payload))
                 from = range.upperBound
             }
-            let size = (try? FileManager.default.attributesOfItem(atPath: payload.path)[.size] as? Int) ?? nil
+            let size = FileStatus(path: payload.path)?.size
             guard size == payload.byteCount else {
                 throw ProviderFailure.local(StudioError(
                     field: "assets", code: "assets.changed",
@@ -71,13 +75,17 @@ struct StreamedRequestBody: AsyncSequence, Sendable {
         .stream(self, length: .known(Int64(length)))
     }
 
-    func makeAsyncIterator() -> Iterator { Iterator(parts: parts) }
+    func makeAsyncIterator() -> Iterator { Iterator(parts: parts, cache: cache) }
 
     struct Iterator: AsyncIteratorProtocol {
         var parts: ArraySlice<Part>
+        let cache: EncodedPayloadCache
         var file: FileHandle?
 
-        init(parts: [Part]) { self.parts = parts[...] }
+        init(parts: [Part], cache: EncodedPayloadCache) {
+            self.parts = parts[...]
+            self.cache = cache
+        }
 
         mutating func next() async throws -> ByteBuffer? {
             while true {
@@ -95,6 +103,8 @@ struct StreamedRequestBody: AsyncSequence, Sendable {
                 switch part {
                 case .bytes(let data):
                     return ByteBuffer(bytes: data)
+                case .file(let payload) where cache.keeps(payload):
+                    return try cache.buffer(for: payload)
                 case .file(let payload):
                     file = try FileHandle(forReadingFrom: URL(fileURLWithPath: payload.path))
                 }

@@ -22,8 +22,9 @@ public struct QueueDispatcher: Sendable {
     }
 
     /// Sends every job that may go now. Returns what was sent (each as its submit left it), when a
-    /// held job may go next, and how many still wait.
-    public func dispatchReady() async throws -> (sent: [GenerationRecord], wakeAt: Date?, waiting: Int) {
+    /// held job may go next, and how many still wait. `keepLeases`: the caller tracks what was sent
+    /// at once, in this process, so each sent job stays leased to it.
+    public func dispatchReady(keepLeases: Bool = false) async throws -> (sent: [GenerationRecord], wakeAt: Date?, waiting: Int) {
         var sent: [GenerationRecord] = []
         while true {
             let now = service.clock.now()
@@ -35,7 +36,7 @@ public struct QueueDispatcher: Sendable {
             guard let record = pick.record else { return (sent, pick.wakeAt, pick.waiting) }
             do {
                 let (provider, _) = try await providerFor(record)
-                sent.append(try await service.sendTaken(record, provider: provider))
+                sent.append(try await service.sendTaken(record, provider: provider, keepLease: keepLeases))
             } catch {
                 // The provider cannot be built (a key gone, an unknown name): the job ends failed, explained.
                 let problem = error as? StudioError
@@ -60,7 +61,7 @@ public struct QueueDispatcher: Sendable {
         let following = LockedBox(0)
         try await withThrowingTaskGroup(of: Void.self) { group in
             while true {
-                let (sent, wakeAt, _) = try await dispatchReady()
+                let (sent, wakeAt, _) = try await dispatchReady(keepLeases: follow)
                 for record in sent {
                     guard let id = record.id else { continue }
                     onSent(record)
@@ -70,7 +71,7 @@ public struct QueueDispatcher: Sendable {
                     group.addTask {
                         defer { following.withLock { $0 -= 1 } }
                         let (provider, scale) = try await providerFor(record)
-                        let ended = try await service.track(id, provider: provider, latencyScale: scale, onEvent: onEvent)
+                        let ended = try await service.track(id, provider: provider, latencyScale: scale, leased: true, onEvent: onEvent)
                         results.withLock { $0[id] = ended }
                     }
                 }

@@ -14,7 +14,9 @@ extension GenerationService {
     /// 429/5xx, downloads at once, writes sidecars. Every transition is journaled.
     @discardableResult
     /// `pollLimit` stops after that many polls while the job still runs (a one-shot look).
-    public func track(_ id: Int64, provider: VideoProvider, latencyScale: Double = 1, pollLimit: Int? = nil,
+    /// `leased`: the caller already holds the job's lease for at least `leaseSeconds` more (the
+    /// dispatcher that took and sent it), so it is not claimed again.
+    public func track(_ id: Int64, provider: VideoProvider, latencyScale: Double = 1, pollLimit: Int? = nil, leased: Bool = false,
                       onEvent: @escaping @Sendable (TrackingEvent) -> Void = { _ in }) async throws -> GenerationRecord {
         guard var record = try journal.generation(id) else {
             throw StudioError(field: "id", code: "generation.not_found", message: "no generation \(id) in the journal",
@@ -23,14 +25,22 @@ extension GenerationService {
         let provider = Self.provider(provider, for: record)
         func emit(_ message: String) { onEvent(TrackingEvent(generationID: id, status: record.status, message: message)) }
         // One owner per job: another live process already tracks it, so this one only watches the journal.
-        let claim = try journal.claim(id, for: owner, until: clock.now().addingTimeInterval(Self.leaseSeconds), now: clock.now())
+        var leaseUntil = clock.now().addingTimeInterval(Self.leaseSeconds)
+        let claim = leased ? (claimed: true, holderPID: nil) : try journal.claim(id, for: owner, until: leaseUntil, now: clock.now())
         guard claim.claimed else {
             emit("tracked by another process (pid \(claim.holderPID ?? 0)); its progress shows here")
             return record
         }
-        defer { try? journal.release(id, by: owner) }
+        // The write that ends a download `done` releases the lease with it; any other end releases it here.
+        var holding = true
+        defer { if holding { try? journal.release(id, by: owner) } }
+        func download() async throws -> GenerationRecord {
+            let ended = try await downloadPending(id, provider: provider, onEvent: onEvent)
+            holding = ended.status != .done
+            return ended
+        }
         if record.status == .downloading, try journal.outputs(of: id).contains(where: { $0.remoteURI != nil }) {
-            return try await downloadPending(id, provider: provider, onEvent: onEvent)
+            return try await download()
         }
         guard let operation = record.operationName, [.queued, .running, .unknown, .downloading].contains(record.status) else {
             return record
@@ -41,11 +51,14 @@ extension GenerationService {
         var action = machine.start(now: clock.now())
         while true {
             try Task.checkCancellation()
-            if let current = try journal.generation(id), current.status == .cancelled { return current }
             switch action {
             case .poll(let wait):
                 if let pollLimit, machine.polls >= pollLimit { return try journal.generation(id) ?? record }
-                try journal.claim(id, for: owner, until: clock.now().addingTimeInterval(wait + Self.leaseSeconds), now: clock.now())
+                // The lease covers the wait and the poll; each poll's record renews it for the next.
+                if leaseUntil < clock.now().addingTimeInterval(wait + Self.leaseSeconds / 2) {
+                    leaseUntil = clock.now().addingTimeInterval(wait + Self.leaseSeconds)
+                    try journal.claim(id, for: owner, until: leaseUntil, now: clock.now())
+                }
                 if wait > 0, pollLimit == nil { try await clock.sleep(for: wait) }
                 let result: Result<OperationSnapshot, ProviderFailure>
                 do {
@@ -55,19 +68,27 @@ extension GenerationService {
                 } catch {
                     result = .failure(.transport("\(error)"))
                 }
-                switch result {
-                case .success(let snapshot): try journal.recordPoll(id, answer: snapshot.raw.encodedString(), progress: snapshot.progress)
-                case .failure(let failure): try journal.recordPoll(id, answer: nil)
-                    emit("poll failed: \(failure.description); retrying")
-                }
+                if case .failure(let failure) = result { emit("poll failed: \(failure.description); retrying") }
                 action = machine.handle(result, now: clock.now(), random: random())
-                if case .success(let snapshot) = result, !snapshot.done, record.status != .running {
-                    record = try journal.update(id, status: .running, detail: "running", at: clock.now()) ?? record
-                    emit("running")
+                var nextWait = 0.0
+                if case .poll(let wait) = action { nextWait = wait }
+                let now = clock.now()
+                leaseUntil = now.addingTimeInterval(nextWait + Self.leaseSeconds)
+                let snapshot = try? result.get()
+                let startsRunning = snapshot.map { !$0.done } == true && record.status != .running
+                // One write: the poll counted, the lease renewed, the job marked running; a cancel
+                // made elsewhere (the studio, another process) is seen in what it returns.
+                guard let current = try journal.recordPoll(id, answer: snapshot?.raw.encodedString(), progress: snapshot?.progress,
+                                                           running: startsRunning, at: now, lease: (owner, leaseUntil)) else {
+                    return record
                 }
+                if current.status == .cancelled { return current }
+                let becameRunning = current.status == .running && record.status != .running
+                record = current
+                if becameRunning { emit("running") }
             case .download(let videos, let filtered, let reasons):
                 try recordOutputs(id, videos: videos, filtered: filtered, reasons: reasons, provider: provider)
-                return try await downloadPending(id, provider: provider, onEvent: onEvent)
+                return try await download()
             case .finish(let outcome):
                 record = try finish(id, outcome: outcome, spec: try? record.spec())
                 emit(record.errorMessage ?? record.status.rawValue)
@@ -80,14 +101,13 @@ extension GenerationService {
     private func recordOutputs(_ id: Int64, videos: [RemoteVideo], filtered: Int, reasons: [String], provider: VideoProvider) throws {
         let now = clock.now()
         let retention = registry.provider(provider.id)?.outputRetentionHours
-        for (index, video) in videos.enumerated() {
-            try journal.recordOutput(OutputRecord(
-                id: nil, generationID: id, sampleIndex: index, path: nil, bytes: nil, sha256: nil, remoteURI: video.uri,
-                expiresAt: retention.map { now.addingTimeInterval(Double($0) * 3600) },
-                mimeType: video.mimeType ?? "video/mp4", createdAt: now))
+        let outputs = videos.enumerated().map { index, video in
+            OutputRecord(id: nil, generationID: id, sampleIndex: index, path: nil, bytes: nil, sha256: nil, remoteURI: video.uri,
+                         expiresAt: retention.map { now.addingTimeInterval(Double($0) * 3600) },
+                         mimeType: video.mimeType ?? "video/mp4", createdAt: now)
         }
         let findings = explainer.explainSafety(reasons: reasons)
-        try journal.update(id, status: .downloading, detail: "done on the server: \(videos.count) video(s)", at: now) { r in
+        try journal.recordDoneOnServer(id, outputs: outputs, detail: "done on the server: \(videos.count) video(s)", at: now) { r in
             r.raiCount = filtered
             if !findings.isEmpty { r.raiReasonsJSON = Self.json(findings) }
         }
@@ -108,20 +128,22 @@ extension GenerationService {
         (provider as? ModelWireRouter)?.provider(for: wire) ?? provider
     }
 
+    /// Called by `track`, which holds the job's lease: the write that ends the job `done` releases it.
     func downloadPending(_ id: Int64, provider: VideoProvider,
                          onEvent: @escaping @Sendable (TrackingEvent) -> Void) async throws -> GenerationRecord {
-        guard let record = try journal.generation(id) else {
+        guard let (record, outputs) = try journal.generationWithOutputs(id) else {
             throw StudioError(field: "id", code: "generation.not_found", message: "no generation \(id)", fix: "")
         }
-        let outputs = try journal.outputs(of: id)
         // A process killed between saving a video and writing its sidecar left the sidecar out.
         for output in outputs {
             guard let path = output.path, let bytes = output.bytes, let sha256 = output.sha256,
                   !FileManager.default.fileExists(atPath: SidecarWriter.sidecarURL(for: URL(fileURLWithPath: path)).path) else { continue }
             try? SidecarWriter.write(record: record, output: output, file: DownloadedFile(path: path, bytes: bytes, sha256: sha256))
         }
+        let pending = outputs.filter { $0.path == nil && $0.remoteURI != nil }
         var lastFailure: ProviderFailure?
-        for output in outputs where output.path == nil {
+        var lastSaved: OutputRecord?
+        for (position, output) in pending.enumerated() {
             guard let uri = output.remoteURI else { continue }
             let destination = OutputNaming.url(media: mediaRoot, record: record, sample: output.sampleIndex,
                                                sampleCount: outputs.count, date: record.createdAt)
@@ -134,9 +156,15 @@ extension GenerationService {
                     saved.path = file.path
                     saved.bytes = file.bytes
                     saved.sha256 = file.sha256
-                    try journal.recordOutput(saved)
+                    // The sidecar before the journal: a process killed in between downloads the video
+                    // again, to the same name, and writes both again.
                     try SidecarWriter.write(record: record, output: saved, file: file)
-                    onEvent(TrackingEvent(generationID: id, status: .downloading, message: "saved \(file.path)"))
+                    if position == pending.count - 1 {
+                        lastSaved = saved
+                    } else {
+                        try journal.recordOutput(saved)
+                        onEvent(TrackingEvent(generationID: id, status: .downloading, message: "saved \(file.path)"))
+                    }
                     lastFailure = nil
                     break
                 } catch let failure as ProviderFailure {
@@ -164,11 +192,8 @@ extension GenerationService {
             onEvent(TrackingEvent(generationID: id, status: .downloading, message: updated.errorMessage ?? ""))
             return updated
         }
-        let done = try journal.update(id, status: .done, detail: "downloaded", at: clock.now()) { r in
-            r.errorCode = nil
-            r.errorMessage = nil
-            r.errorExplanation = nil
-        } ?? record
+        let done = try journal.recordDownloaded(id, last: lastSaved, releasing: owner, at: clock.now()) ?? record
+        if let path = lastSaved?.path { onEvent(TrackingEvent(generationID: id, status: .downloading, message: "saved \(path)")) }
         onEvent(TrackingEvent(generationID: id, status: .done, message: "done"))
         return done
     }

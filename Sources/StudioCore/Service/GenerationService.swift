@@ -167,14 +167,18 @@ public struct GenerationService: Sendable {
 
     /// Sends a job a dispatcher took from the queue (`Journal.takeNextWaiting`: now `submitting`,
     /// leased to this service). A submit refused with 429, or one that never left the machine, goes
-    /// back to wait (after `Retry-After`, else a backoff with jitter) instead of failing.
-    public func sendTaken(_ record: GenerationRecord, provider: VideoProvider) async throws -> GenerationRecord {
+    /// back to wait (after `Retry-After`, else a backoff with jitter) instead of failing. The lease the
+    /// take gave is released after the send, or, with `keepLease`, kept for a job now at the service
+    /// (its tracker, in this process, renews it).
+    public func sendTaken(_ record: GenerationRecord, provider: VideoProvider, keepLease: Bool = false) async throws -> GenerationRecord {
         guard let id = record.id else { return record }
-        defer { try? journal.release(id, by: owner) }
+        var kept = false
+        defer { if !kept { try? journal.release(id, by: owner) } }
         let spec = try record.spec()
         let wire = record.wireProtocol ?? registry.wire(model: spec.model, provider: spec.provider)
-        try journal.claim(id, for: owner, until: clock.now().addingTimeInterval(3600), now: clock.now())
-        return try await send(record, spec: spec, provider: Self.provider(provider, wire: wire), fromQueue: true)
+        let sent = try await send(record, spec: spec, provider: Self.provider(provider, wire: wire), fromQueue: true)
+        kept = keepLease && sent.status.isActive
+        return sent
     }
 
     private func validSpec(_ prepared: PreparedGeneration) throws -> GenerationSpec {

@@ -21,13 +21,17 @@ public struct PollSchedule: Sendable, Hashable {
         let median = model.medianSeconds
         minimumInterval = min(2, max(0.05, median * 0.03))
         maximumInterval = min(60, max(minimumInterval, median * 0.8))
-        let target = targetDelay
+        let key = SolvedKey(model: model, targetDelay: targetDelay)
+        if let known = Self.solved.withLock({ $0[key] }) {
+            offsets = known
+            return
+        }
         var low = 0.01, high = 50.0
         var best = Self.build(model: model, c: low, minimum: minimumInterval, maximum: maximumInterval)
         for _ in 0..<40 {
             let c = (low + high) / 2
             let candidate = Self.build(model: model, c: c, minimum: minimumInterval, maximum: maximumInterval)
-            if Self.expectedDelay(candidate, model: model) <= target {
+            if Self.expectedDelay(candidate, model: model) <= targetDelay {
                 best = candidate
                 low = c
             } else {
@@ -35,7 +39,19 @@ public struct PollSchedule: Sendable, Hashable {
             }
         }
         offsets = best
+        Self.solved.withLock { known in
+            if known.count >= 64 { known.removeAll() }
+            known[key] = best
+        }
     }
+
+    /// Schedules solved in this process: every job of a batch on one model shares its latency model,
+    /// so the search (some hundred thousand density evaluations) runs once, not once per job.
+    private struct SolvedKey: Hashable {
+        let model: LatencyModel
+        let targetDelay: Double
+    }
+    private static let solved = LockedBox<[SolvedKey: [Double]]>([:])
 
     /// Polling at a fixed interval (the baseline the adaptive schedule is measured against).
     public static func fixed(every interval: Double) -> PollSchedule {

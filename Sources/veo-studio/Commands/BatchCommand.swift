@@ -51,16 +51,15 @@ struct BatchCommand: AsyncParsableCommand {
         if !json { Output.stderr("batch \(batch.id): \(jobs.count) job(s) queued — \(wait ? "sending as each provider's limits allow" : "veo-studio dispatch --wait sends them (the studio does while open)")") }
         var ended = jobs
         if wait {
-            let progress = BatchProgress(total: jobs.count, batchID: batch.id, service: service)
+            let progress = BatchProgress(jobs: jobs)
             do {
-                _ = try await context.dispatcher(service: service).run(follow: true, onSent: { _ in progress.update() },
-                                                                       onEvent: { _ in progress.update() })
+                _ = try await context.dispatcher(service: service).run(follow: true, onSent: progress.sent, onEvent: progress.event)
             } catch {
                 await context.close()
                 throw error
             }
-            progress.finish()
             ended = try service.journal.jobs(inBatch: batch.id)
+            progress.finish(ended)
             let done = ended.filter { $0.status == .done }.count
             CLINotifier.tell(JobNotice(batchID: batch.id, status: done == ended.count ? "done" : "ended",
                                        text: "batch \(batch.id): \(done) of \(ended.count) done"),

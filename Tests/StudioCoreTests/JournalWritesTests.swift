@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+import Testing
+@testable import StudioCore
+
+/// What one journal write touches: a job's progress never rewrites its search entry, a poll is one
+/// transaction that also sees a cancel made elsewhere.
+struct JournalWritesTests {
+    static func queuedJob(_ journal: Journal, prompt: String = "a lighthouse at dusk") throws -> Int64 {
+        let now = Date()
+        let record = try journal.recordNewGeneration(
+            GenerationRecord(createdAt: now, updatedAt: now, provider: "sandbox", model: "veo-3.1-generate-preview",
+                             mode: .textToVideo, status: .submitting, prompt: prompt, specJSON: "{}"), assets: [])
+        let id = try #require(record.id)
+        try journal.recordSubmitted(id, operation: "models/m/operations/o", request: "{}", at: now)
+        return id
+    }
+
+    @Test("a status change writes the job's row and its event, and leaves the search index alone")
+    func progressDoesNotTouchTheSearchIndex() throws {
+        let journal = try Journal.inMemory()
+        let id = try Self.queuedJob(journal)
+        let before = try journal.writer.read { db in db.totalChangesCount }
+        try journal.update(id, status: .running, detail: "running", at: Date())
+        let after = try journal.writer.read { db in db.totalChangesCount }
+        #expect(after - before == 2, "one row of generation, one event; \(after - before) rows changed")
+        let polled = try journal.writer.read { db in db.totalChangesCount }
+        try journal.recordPoll(id, answer: "{\"done\":false}", at: Date())
+        #expect(try journal.writer.read { db in db.totalChangesCount } - polled == 1, "a poll changes the job's row only")
+    }
+
+    @Test("the search follows a prompt changed in place")
+    func searchFollowsAChangedPrompt() throws {
+        let journal = try Journal.inMemory()
+        let id = try Self.queuedJob(journal, prompt: "a heron in the reeds")
+        #expect(try journal.search("heron", limit: 5).map(\.id) == [id])
+        try journal.writer.write { db in
+            try db.execute(sql: "UPDATE generation SET prompt = 'a kingfisher on a branch' WHERE id = ?", arguments: [id])
+        }
+        #expect(try journal.search("heron", limit: 5).isEmpty, "the old words leave the index")
+        #expect(try journal.search("kingf", limit: 5).map(\.id) == [id], "the new words are found")
+    }
+
+    @Test("a poll's write sees a cancel made elsewhere and never marks an ended job running")
+    func aPollSeesACancel() throws {
+        let journal = try Journal.inMemory()
+        let id = try Self.queuedJob(journal)
+        let owner = JobOwner()
+        let running = try #require(try journal.recordPoll(id, answer: nil, running: true, at: Date(),
+                                                          lease: (owner, Date().addingTimeInterval(60))))
+        #expect(running.status == .running && running.pollCount == 1)
+        #expect(try journal.otherLiveOwner(of: id, than: JobOwner(), now: Date()) == getpid(), "the poll renewed the lease")
+        try journal.update(id, status: .cancelled, detail: "cancelled elsewhere", at: Date())
+        let seen = try #require(try journal.recordPoll(id, answer: nil, running: true, at: Date()))
+        #expect(seen.status == .cancelled, "the cancel stands")
+        #expect(try journal.events(of: id).filter { $0.status == .running }.count == 1)
+    }
+}
