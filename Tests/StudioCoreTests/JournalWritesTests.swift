@@ -55,4 +55,24 @@ struct JournalWritesTests {
         #expect(seen.status == .cancelled, "the cancel stands")
         #expect(try journal.events(of: id).filter { $0.status == .running }.count == 1)
     }
+
+    @Test("the poll that says done counts, names the videos and starts the download in one write; a cancel stands")
+    func doneOnServerIsOneWrite() throws {
+        let journal = try Journal.inMemory()
+        let id = try Self.queuedJob(journal)
+        let video = OutputRecord(id: nil, generationID: id, sampleIndex: 0, path: nil, bytes: nil, sha256: nil,
+                                 remoteURI: "https://h/files/v1", expiresAt: nil, mimeType: "video/mp4", createdAt: Date())
+        let downloading = try #require(try journal.recordDoneOnServer(id, answer: "{\"done\":true}", outputs: [video],
+                                                                      detail: "done on the server: 1 video(s)", at: Date()))
+        #expect(downloading.status == .downloading && downloading.pollCount == 1 && downloading.serverAnswerJSON == "{\"done\":true}")
+        #expect(try journal.outputs(of: id).map(\.remoteURI) == ["https://h/files/v1"])
+
+        let other = try Self.queuedJob(journal)
+        try journal.update(other, status: .cancelled, detail: "cancelled elsewhere", at: Date())
+        var late = video
+        late.generationID = other
+        let kept = try #require(try journal.recordDoneOnServer(other, answer: nil, outputs: [late], detail: "done", at: Date()))
+        #expect(kept.status == .cancelled && kept.pollCount == 1)
+        #expect(try journal.outputs(of: other).isEmpty, "nothing to download for a cancelled job")
+    }
 }

@@ -94,16 +94,22 @@ public struct Journal: Sendable {
         return record
     }
 
-    /// An operation done on the server: its videos recorded (remote, nothing fetched yet) and the job
-    /// `downloading`, in one transaction.
-    public func recordDoneOnServer(_ id: Int64, outputs: [OutputRecord], detail: String, at date: Date,
-                                   _ change: (inout GenerationRecord) -> Void = { _ in }) throws {
+    /// An operation done on the server: the poll that said so counted (its `answer`, `progress`), its videos
+    /// recorded (remote, nothing fetched yet) and the job `downloading`, in one transaction. A job
+    /// cancelled meanwhile (elsewhere) stays cancelled. Returns the job as it now stands.
+    @discardableResult
+    public func recordDoneOnServer(_ id: Int64, answer: String?, progress: Double? = nil, outputs: [OutputRecord], detail: String, at date: Date,
+                                   _ change: (inout GenerationRecord) -> Void = { _ in }) throws -> GenerationRecord? {
         try writer.write { db in
+            try Self.countPoll(id, answer: answer, progress: progress, in: db)
+            guard let current = try GenerationRecord.find(id, in: db), current.status != .cancelled else {
+                return try GenerationRecord.find(id, in: db)
+            }
             for output in outputs {
                 var output = output
                 try output.upsert(db)
             }
-            _ = try Self.update(id, status: .downloading, detail: detail, at: date, in: db, change)
+            return try Self.update(id, status: .downloading, detail: detail, at: date, in: db, change)
         }
     }
 
@@ -115,15 +121,19 @@ public struct Journal: Sendable {
     public func recordPoll(_ id: Int64, answer: String?, progress: Double? = nil, running: Bool = false, at date: Date,
                            lease: (owner: JobOwner, until: Date)? = nil) throws -> GenerationRecord? {
         try writer.write { db in
-            try db.cachedStatement(sql: """
-                UPDATE generation SET pollCount = pollCount + 1, serverAnswerJSON = COALESCE(?, serverAnswerJSON),
-                                      progress = COALESCE(?, progress) WHERE id = ?
-                """).execute(arguments: [answer, progress, id])
+            try Self.countPoll(id, answer: answer, progress: progress, in: db)
             if let lease { try Self.renewLease(id, for: lease.owner, until: lease.until, now: date, in: db) }
             guard let record = try GenerationRecord.find(id, in: db) else { return nil }
             guard running, record.status != .running, !record.status.isFinal else { return record }
             return try Self.update(id, status: .running, detail: "running", at: date, in: db) { _ in }
         }
+    }
+
+    private static func countPoll(_ id: Int64, answer: String?, progress: Double?, in db: Database) throws {
+        try db.cachedStatement(sql: """
+            UPDATE generation SET pollCount = pollCount + 1, serverAnswerJSON = COALESCE(?, serverAnswerJSON),
+                                  progress = COALESCE(?, progress) WHERE id = ?
+            """).execute(arguments: [answer, progress, id])
     }
 
     /// Records a downloaded (or pending) output.

@@ -49,6 +49,7 @@ extension GenerationService {
                                     targetDelay: PollSchedule.defaultTargetDelay * latencyScale)
         var machine = TrackerMachine(policy: policy, schedule: schedule, submittedAt: record.submittedAt ?? clock.now())
         var action = machine.start(now: clock.now())
+        var donePoll: (answer: String?, progress: Double?) = (nil, nil)
         while true {
             try Task.checkCancellation()
             switch action {
@@ -70,11 +71,16 @@ extension GenerationService {
                 }
                 if case .failure(let failure) = result { emit("poll failed: \(failure.description); retrying") }
                 action = machine.handle(result, now: clock.now(), random: random())
+                let snapshot = try? result.get()
+                // The poll that says "done" is counted with the videos it names, in one write.
+                if case .download = action {
+                    donePoll = (snapshot?.raw.encodedString(), snapshot?.progress)
+                    continue
+                }
                 var nextWait = 0.0
                 if case .poll(let wait) = action { nextWait = wait }
                 let now = clock.now()
                 leaseUntil = now.addingTimeInterval(nextWait + Self.leaseSeconds)
-                let snapshot = try? result.get()
                 let startsRunning = snapshot.map { !$0.done } == true && record.status != .running
                 // One write: the poll counted, the lease renewed, the job marked running; a cancel
                 // made elsewhere (the studio, another process) is seen in what it returns.
@@ -87,7 +93,8 @@ extension GenerationService {
                 record = current
                 if becameRunning { emit("running") }
             case .download(let videos, let filtered, let reasons):
-                try recordOutputs(id, videos: videos, filtered: filtered, reasons: reasons, provider: provider)
+                let current = try recordOutputs(id, poll: donePoll, videos: videos, filtered: filtered, reasons: reasons, provider: provider)
+                if let current, current.status == .cancelled { return current }
                 return try await download()
             case .finish(let outcome):
                 record = try finish(id, outcome: outcome, spec: try? record.spec())
@@ -97,8 +104,10 @@ extension GenerationService {
         }
     }
 
-    /// Records the finished operation's videos (remote URIs and expiry) before any byte is fetched.
-    private func recordOutputs(_ id: Int64, videos: [RemoteVideo], filtered: Int, reasons: [String], provider: VideoProvider) throws {
+    /// Records the finished operation's videos (remote URIs and expiry) before any byte is fetched,
+    /// with the poll that named them.
+    private func recordOutputs(_ id: Int64, poll: (answer: String?, progress: Double?), videos: [RemoteVideo], filtered: Int, reasons: [String],
+                               provider: VideoProvider) throws -> GenerationRecord? {
         let now = clock.now()
         let retention = registry.provider(provider.id)?.outputRetentionHours
         let outputs = videos.enumerated().map { index, video in
@@ -107,7 +116,7 @@ extension GenerationService {
                          mimeType: video.mimeType ?? "video/mp4", createdAt: now)
         }
         let findings = explainer.explainSafety(reasons: reasons)
-        try journal.recordDoneOnServer(id, outputs: outputs, detail: "done on the server: \(videos.count) video(s)", at: now) { r in
+        return try journal.recordDoneOnServer(id, answer: poll.answer, progress: poll.progress, outputs: outputs, detail: "done on the server: \(videos.count) video(s)", at: now) { r in
             r.raiCount = filtered
             if !findings.isEmpty { r.raiReasonsJSON = Self.json(findings) }
         }
