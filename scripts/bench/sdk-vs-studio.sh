@@ -14,9 +14,10 @@
 #
 # With --batch the studio side is ONE `veo-studio batch FILE --wait` process running all JOBS lines
 # (the same prompt, model and three images per line) through its queue, against the SDK's one
-# process doing the JOBS jobs in a loop (the script a user would otherwise write).
+# process doing the JOBS jobs in a loop (the script a user would otherwise write). Each side runs
+# RUNS times (default 3), alternating, each studio run on a fresh home; the ratios are of the medians.
 #
-# usage: scripts/bench/sdk-vs-studio.sh [--batch] [JOBS]
+# usage: scripts/bench/sdk-vs-studio.sh [--batch [--runs RUNS]] [JOBS]
 #   VEO_STUDIO_BIN   the veo-studio binary (default: the first built of .build-release/release/veo-studio,
 #                    made by scripts/build-release.sh, .build/release/veo-studio, .build/debug/veo-studio)
 #   EMULATOR_RENDER  1 lets the emulator render with ffmpeg (default: --no-ffmpeg, the built-in MP4,
@@ -25,9 +26,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 batch=0
-if [[ ${1:-} == --batch ]]; then batch=1; shift; fi
+runs=1
+if [[ ${1:-} == --batch ]]; then batch=1; runs=3; shift; fi
+if [[ $batch == 1 && ${1:-} == --runs ]]; then runs=${2:-}; shift 2 || true; fi
 jobs=${1:-5}
-[[ $jobs =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [--batch] [JOBS]" >&2; exit 2; }
+[[ $jobs =~ ^[1-9][0-9]*$ && $runs =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [--batch [--runs RUNS]] [JOBS]" >&2; exit 2; }
 speed=500
 
 python=$(scripts/prerequisites.sh)
@@ -91,23 +94,34 @@ echo "sdk-vs-studio: $jobs jobs, 3 reference images ($(awk '{printf "%s%s", sep,
 echo "  studio: $studio ($(file -b "$studio" | grep -q 'not stripped' && echo 'not stripped, ' || true)$(du -h "$studio" | cut -f1)); SDK: $("$python" -c 'import sys, google.genai as g; print(f"google-genai {g.__version__}, Python {sys.version.split()[0]}")'); meter: $meter"
 
 scale=$(python3 -c "print(1 / $speed)")
+# sdk_loop NAME: the SDK doing all jobs in one Python process.
+sdk_loop() {
+    if ! measure "$work/$1.time" "$python" scripts/bench/sdk_jobs.py "$url" --jobs "$jobs" \
+            --ref "${refs[0]}" --ref "${refs[1]}" --ref "${refs[2]}" --out "$work/$1" > "$work/$1.out" 2>&1; then
+        echo "SDK run FAILED:" >&2; cat "$work/$1.out" >&2; exit 1
+    fi
+}
+
 if [[ $batch == 1 ]]; then
     # Studio: one batch process; the configured limits let it run every line at once, as the SDK
     # loop is not throttled either.
-    home="$work/studio-batch"
-    mkdir -p "$home"
-    printf '[providers.gemini]\nlatency_scale = %s\nbase_url = "%s"\nrequests_per_minute = 100000\nmax_running = %s\n' \
-        "$scale" "$url" "$jobs" > "$home/config.toml"
     for i in $(seq 1 "$jobs"); do
         printf '{"provider": "gemini", "model": "veo-3.1-generate-preview", "prompt": "A woman in a red dress walks her dog past a blue car", "refs": ["%s", "%s", "%s"], "duration": 8, "aspect_ratio": "16:9"}\n' \
             "${refs[0]}" "${refs[1]}" "${refs[2]}"
     done > "$work/batch.jsonl"
-    if ! GEMINI_API_KEY=bench measure "$work/studio-batch.time" "$studio" batch --home "$home" "$work/batch.jsonl" --wait \
-            > "$work/studio-batch.out" 2> "$work/studio-batch.err"; then
-        echo "studio batch FAILED:" >&2; tail -20 "$work/studio-batch.out" "$work/studio-batch.err" >&2; exit 1
-    fi
-    made=$(find "$home" -name '*.mp4' | wc -l)
-    [[ $made -eq $jobs ]] || { echo "studio batch: $made MP4s under its home, expected $jobs" >&2; tail -20 "$work/studio-batch.out" >&2; exit 1; }
+    for run in $(seq 1 "$runs"); do
+        home="$work/studio-batch-$run"
+        mkdir -p "$home"
+        printf '[providers.gemini]\nlatency_scale = %s\nbase_url = "%s"\nrequests_per_minute = 100000\nmax_running = %s\n' \
+            "$scale" "$url" "$jobs" > "$home/config.toml"
+        if ! GEMINI_API_KEY=bench measure "$work/studio-batch-$run.time" "$studio" batch --home "$home" "$work/batch.jsonl" --wait \
+                > "$work/studio-batch-$run.out" 2> "$work/studio-batch-$run.err"; then
+            echo "studio batch FAILED:" >&2; tail -20 "$work/studio-batch-$run.out" "$work/studio-batch-$run.err" >&2; exit 1
+        fi
+        made=$(find "$home" -name '*.mp4' | wc -l)
+        [[ $made -eq $jobs ]] || { echo "studio batch: $made MP4s under its home, expected $jobs" >&2; tail -20 "$work/studio-batch-$run.out" >&2; exit 1; }
+        sdk_loop "sdk-all-$run"
+    done
 else
     # Studio: one process per job.
     for i in $(seq 1 "$jobs"); do
@@ -126,10 +140,7 @@ else
 fi
 
 # SDK: all jobs in one process, then one process per job.
-if ! measure "$work/sdk-all.time" "$python" scripts/bench/sdk_jobs.py "$url" --jobs "$jobs" \
-        --ref "${refs[0]}" --ref "${refs[1]}" --ref "${refs[2]}" --out "$work/sdk-all" > "$work/sdk-all.out" 2>&1; then
-    echo "SDK run FAILED:" >&2; cat "$work/sdk-all.out" >&2; exit 1
-fi
+[[ $batch == 1 ]] || sdk_loop sdk-all
 for i in $(seq 1 "$jobs"); do
     [[ $batch == 1 ]] && break
     if ! measure "$work/sdk-$i.time" "$python" scripts/bench/sdk_jobs.py "$url" --jobs 1 \
@@ -138,9 +149,9 @@ for i in $(seq 1 "$jobs"); do
     fi
 done
 
-python3 - "$work" "$jobs" "$batch" <<'EOF'
+python3 - "$work" "$jobs" "$batch" "$runs" <<'EOF'
 import sys
-work, jobs, batch = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1"
+work, jobs, batch, runs = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1", int(sys.argv[4])
 
 def read(name):
     user, system, rss_kb, wall = open(f"{work}/{name}.time").read().split()[-4:]
@@ -157,19 +168,26 @@ def side(names):
         "runs": runs,
     }
 
-sdk_all = side(["sdk-all"])
 if batch:
-    studio = side(["studio-batch"])
+    def median(name):
+        sides = sorted((side([f"{name}-{run}"]) for run in range(1, runs + 1)), key=lambda s: s["cpu"])
+        return sides[len(sides) // 2], sides
+    studio, studio_runs = median("studio-batch")
+    sdk_all, sdk_runs = median("sdk-all")
     print()
     print(f"{'':36} {'CPU s (user+sys)':>18} {'user':>7} {'sys':>7} {'peak RSS':>10} {'wall s':>8}")
     for label, s in ((f"studio: 1 batch process x {jobs} jobs", studio), (f"SDK:    1 process x {jobs} jobs", sdk_all)):
         print(f"{label:36} {s['cpu']:18.3f} {s['user']:7.3f} {s['sys']:7.3f} {s['rss']:8.1f}MB {s['wall']:8.2f}")
+    if runs > 1:
+        print(f"(medians of {runs} runs each; CPU s of every run: studio "
+              + ", ".join(f"{s['cpu']:.3f}" for s in studio_runs) + " | SDK " + ", ".join(f"{s['cpu']:.3f}" for s in sdk_runs) + ")")
     cpu, rss = studio["cpu"] / sdk_all["cpu"], studio["rss"] / sdk_all["rss"]
     def verdict(ratio, target):
         return f"{'meets' if ratio <= target else 'MISSES'} ≤ {target}x"
     print()
     print(f"studio batch/SDK loop: CPU {cpu:.3f}x ({verdict(cpu, 0.2)}), peak RSS {rss:.3f}x ({verdict(rss, 0.5)})")
     sys.exit(0)
+sdk_all = side(["sdk-all"])
 studio = side([f"studio-{i}" for i in range(1, jobs + 1)])
 sdk_each = side([f"sdk-{i}" for i in range(1, jobs + 1)])
 

@@ -11,7 +11,8 @@ public struct AssetStore: MediaSource {
     public func store(_ media: LoadedMedia, ref: MediaRef, kind: String, at date: Date) throws -> AssetRecord {
         let url = location(sha256: ref.sha256, mimeType: ref.mimeType)
         if !FileManager.default.fileExists(atPath: url.path) {
-            let writer = try AtomicFileWriter(destination: url)
+            // The bytes are checked against their content address as they are streamed: no second hash.
+            let writer = try AtomicFileWriter(destination: url, hashing: false)
             do {
                 try media.stream { try writer.write($0) }
                 _ = try writer.commit()

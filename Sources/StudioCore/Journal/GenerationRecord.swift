@@ -144,8 +144,17 @@ public struct GenerationRecord: Codable, Sendable, Hashable, Identifiable, Fetch
         try fetchOne(db.cachedStatement(sql: "SELECT * FROM generation WHERE id = ?"), arguments: [id])
     }
 
-    /// The spec decoded back (re-runs copy it into a new draft).
+    /// The spec decoded back (re-runs copy it into a new draft). A job's spec is read at its send, its
+    /// sidecar and its end: each text is decoded once per process (the last 64 kept).
     public func spec() throws -> GenerationSpec {
-        try JSONDecoder().decode(GenerationSpec.self, from: Data(specJSON.utf8))
+        if let known = Self.decodedSpecs.withLock({ $0[specJSON] }) { return known }
+        let spec = try JSONDecoder().decode(GenerationSpec.self, from: Data(specJSON.utf8))
+        Self.decodedSpecs.withLock { known in
+            if known.count >= 64 { known.removeAll() }
+            known[specJSON] = spec
+        }
+        return spec
     }
+
+    private static let decodedSpecs = LockedBox<[String: GenerationSpec]>([:])
 }

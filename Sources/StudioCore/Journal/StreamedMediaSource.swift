@@ -27,15 +27,26 @@ public struct StreamedMediaSource: MediaSource {
     /// The request with the payloads its body names: each stored input of `media` whose placeholder it holds.
     public func attach(to request: WireRequest, media: [MediaRef]) -> WireRequest {
         var request = request
-        let text = request.body?.encodedString() ?? ""
+        var values: Set<String> = []
+        if let body = request.body { Self.collectStrings(body, into: &values) }
         var seen: Set<String> = []
         for ref in media where seen.insert(ref.sha256).inserted {
             let token = token(for: ref)
-            guard text.contains(token) else { continue }
+            guard values.contains(token) || values.contains(where: { $0.contains(token) }) else { continue }
             request.payloads.append(WireRequest.Payload(
                 token: token, path: store.location(sha256: ref.sha256, mimeType: ref.mimeType).path, byteCount: ref.byteCount))
         }
         return request
+    }
+
+    /// Every string value in `value` (where a placeholder can be).
+    private static func collectStrings(_ value: JSONValue, into strings: inout Set<String>) {
+        switch value {
+        case .string(let text): strings.insert(text)
+        case .array(let items): for item in items { collectStrings(item, into: &strings) }
+        case .object(let members): for member in members.values { collectStrings(member, into: &strings) }
+        default: break
+        }
     }
 
     func token(for media: MediaRef) -> String {

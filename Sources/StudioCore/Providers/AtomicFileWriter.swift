@@ -8,11 +8,14 @@ public final class AtomicFileWriter: @unchecked Sendable {
     public let destination: URL
     public let partURL: URL
     private let handle: FileHandle
-    private var hasher = SHA256()
+    private var hasher: SHA256?
     public private(set) var bytesWritten = 0
 
-    public init(destination: URL) throws {
+    /// `hashing: false` when the content's hash is known already (a stored input): the committed
+    /// file then reports no sha256.
+    public init(destination: URL, hashing: Bool = true) throws {
         self.destination = destination
+        self.hasher = hashing ? SHA256() : nil
         self.partURL = destination.deletingLastPathComponent()
             .appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString.prefix(8)).part")
         do {
@@ -42,7 +45,7 @@ public final class AtomicFileWriter: @unchecked Sendable {
         } catch {
             throw unwritable(error)
         }
-        hasher.update(data: data)
+        hasher?.update(data: data)
         bytesWritten += data.count
     }
 
@@ -59,8 +62,7 @@ public final class AtomicFileWriter: @unchecked Sendable {
         } catch {
             throw unwritable(error)
         }
-        let digest = hasher.finalize().hexString
-        return DownloadedFile(path: destination.path, bytes: bytesWritten, sha256: digest)
+        return DownloadedFile(path: destination.path, bytes: bytesWritten, sha256: hasher?.finalize().hexString ?? "")
     }
 
     /// Part files an earlier writer of the same destination left when its process was killed. A job
