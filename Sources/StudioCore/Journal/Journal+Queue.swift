@@ -132,56 +132,83 @@ extension Journal {
                                 limits: (String) -> ProviderLimits,
                                 admit: (Database, QueuedJob) throws -> String? = { _, _ in nil }) throws -> QueuePick {
         try writer.write { db in
-            let jobs = try Self.waitingJobs(db)
+            let slots = try Self.waitingSlots(db)
             var wakeAt: Date?
             var blocked: [String: String] = [:]
             func wake(_ date: Date) { wakeAt = min(wakeAt ?? date, date) }
             // A provider that answered 429 takes nothing before its Retry-After: not one job at a time.
-            for job in jobs where job.entry.reason == Self.refusedReason {
-                if let until = job.entry.notBefore, until > now {
-                    blocked[job.record.provider] = Self.refusedReason
+            for slot in slots where slot.reason == Self.refusedReason {
+                if let until = slot.notBefore, until > now {
+                    blocked[slot.provider] = Self.refusedReason
                     wake(until)
                 }
             }
-            for job in jobs {
-                guard let id = job.record.id else { continue }
+            for slot in slots {
                 var reason: String?
-                if job.entry.paused {
+                var candidate: QueuedJob?
+                if slot.paused {
                     reason = "paused"
-                } else if let held = blocked[job.record.provider], held == Self.refusedReason {
+                } else if let held = blocked[slot.provider], held == Self.refusedReason {
                     reason = held
-                } else if let notBefore = job.entry.notBefore, notBefore > now {
-                    reason = job.entry.reason?.hasPrefix("retry") == true ? job.entry.reason : "retry"
+                } else if let notBefore = slot.notBefore, notBefore > now {
+                    reason = slot.reason?.hasPrefix("retry") == true ? slot.reason : "retry"
                     wake(notBefore)
-                } else if let held = blocked[job.record.provider] {
+                } else if let held = blocked[slot.provider] {
                     reason = held
-                } else if let (held, until) = try Self.limitReason(db, provider: job.record.provider, limits: limits(job.record.provider), now: now) {
+                } else if let (held, until) = try Self.limitReason(db, provider: slot.provider, limits: limits(slot.provider), now: now) {
                     reason = held
-                    blocked[job.record.provider] = held
+                    blocked[slot.provider] = held
                     if let until { wake(until) }
-                } else if let refusal = try admit(db, job) {
-                    reason = refusal
+                } else if let record = try GenerationRecord.find(slot.id, in: db), let entry = try QueueEntry.fetchOne(db, key: slot.id) {
+                    let job = QueuedJob(record: record, entry: entry, position: nil)
+                    candidate = job
+                    reason = try admit(db, job)
+                } else {
+                    continue
                 }
                 if let reason {
-                    if reason != job.entry.reason {
-                        try db.execute(sql: "UPDATE queue_entry SET reason = ? WHERE generationID = ?", arguments: [reason, id])
+                    if reason != slot.reason {
+                        try db.cachedStatement(sql: "UPDATE queue_entry SET reason = ? WHERE generationID = ?")
+                            .execute(arguments: [reason, slot.id])
                     }
                     continue
                 }
-                try db.execute(sql: """
+                guard let job = candidate else { continue }
+                try db.cachedStatement(sql: """
                     UPDATE queue_entry SET reason = NULL, notBefore = NULL, attempts = attempts + 1, dispatchedAt = ?
                     WHERE generationID = ?
-                    """, arguments: [StoredDate.text(now), id])
+                    """).execute(arguments: [StoredDate.text(now), slot.id])
                 var record = job.record
                 record.status = .submitting
                 record.updatedAt = now
                 try record.updateChanges(db, from: job.record)
-                var event = EventRecord(generationID: id, at: now, status: .submitting, detail: "taken from the queue to send")
+                var event = EventRecord(generationID: slot.id, at: now, status: .submitting, detail: "taken from the queue to send")
                 try event.insert(db)
-                try Self.storeLease(id, for: owner, until: leaseUntil, in: db)
-                return QueuePick(record: record, wakeAt: wakeAt, waiting: jobs.count - 1)
+                try Self.storeLease(slot.id, for: owner, until: leaseUntil, in: db)
+                return QueuePick(record: record, wakeAt: wakeAt, waiting: slots.count - 1)
             }
-            return QueuePick(record: nil, wakeAt: wakeAt, waiting: jobs.count)
+            return QueuePick(record: nil, wakeAt: wakeAt, waiting: slots.count)
+        }
+    }
+
+    /// A waiting job's place in line and what holds it, without its whole row: every take looks at
+    /// every waiting job, and decodes only the one it may send.
+    private struct WaitingSlot {
+        let id: Int64
+        let provider: String
+        let paused: Bool
+        let reason: String?
+        let notBefore: Date?
+    }
+
+    /// The waiting jobs in the order they go: priority, then age (as `waitingJobs` orders them).
+    private static func waitingSlots(_ db: Database) throws -> [WaitingSlot] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT q.generationID, g.provider, q.paused, q.reason, q.notBefore FROM queue_entry q
+            JOIN generation g ON g.id = q.generationID WHERE g.status = 'waiting'
+            ORDER BY q.priority DESC, q.queuedAt, g.id
+            """)).map { row in
+            WaitingSlot(id: row[0], provider: row[1], paused: row[2], reason: row[3], notBefore: StoredDate.date(from: row[4]))
         }
     }
 
@@ -206,16 +233,16 @@ extension Journal {
     static func limitReason(_ db: Database, provider: String, limits: ProviderLimits, now: Date) throws -> (String, Date?)? {
         if let most = limits.maxRunning {
             let statuses = runningAtService.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-            let running = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM generation WHERE provider = ? AND status IN (\(statuses))",
+            let running = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM generation WHERE provider = ? AND status IN (\(statuses))"),
                                            arguments: [provider]) ?? 0
             if running >= most { return ("running: \(running) of \(most) at once", nil) }
         }
         if let perMinute = limits.requestsPerMinute {
             let since = StoredDate.text(now.addingTimeInterval(-60))
-            let sent = try String.fetchAll(db, sql: """
+            let sent = try String.fetchAll(db.cachedStatement(sql: """
                 SELECT submittedAt FROM generation WHERE provider = ? AND submittedAt > ? ORDER BY submittedAt
-                """, arguments: [provider, since])
-            let sending = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM generation WHERE provider = ? AND status = 'submitting'",
+                """), arguments: [provider, since])
+            let sending = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM generation WHERE provider = ? AND status = 'submitting'"),
                                            arguments: [provider]) ?? 0
             if sent.count + sending >= perMinute {
                 let oldest = sent.first.flatMap { StoredDate.date(from: $0.databaseValue) }
