@@ -29,6 +29,32 @@ struct JournalWritesTests {
         #expect(try journal.writer.read { db in db.totalChangesCount } - polled == 1, "a poll changes the job's row only")
     }
 
+    @Test("a job's row, written by hand, fills every column and reads back as it was written")
+    func aRowWrittenByHandRoundTrips() throws {
+        let journal = try Journal.inMemory()
+        let at = Date(timeIntervalSince1970: 1_796_580_576.123)
+        let full = GenerationRecord(createdAt: at, updatedAt: at.addingTimeInterval(1), provider: "vertex", model: "veo-3.1-generate-001",
+                                    mode: .referenceImages, status: .failed, prompt: "a harbour", negativePrompt: "fog",
+                                    specJSON: "{\"a\":1}", requestJSON: "{}", operationName: "op/1", submittedAt: at.addingTimeInterval(2),
+                                    finishedAt: at.addingTimeInterval(3), costEstimateUSD: 3.2, errorCode: "e", errorMessage: "m",
+                                    errorExplanation: "x", serverAnswerJSON: "{\"done\":true}", raiCount: 2, raiReasonsJSON: "[]",
+                                    parentID: nil, parentKind: "rerun", hops: 1, outputSeconds: 15, pollCount: 7, synthetic: true,
+                                    progress: 0.5, dismissedAt: at.addingTimeInterval(4), endpoint: "http://127.0.0.1:1", wire: "predict")
+        let stored = try journal.recordNewGeneration(full, assets: [])
+        let id = try #require(stored.id)
+        try journal.writer.read { db in
+            let columns = Set(try db.columns(in: "generation").map(\.name))
+            #expect(Set(try full.databaseDictionary.keys) == columns, "every column is written, and no other")
+            let dates = try Row.fetchOne(db, sql: "SELECT createdAt, dismissedAt FROM generation WHERE id = ?", arguments: [id])
+            #expect(dates?[0] == StoredDate.text(at) && dates?[1] == StoredDate.text(at.addingTimeInterval(4)),
+                    "dates are stored in the journal's one text form, so they sort")
+        }
+        let back = try #require(try journal.writer.read { db in try GenerationRecord.find(id, in: db) })
+        var expected = full
+        expected.id = id
+        #expect(back == expected)
+    }
+
     @Test("the search follows a prompt changed in place")
     func searchFollowsAChangedPrompt() throws {
         let journal = try Journal.inMemory()

@@ -133,6 +133,43 @@ public struct GenerationRecord: Codable, Sendable, Hashable, Identifiable, Fetch
         wire = row["wire"]
     }
 
+    /// Writes a row by hand, for the reason `init(row:)` reads one: every status change encodes the
+    /// row twice (before and after, to write only what changed), and the Codable path is the slow one.
+    public func encode(to container: inout PersistenceContainer) throws {
+        func date(_ value: Date?) -> String? { value.map(StoredDate.text) }
+        container["id"] = id
+        container["createdAt"] = StoredDate.text(createdAt)
+        container["updatedAt"] = StoredDate.text(updatedAt)
+        container["provider"] = provider
+        container["model"] = model
+        container["mode"] = mode.rawValue
+        container["status"] = status.rawValue
+        container["prompt"] = prompt
+        container["negativePrompt"] = negativePrompt
+        container["specJSON"] = specJSON
+        container["requestJSON"] = requestJSON
+        container["operationName"] = operationName
+        container["submittedAt"] = date(submittedAt)
+        container["finishedAt"] = date(finishedAt)
+        container["costEstimateUSD"] = costEstimateUSD
+        container["errorCode"] = errorCode
+        container["errorMessage"] = errorMessage
+        container["errorExplanation"] = errorExplanation
+        container["serverAnswerJSON"] = serverAnswerJSON
+        container["raiCount"] = raiCount
+        container["raiReasonsJSON"] = raiReasonsJSON
+        container["parentID"] = parentID
+        container["parentKind"] = parentKind
+        container["hops"] = hops
+        container["outputSeconds"] = outputSeconds
+        container["pollCount"] = pollCount
+        container["synthetic"] = synthetic
+        container["progress"] = progress
+        container["dismissedAt"] = date(dismissedAt)
+        container["endpoint"] = endpoint
+        container["wire"] = wire
+    }
+
     /// The wire protocol that accepted the operation, as the journal recorded it.
     public var wireProtocol: WireProtocol? { wire.flatMap(WireProtocol.init(rawValue:)) }
 
