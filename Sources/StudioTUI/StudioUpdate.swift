@@ -494,6 +494,15 @@ public enum StudioUpdate {
 
     /// A burst of text: into the field with the keyboard, as one edit.
     static func paste(_ text: String, _ model: inout AppModel) -> [StudioEffect] {
+        // What stands over the form takes the paste, never the field behind it: a preset's name box
+        // gets the text as typed; a question, a list of problems, help or a list of takes ignore it.
+        if model.presets != nil {
+            if model.presets?.naming != nil {
+                model.presets?.naming?.append(contentsOf: text.filter { $0 != "\n" && $0 != "\r" })
+            }
+            return []
+        }
+        if model.showingHelp || model.confirmation != nil || model.sampleChooser != nil || model.problems != nil { return [] }
         guard model.inTextField else {
             var effects: [StudioEffect] = []
             for character in text { effects += handle(character == "\n" || character == "\r" ? .enter : .character(character), &model) }

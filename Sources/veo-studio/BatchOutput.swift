@@ -4,7 +4,9 @@ import StudioCore
 /// What `batch` prints and keeps: its JSON, its summary for people, and its sidecar
 /// (`media/batches/<id>.json`, listing every job of the batch).
 enum BatchOutput {
-    static func json(_ plan: BatchPlan, batch: BatchRecord?, jobs: [GenerationRecord], service: GenerationService) -> JSONValue {
+    /// `followed`: the batch was sent and followed (`--wait`), so its summary is given even when no take ended.
+    static func json(_ plan: BatchPlan, batch: BatchRecord?, jobs: [GenerationRecord], service: GenerationService,
+                     followed: Bool = false) -> JSONValue {
         var object: [String: JSONValue] = [
             "batch": batch.map { .string($0.id) } ?? .null,
             "file": .string(plan.name),
@@ -30,7 +32,7 @@ enum BatchOutput {
             "total_usd": .number(plan.totalUSD),
             "unpriced": .number(Double(plan.unpriced)),
         ]
-        if jobs.contains(where: { $0.status.isFinal || $0.status == .unknown }) {
+        if followed || jobs.contains(where: { $0.status.isFinal || $0.status == .unknown }) {
             object["summary"] = summary(jobs, service: service)
         }
         return .object(object)
@@ -40,7 +42,7 @@ enum BatchOutput {
     static func summary(_ jobs: [GenerationRecord], service: GenerationService) -> JSONValue {
         func count(_ status: JobStatus) -> JSONValue { .number(Double(jobs.filter { $0.status == status }.count)) }
         return .object(["done": count(.done), "failed": count(.failed), "filtered": count(.filtered), "unknown": count(.unknown),
-                        "cancelled": count(.cancelled), "spent_usd": .number(spent(jobs, service: service))])
+                        "cancelled": count(.cancelled), "waiting": count(.waiting), "spent_usd": .number(spent(jobs, service: service))])
     }
 
     static func spent(_ jobs: [GenerationRecord], service: GenerationService) -> Double {
@@ -54,7 +56,7 @@ enum BatchOutput {
         let money = jobs.allSatisfy(\.synthetic)
             ? "sandbox: nothing was charged; the real service would have charged \(spent)" : "charged \(spent)"
         var lines = ["\(done) of \(jobs.count) done; \(money)"]
-        for record in jobs where record.status != .done {
+        for record in jobs where record.status != .done && record.status != .waiting {
             lines.append(Output.rowLine(record))
             if let message = record.errorMessage { lines.append("  \(message)") }
             if let explanation = record.errorExplanation { lines.append("  → \(explanation)") }

@@ -50,6 +50,12 @@ enum Output {
         ])
     }
 
+    /// A refusal as `--json` gives it: `{"code", "field", "message", "explanation"}`.
+    static func errorJSON(_ error: StudioError) -> JSONValue {
+        .object(["code": .string(error.code), "field": .string(error.field), "message": .string(error.message),
+                 "explanation": .string(error.fix)])
+    }
+
     static func errorJSON(_ record: GenerationRecord) -> JSONValue {
         guard let code = record.errorCode else { return .null }
         return .object(["code": .string(code), "message": .string(record.errorMessage ?? ""),

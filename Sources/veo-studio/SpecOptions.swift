@@ -135,7 +135,7 @@ struct SpecOptions: ParsableArguments {
     /// A draft with only what these flags (and the preset they name) set.
     /// `fillingVars`: false keeps a template's placeholders (saving a preset). The presets are read
     /// only when `--preset` names one.
-    func draft(presets: @autoclosure () -> [String: GenerationDraft], fillingVars: Bool = true) throws -> GenerationDraft {
+    func draft(presets: @autoclosure () -> PresetBook, fillingVars: Bool = true) throws -> GenerationDraft {
         var draft = GenerationDraft()
         try apply(to: &draft, presets: presets(), fillingVars: fillingVars)
         return draft
@@ -143,13 +143,12 @@ struct SpecOptions: ParsableArguments {
 
     /// Overrides a draft's fields with the preset named, then the flags given (re-run with a tweak),
     /// then fills the prompt's `{name}` placeholders from `--var`.
-    func apply(to draft: inout GenerationDraft, presets readPresets: @autoclosure () -> [String: GenerationDraft],
+    func apply(to draft: inout GenerationDraft, presets readPresets: @autoclosure () -> PresetBook,
                fillingVars: Bool = true) throws {
         if let preset {
             let presets = readPresets()
-            guard let saved = presets[preset] else {
-                throw CLIFailure.badInput("error: --preset \(preset): no such preset — "
-                    + (presets.isEmpty ? "save one first (veo-studio presets says where they live)" : "use one of: \(presets.keys.sorted().joined(separator: ", "))"))
+            guard let saved = presets.drafts[preset] else {
+                throw CLIFailure.badInput("error: --preset \(preset): \(presets.refusal(for: preset))")
             }
             draft.overlay(saved)
         }

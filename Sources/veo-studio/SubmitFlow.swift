@@ -44,8 +44,7 @@ struct SubmitFlow {
                                                   parent: parent)
             } catch let refusal as StudioError where refusal.code == "budget.exceeded" && json {
                 Output.json(.object(["id": .null, "status": .null, "operation": .null, "outputs": .array([]),
-                                     "error": .object(["code": .string(refusal.code), "message": .string(refusal.message),
-                                                       "explanation": .string(refusal.fix)])]))
+                                     "error": Output.errorJSON(refusal)]))
                 throw CLIFailure(message: "", exitCode: 1)
             }
             let id = record.id ?? 0
@@ -73,6 +72,9 @@ struct SubmitFlow {
         let id = record.id ?? 0
         let position = try service.journal.queue().first { $0.record.id == id }?.position
         Output.stderr("#\(id) waiting in the queue\(position.map { " (position \($0))" } ?? ""): nothing is sent until a dispatcher takes it")
+        if let hold = try service.budgetHold(record) {
+            Output.stderr("  it waits for money: \(hold.message) — \(hold.fix)")
+        }
         if wait {
             let dispatcher = context.dispatcher(service: service)
             _ = try await dispatcher.run(follow: true, onSent: { sent in
@@ -81,6 +83,11 @@ struct SubmitFlow {
                 Output.stderr("#\(event.generationID) \(event.status.rawValue): \(event.message)")
             })
             record = try service.journal.generation(id) ?? record
+            if record.status == .waiting {
+                let reason = try service.journal.queueEntry(of: id)?.reason
+                try report(record, service: service)
+                throw CLIFailure.failed("#\(id) still waits\(reason.map { " (\($0))" } ?? "") — it stays queued: veo-studio dispatch --wait sends it once it may go")
+            }
         } else if !json {
             Output.stderr("  send it: veo-studio dispatch --wait  (the studio sends the queue while it is open)")
         }

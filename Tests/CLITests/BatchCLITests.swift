@@ -22,6 +22,10 @@ struct BatchCLITests {
         #expect(bad.stderr.contains("line 2, colour: no such key"))
         let missing = try cli.run(["batch", "/nowhere/shots.jsonl", "--dry-run"])
         #expect(missing.status == 2 && missing.stderr.contains("cannot read /nowhere/shots.jsonl"), "\(missing.stderr)")
+        let missingJSON = try cli.run(["batch", "/nowhere/shots.jsonl", "--json"])
+        #expect(missingJSON.status == 2)
+        #expect(try JSONValue.decode(Data(missingJSON.stdout.utf8))["error"]?["message"]?.stringValue?.contains("/nowhere/shots.jsonl") == true,
+                "--json answers JSON for a file it cannot read: \(missingJSON.stdout)")
         let refused = try cli.run(["batch", cli.workingDirectory.appendingPathComponent("bad.csv").path])
         #expect(refused.status == 1 && refused.stderr.contains("nothing was queued"))
         #expect(try cli.run(["queue"]).stdout.contains("the queue is empty"))
@@ -66,5 +70,34 @@ struct BatchCLITests {
         #expect(filled.status == 0, "\(filled.stderr)")
         let unfilled = try cli.run(["generate", "--preset", "vertical"])
         #expect(unfilled.status == 2 && unfilled.stderr.contains("{animal} has no value"), "\(unfilled.stderr)")
+    }
+
+    @Test func varsAreReadFromCSVCellsAndAVarThePromptDoesNotUseIsAProblem() throws {
+        let cli = CLIRunner()
+        cli.write("vars.csv", Data("prompt,vars\n\"a {animal} by the {place}\",\"{\"\"animal\"\": \"\"fox\"\", \"\"place\"\": \"\"sea\"\"}\"\na {animal},animal=owl\n".utf8))
+        let csv = try cli.run(["batch", cli.workingDirectory.appendingPathComponent("vars.csv").path, "--dry-run", "--json"])
+        #expect(csv.status == 0, "a CSV cell holds vars as JSON or name=value: \(csv.stdout) \(csv.stderr)")
+        cli.write("typo.jsonl", Data("{\"prompt\": \"a {animal}\", \"vars\": {\"animal\": \"cat\", \"anmial\": \"dog\"}}\n".utf8))
+        let typo = try cli.run(["batch", cli.workingDirectory.appendingPathComponent("typo.jsonl").path, "--dry-run"])
+        #expect(typo.status == 1)
+        #expect(typo.stderr.contains("line 1, vars: the prompt has no {anmial} — did you mean animal?"), "\(typo.stderr)")
+    }
+
+    @Test func aPresetWithAKeyALineWouldRefuseIsNamedWithItsCause() throws {
+        let cli = CLIRunner()
+        let folder = cli.home.appendingPathComponent("presets")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("aspect_ratio = \"9:16\"\ncolour = \"red\"\n".utf8).write(to: folder.appendingPathComponent("tall.toml"))
+        try Data("aspect_ratio = \n".utf8).write(to: folder.appendingPathComponent("broken.toml"))
+        let tall = try cli.run(["validate", "--prompt", "a kite", "--preset", "tall"])
+        #expect(tall.status == 2 && tall.stderr.contains("--preset tall: this preset cannot be used:") && tall.stderr.contains("colour: no such key"),
+                "\(tall.stderr)")
+        let broken = try cli.run(["validate", "--prompt", "a kite", "--preset", "broken"])
+        #expect(broken.status == 2 && broken.stderr.contains("broken.toml line 1"), "not \"no such preset\": \(broken.stderr)")
+        let listed = try cli.run(["presets"])
+        #expect(listed.stderr.contains("warning: preset tall cannot be used"), "\(listed.stderr)")
+        cli.write("line.jsonl", Data("{\"prompt\": \"a kite\", \"preset\": \"tall\"}\n".utf8))
+        let batch = try cli.run(["batch", cli.workingDirectory.appendingPathComponent("line.jsonl").path, "--dry-run"])
+        #expect(batch.status == 1 && batch.stderr.contains("preset \"tall\" cannot be used"), "\(batch.stderr)")
     }
 }

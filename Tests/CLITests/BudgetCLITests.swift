@@ -46,5 +46,37 @@ struct BudgetCLITests {
         let byProvider = try cli.run(["ledger", "--by", "provider", "--csv"])
         #expect(byProvider.stdout.hasPrefix("key,jobs,charged_usd,may_be_charged_usd,in_flight_usd,waiting_usd,not_charged,unpriced\n"))
         #expect(byProvider.stdout.contains("gemini,2,3.20,0.00,0.00,3.20,0,0"), "\(byProvider.stdout)")
+
+        // Queued with today's cap passed: said at once; followed, it still waits and that is not success.
+        let held = try await cli.runAwaiting(["generate", "--prompt", "held one", "--queue", "--wait"] + spec, environment: Self.key)
+        #expect(held.status == 1, "\(held.stderr)")
+        #expect(held.stderr.contains("it waits for money: budget (today)"), "\(held.stderr)")
+        #expect(held.stderr.contains("still waits (budget: today cap $5.00)"), "\(held.stderr)")
+    }
+
+    @Test func aBatchOverItsCapIsRefusedWholeAndOneHeldByTheDayEndsNotDone() async throws {
+        let (server, base) = try await GatewayCLITests.emulator()
+        defer { Task { await server.stop() } }
+        let cli = CLIRunner()
+        try Self.home(cli, config: "[budget]\nbatch_usd = 5\ndaily_usd = 4\n\n[providers.gemini]\nlatency_scale = 0.001\nbase_url = \"\(base)\"\n")
+        let line = "{\"provider\": \"gemini\", \"model\": \"veo-3.1-generate-preview\", \"prompt\": \"a heron\"}\n"
+        cli.write("big.jsonl", Data(String(repeating: line, count: 2).utf8))
+        let path = cli.workingDirectory.appendingPathComponent("big.jsonl").path
+        let dry = try await cli.runAwaiting(["batch", path, "--dry-run"], environment: Self.key)
+        #expect(dry.status == 1, "a dry run says the batch would be refused: \(dry.stderr)")
+        #expect(dry.stderr.contains("budget (this batch): $6.40 for this batch if every take succeeds, over the cap of $5.00"), "\(dry.stderr)")
+        let refused = try await cli.runAwaiting(["batch", path, "--json"], environment: Self.key)
+        #expect(refused.status == 1)
+        #expect(try JSONValue.decode(Data(refused.stdout.utf8))["error"]?["code"]?.stringValue == "budget.exceeded", "\(refused.stdout)")
+        #expect(try cli.run(["queue"]).stdout.contains("the queue is empty"), "nothing was queued")
+
+        // Under the batch's cap, over the day's: the first take goes, the second waits, and --wait says so.
+        cli.write("two.jsonl", Data(line.utf8 + Data("{\"provider\": \"gemini\", \"model\": \"veo-3.1-fast-generate-preview\", \"prompt\": \"a kite\"}\n".utf8)))
+        let run = try await cli.runAwaiting(["batch", cli.workingDirectory.appendingPathComponent("two.jsonl").path, "--wait", "--json"],
+                                            environment: Self.key)
+        #expect(run.status == 1, "a batch that leaves takes waiting is not a success: \(run.stderr)")
+        #expect(run.stderr.contains("1 take(s) still wait (budget: today cap $4.00)"), "\(run.stderr)")
+        let summary = try JSONValue.decode(Data(run.stdout.utf8))["summary"]
+        #expect(summary?["done"]?.intValue == 1 && summary?["waiting"]?.intValue == 1, "\(run.stdout)")
     }
 }

@@ -73,7 +73,15 @@ struct BudgetTests {
         let planner = BatchPlanner(service: harness.service, reader: reader, loader: InputLoader(baseDirectory: harness.folder.url),
                                    defaultProvider: "gemini")
         let lines = (1...3).map { BatchLine(number: $0, values: ["prompt": .string("shot \($0)"), "model": "veo-3.1-generate-preview"]) }
-        let (batch, _) = try harness.service.enqueue(planner.plan(BatchFile(name: "b.jsonl", lines: lines, problems: [])), endpoint: { _ in nil })
+        let plan = planner.plan(BatchFile(name: "b.jsonl", lines: lines, problems: []))
+        #expect(throws: StudioError.self, "$9.60 over a $5 batch cap is refused whole, nothing queued") {
+            try harness.service.enqueue(plan, endpoint: { _ in nil })
+        }
+        #expect(try harness.journal.queue().isEmpty)
+        // Queued before the cap was lowered: each take is still held by it.
+        harness.service.budget = BudgetCaps()
+        let (batch, _) = try harness.service.enqueue(plan, endpoint: { _ in nil })
+        harness.service.budget = BudgetCaps(overall: .init(batchUSD: 5), providers: ["gemini": .init(dailyUSD: 100)])
         let check = BudgetCheck(caps: harness.service.budget)
         let now = harness.clock.now()
         var taken = 0

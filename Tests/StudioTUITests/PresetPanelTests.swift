@@ -28,7 +28,15 @@ struct PresetPanelTests {
         let draft = model.form.submission(GenerateFormTests.registry)
         #expect(draft.aspectRatio == "9:16" && draft.durationSeconds == 6 && draft.prompt == "a {animal} in the rain")
         #expect(model.toast == "preset vertical loaded: fill {animal} in the prompt")
-        #expect(model.form.check?.report.warnings.contains { $0.code == "prompt.placeholder" } == true, "the form flags the unfilled placeholder")
+        #expect(model.form.check?.report.errors.contains { $0.code == "prompt.placeholder" } == true,
+                "the form refuses the unfilled placeholder: sent as typed, the braces would be read literally")
+        #expect(GenerateFormTests.send(.key(.control("s")), &model, checker).allSatisfy { if case .submit = $0 { false } else { true } },
+                "Ctrl-S does not send a template with holes")
+        #expect(model.confirmation == nil && model.toast?.contains("{animal} is a template placeholder left unfilled") == true,
+                "nor asks to pay for it: it says what to fill (\(model.toast ?? ""))")
+        let marked = StudioView.render(model).textPicture
+        #expect(marked.contains { $0.contains("✗ see below") } && !marked.contains { $0.contains("✗ needed") },
+                "a prompt that is there is not said to be needed: \(marked)")
 
         _ = GenerateFormTests.send(.key(.function(6)), &model, checker)
         _ = GenerateFormTests.send(.presetsListed(entries, problems: []), &model, checker)
@@ -40,6 +48,24 @@ struct PresetPanelTests {
             return
         }
         #expect(saved.aspectRatio == "9:16" && model.presets == nil)
+    }
+
+    @Test func aNamePastedIntoTheNameBoxStaysThere() throws {
+        var (model, checker) = try GenerateFormTests.harness()
+        _ = GenerateFormTests.send(.key(.function(2)), &model, checker)
+        GenerateFormTests.focus("prompt", &model)
+        _ = GenerateFormTests.send(.paste("a kite"), &model, checker)
+        _ = GenerateFormTests.send(.key(.function(6)), &model, checker)
+        _ = GenerateFormTests.send(.presetsListed([PresetPanel.Entry(name: "vertical", summary: "", placeholders: [])], problems: []), &model, checker)
+        _ = GenerateFormTests.send(.key(.character("s")), &model, checker)
+        _ = GenerateFormTests.send(.paste("studio_saved\n"), &model, checker)
+        #expect(model.presets?.naming == "studio_saved", "the paste goes to the name box")
+        #expect(model.form.submission(GenerateFormTests.registry).prompt == "a kite", "the prompt behind it is untouched")
+        let effects = GenerateFormTests.send(.key(.enter), &model, checker)
+        guard case .savePreset("studio_saved", _)? = effects.first else {
+            Issue.record("Enter saves under the pasted name: \(effects)")
+            return
+        }
     }
 
     @Test func aBadNameIsRefusedAndEscGoesBack() throws {

@@ -134,10 +134,12 @@ public final class StudioApp: @unchecked Sendable {
     /// The presets in the config folder (`presets/<name>.toml`).
     public var presetStore: PresetStore { PresetStore(configDirectory: paths.configDirectory) }
 
-    /// Every preset as a draft, for `--preset` and batch lines' `preset`.
-    public func presets() -> [String: GenerationDraft] {
-        guard let catalog = try? ParameterCatalog.shared() else { return [:] }
-        return presetStore.drafts(reader: BatchSpecReader(catalog: catalog))
+    /// Every preset as a draft, for `--preset` and batch lines' `preset`, and what is wrong with each
+    /// that cannot be used.
+    public func presets() -> PresetBook {
+        guard let catalog = try? ParameterCatalog.shared() else { return PresetBook() }
+        let (drafts, problems) = presetStore.checked(reader: BatchSpecReader(catalog: catalog))
+        return PresetBook(drafts: drafts, problems: problems)
     }
 
     /// Gateways that take images as URLs and can upload local files (a sandbox, or `upload_command`).

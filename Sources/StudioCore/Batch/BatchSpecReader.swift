@@ -12,9 +12,16 @@ public struct BatchSpecReader: Sendable {
     let presets: [String: GenerationDraft]
     /// The catalog the keys come from (a parameter without a field of its own is kept by name).
     let catalog: ParameterCatalog
+    /// Why each preset that cannot be used cannot (its file, a key), by name.
+    var presetProblems: [String: String] = [:]
 
     static let inputKeys: Set<String> = ["prompt", "provider", "model", "image", "last_frame", "refs", "video", "ref_video", "mode", "params"]
     static let batchKeys: Set<String> = ["preset", "vars", "variants"]
+
+    public init(catalog: ParameterCatalog, presets: PresetBook) {
+        self.init(catalog: catalog, presets: presets.drafts)
+        presetProblems = presets.problems
+    }
 
     public init(catalog: ParameterCatalog, presets: [String: GenerationDraft] = [:]) {
         var keys: [String: String] = [:]
@@ -56,6 +63,8 @@ public struct BatchSpecReader: Sendable {
         if let name = line.values["preset"].flatMap(Self.text) {
             if let preset = presets[name] {
                 draft = preset
+            } else if let cause = presetProblems[name] {
+                problem("preset", "batch.preset_broken", "preset \"\(name)\" cannot be used: \(cause)", "fix its file, then run the batch again")
             } else {
                 problem("preset", "batch.preset_unknown", "no preset named \"\(name)\"",
                         presets.isEmpty ? "save one first (veo-studio presets lists them)" : "use one of: \(presets.keys.sorted().joined(separator: ", "))")
@@ -112,9 +121,23 @@ public struct BatchSpecReader: Sendable {
             }
         }
         if let vars = line.values["vars"] {
-            guard let object = vars.objectValue else {
-                problem("vars", "batch.vars", "not an object", "write vars as {\"name\": \"value\"}")
+            guard let object = Self.vars(vars) else {
+                problem("vars", "batch.vars", "not an object",
+                        "write vars as {\"name\": \"value\"} (in a CSV cell also name=value;name=value)")
                 return (draft, variants, problems)
+            }
+            // A var the prompt does not use is a typo or a stale line: said, as --var says it.
+            let names = Self.placeholders(draft.prompt ?? "")
+            for name in object.keys.sorted() where !names.contains(name) {
+                let fix: String
+                if let nearest = KeySuggestion.nearest(to: name, in: names) {
+                    fix = "did you mean \(nearest)? rename it, or remove it"
+                } else if names.isEmpty {
+                    fix = "remove it: the prompt has no placeholders"
+                } else {
+                    fix = "the prompt's placeholders are \(names.map { "{\($0)}" }.joined(separator: ", "))"
+                }
+                problem("vars", "batch.var_unused", "the prompt has no {\(name)}", fix)
             }
             draft.prompt = fill(draft.prompt, vars: object, line: line.number, problems: &problems)
         } else if let prompt = draft.prompt, let name = Self.placeholders(prompt).first {
@@ -135,6 +158,21 @@ public struct BatchSpecReader: Sendable {
             text = text.replacingOccurrences(of: "{\(name)}", with: value)
         }
         return text
+    }
+
+    /// A line's vars: a JSON object, or (a CSV cell is text) the object's JSON text or
+    /// `name=value;name=value`. Nil when it is none of these.
+    static func vars(_ value: JSONValue) -> [String: JSONValue]? {
+        if let object = value.objectValue { return object }
+        guard let text = value.stringValue?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        if text.hasPrefix("{") { return (try? JSONValue.decode(Data(text.utf8)))?.objectValue }
+        var object: [String: JSONValue] = [:]
+        for pair in text.split(separator: ";") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty else { return nil }
+            object[parts[0]] = .string(parts[1])
+        }
+        return object.isEmpty ? nil : object
     }
 
     /// The `{name}` placeholders of a prompt template, in order, once each.

@@ -43,6 +43,26 @@ public struct BudgetCheck: Sendable {
         return nil
     }
 
+    /// Whether a new batch fits under the per-batch caps (`batch_usd`, overall and per provider) as a
+    /// whole: a batch's cap never turns like a day's, so takes past it would wait for ever. `takes`
+    /// are each take's provider and estimate; sandbox takes are left out by the caller.
+    public func refusal(forBatch takes: [(provider: String, usd: Double)]) -> BudgetRefusal? {
+        let total = takes.map(\.usd).reduce(0, +)
+        if let cap = caps.overall.batchUSD, total > cap + 1e-9 {
+            return BudgetRefusal(scope: "this batch", spentUSD: 0, inFlightUSD: 0, queuedUSD: 0, jobUSD: total, capUSD: cap,
+                                 setting: "batch_usd under [budget]", subject: "this batch")
+        }
+        for provider in Set(takes.map(\.provider)).sorted() {
+            guard let cap = caps.providers[provider]?.batchUSD else { continue }
+            let subtotal = takes.filter { $0.provider == provider }.map(\.usd).reduce(0, +)
+            if subtotal > cap + 1e-9 {
+                return BudgetRefusal(scope: "\(provider) in this batch", spentUSD: 0, inFlightUSD: 0, queuedUSD: 0, jobUSD: subtotal,
+                                     capUSD: cap, setting: "batch_usd under [budget.providers.\(provider)]", subject: "this batch's \(provider) takes")
+            }
+        }
+        return nil
+    }
+
     /// Money spent (charged, or perhaps charged), in flight (sent, not ended) and waiting in the queue,
     /// over the jobs of a scope, not counting the job being checked.
     static func sums(_ db: Database, provider: String?, since: Date?, batch: String?, excluding id: Int64?) throws -> (Double, Double, Double) {

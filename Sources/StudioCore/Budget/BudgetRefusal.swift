@@ -11,16 +11,24 @@ public struct BudgetRefusal: Sendable, Hashable {
     public var capUSD: Double
     /// The config key that sets the cap (`daily_usd under [budget]`).
     public var setting: String
+    /// What is being checked: "this job", or "this batch" for a batch's cap checked as a whole.
+    public var subject: String = "this job"
 
     /// `budget (today): $4.80 spent + $3.20 in flight + $3.20 this job = $11.20, over the cap of $10.00`.
     public var message: String {
+        if subject != "this job", spentUSD == 0, inFlightUSD == 0 {
+            return "budget (\(scope)): $\(Self.format(jobUSD)) for \(subject) if every take succeeds, over the cap of $\(Self.format(capUSD))"
+        }
         let total = spentUSD + inFlightUSD + jobUSD
         let waiting = queuedUSD > 0 ? " ($\(Self.format(queuedUSD)) more waits in the queue)" : ""
-        return "budget (\(scope)): $\(Self.format(spentUSD)) spent + $\(Self.format(inFlightUSD)) in flight + $\(Self.format(jobUSD)) this job "
+        return "budget (\(scope)): $\(Self.format(spentUSD)) spent + $\(Self.format(inFlightUSD)) in flight + $\(Self.format(jobUSD)) \(subject) "
             + "= $\(Self.format(total)), over the cap of $\(Self.format(capUSD))\(waiting)"
     }
 
-    public var fix: String { "raise \(setting) in config.toml, or wait until spending falls within it" }
+    public var fix: String {
+        subject == "this job" ? "raise \(setting) in config.toml, or wait until spending falls within it"
+            : "raise \(setting) in config.toml, or split the batch (fewer lines or --variants)"
+    }
 
     /// A short reason for the queue: `budget: today's cap $10.00`.
     public var queueReason: String { "budget: \(scope) cap $\(Self.format(capUSD))" }

@@ -37,7 +37,37 @@ public struct PresetStore: Sendable {
 
     /// Every preset as a draft, for batch lines and `--preset` (a preset that cannot be read is left out).
     public func drafts(reader: BatchSpecReader) -> [String: GenerationDraft] {
-        Dictionary(all().presets.map { ($0.name, Self.draft(of: $0, reader: reader)) }, uniquingKeysWith: { first, _ in first })
+        checked(reader: reader).drafts
+    }
+
+    /// Every preset read as a batch line is: the good ones as drafts, and for each file that cannot be
+    /// read or holds a key or value a line would refuse, what is wrong, by the preset's name.
+    public func checked(reader: BatchSpecReader) -> (drafts: [String: GenerationDraft], problems: [String: String]) {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".toml") }.sorted()
+        var drafts: [String: GenerationDraft] = [:]
+        var problems: [String: String] = [:]
+        for file in files {
+            let url = directory.appendingPathComponent(file)
+            let name = url.deletingPathExtension().lastPathComponent
+            do {
+                let preset = try read(url)
+                var values = preset.values
+                values["preset"] = nil
+                values["vars"] = nil
+                let (draft, _, found) = reader.read(BatchLine(number: 0, values: values))
+                // A template's placeholders are filled where it is used, not in its file.
+                if let first = found.first(where: { $0.code != "batch.var_missing" }) {
+                    problems[name] = "\(url.path): \(first.field): \(first.message) — \(first.fix)"
+                } else {
+                    drafts[name] = draft
+                }
+            } catch let error as StudioError {
+                problems[name] = error.message + " — " + error.fix
+            } catch {
+                problems[name] = "\(url.path): \(error)"
+            }
+        }
+        return (drafts, problems)
     }
 
     /// A preset's fields as a draft (its prompt kept as a template, placeholders and all).

@@ -151,7 +151,9 @@ public struct GenerationService: Sendable {
 
     /// Journals every take of a batch plan as waiting, with the batch, in one transaction (all or none).
     /// `endpoint` gives the base URL a provider's jobs are kept with.
+    /// A batch over a per-batch cap is refused whole, before anything is journaled (`budget.exceeded`).
     public func enqueue(_ plan: BatchPlan, endpoint: (String) -> String?) throws -> (BatchRecord, [GenerationRecord]) {
+        if let refusal = batchBudgetRefusal(plan) { throw refusal.error }
         let now = clock.now()
         let batch = BatchRecord(id: BatchRecord.newID(at: now), createdAt: now, name: plan.name, lines: plan.lines,
                                 jobs: plan.items.count, estimateUSD: plan.unpriced == plan.items.count ? nil : plan.totalUSD)
@@ -163,6 +165,27 @@ public struct GenerationService: Sendable {
             return (record: record, assets: stored, entry: QueueEntry(batchID: batch.id, queuedAt: now))
         }
         return (batch, try journal.enqueue(batch: batch, jobs: jobs))
+    }
+
+    /// Why a waiting job could not be sent now for money: the cap it would pass, with the numbers;
+    /// nil when it fits (it may still wait for the provider's limits).
+    public func budgetHold(_ record: GenerationRecord) throws -> BudgetRefusal? {
+        guard let id = record.id else { return nil }
+        let check = BudgetCheck(caps: budget)
+        let now = clock.now()
+        return try journal.writer.read { db in
+            try check.refusal(for: record, batchID: try QueueEntry.fetchOne(db, key: id)?.batchID, in: db, now: now)
+        }
+    }
+
+    /// Why a batch may not be queued as a whole: its takes' estimates over a `batch_usd` cap (sandbox
+    /// takes cost nothing); nil when it fits.
+    public func batchBudgetRefusal(_ plan: BatchPlan) -> BudgetRefusal? {
+        let takes = plan.items.compactMap { item -> (provider: String, usd: Double)? in
+            guard let spec = item.prepared.report.spec, !registry.isSandbox(spec.provider), let usd = item.costUSD else { return nil }
+            return (spec.provider, usd)
+        }
+        return BudgetCheck(caps: budget).refusal(forBatch: takes)
     }
 
     /// Sends a job a dispatcher took from the queue (`Journal.takeNextWaiting`: now `submitting`,

@@ -56,9 +56,10 @@ public struct Validator: Sendable {
         }
         issues += RuleEngine(rules: registry.document.rules).issues(facts: facts)
         if let hole = draft.prompt.flatMap({ BatchSpecReader.placeholders($0).first }) {
+            // Sent as typed, the service would read the braces literally: a template is filled first.
             issues.append(ValidationIssue(field: "prompt", code: "prompt.placeholder",
-                                          message: "{\(hole)} looks like a template placeholder left unfilled",
-                                          fix: "replace {\(hole)} with what it stands for (--var \(hole)=… on the command line)", severity: .warning))
+                                          message: "{\(hole)} is a template placeholder left unfilled",
+                                          fix: "type what {\(hole)} stands for in its place", severity: .error))
         }
         for key in draft.extraParameters.keys.sorted() {
             issues.append(ValidationIssue(field: "param.\(key)", code: "parameter.unknown",

@@ -57,7 +57,10 @@ enum GenerateView {
                 drawEditor(form.prompt, placeholder: "describe the video: subject, action, style, camera, sound", focused: focused,
                            in: valueRect, into: &buffer)
                 if let issue = (form.check?.issues(for: "prompt") ?? []).first, y + 1 < area.maxY, y + 1 >= area.y {
-                    buffer.write(issue.severity == .error ? "  ✗ needed" : "  ! see below", at: Point(x: area.x, y: y + 1),
+                    // "needed" only when there is no prompt: a prompt with a problem (an unfilled {name}) says where to look.
+                    let mark = issue.severity == .warning ? "  ! see below"
+                        : form.prompt.characters.allSatisfy(\.isWhitespace) ? "  ✗ needed" : "  ✗ see below"
+                    buffer.write(mark, at: Point(x: area.x, y: y + 1),
                                  role: issue.severity == .error ? .error : .warning, clip: area)
                 }
             default: drawValue(field, model: model, focused: focused, in: valueRect, into: &buffer)

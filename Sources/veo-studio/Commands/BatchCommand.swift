@@ -18,7 +18,7 @@ struct BatchCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Validate and price every line, then stop (exit 0 valid, 1 problems, 2 unreadable file).")
     var dryRun = false
     @Flag(help: "Send the batch under each provider's limits and follow it to a summary.") var wait = false
-    @Flag(help: "Print {\"batch\", \"file\", \"valid\", \"lines\", \"jobs\", \"problems\", \"total_usd\", \"unpriced\", \"summary\"} as JSON.")
+    @Flag(help: "Print {\"batch\", \"file\", \"valid\", \"lines\", \"jobs\", \"problems\", \"total_usd\", \"unpriced\", and with --wait \"summary\"} as JSON; a refusal adds \"error\".")
     var json = false
 
     func validate() throws {
@@ -32,6 +32,7 @@ struct BatchCommand: AsyncParsableCommand {
         do {
             batchFile = try BatchFile.read(url)
         } catch let error as StudioError {
+            if json { Output.json(.object(["error": Output.errorJSON(error)])) }
             throw CLIFailure(message: "error: \(error.message) — \(error.fix)", exitCode: 2)
         }
         let service = try context.service()
@@ -40,6 +41,16 @@ struct BatchCommand: AsyncParsableCommand {
                                    defaultProvider: context.providerID(requested: nil))
         let plan = planner.plan(batchFile, variants: variants)
         if !json { describe(plan) }
+        // A batch over its cap is refused whole: its takes past the cap would wait for ever.
+        if plan.isValid, let refusal = service.batchBudgetRefusal(plan) {
+            await context.close()
+            if json {
+                guard case .object(var object) = BatchOutput.json(plan, batch: nil, jobs: [], service: service) else { return }
+                object["error"] = Output.errorJSON(refusal.error)
+                Output.json(.object(object))
+            }
+            throw CLIFailure(message: json ? "" : "error: \(refusal.message) — \(refusal.fix)\(dryRun ? "" : "; nothing was queued")", exitCode: 1)
+        }
         guard plan.isValid, !dryRun else {
             if json { Output.json(BatchOutput.json(plan, batch: nil, jobs: [], service: service)) }
             if plan.isValid { return }
@@ -68,9 +79,17 @@ struct BatchCommand: AsyncParsableCommand {
         }
         await context.close()
         if json {
-            Output.json(BatchOutput.json(plan, batch: batch, jobs: ended, service: service))
+            Output.json(BatchOutput.json(plan, batch: batch, jobs: ended, service: service, followed: wait))
         } else if wait {
             BatchOutput.summaryLines(ended, service: service).forEach { print($0) }
+        }
+        // The dispatcher stops with takes it may not send (a day's or month's cap, paused): said, and not success.
+        let held = wait ? ended.filter { $0.status == .waiting } : []
+        if !held.isEmpty {
+            let reasons = Set(held.compactMap { record in record.id.flatMap { try? service.journal.queueEntry(of: $0)?.reason } }).sorted()
+            throw CLIFailure(message: "\(held.count) take(s) still wait\(reasons.isEmpty ? "" : " (\(reasons.joined(separator: "; ")))") — "
+                                 + "they stay queued: `veo-studio queue` lists them, `veo-studio dispatch --wait` sends them once they may go",
+                             exitCode: 1)
         }
         if wait, ended.contains(where: { [.failed, .filtered, .unknown].contains($0.status) }) {
             throw CLIFailure(message: "", exitCode: 1)

@@ -13,16 +13,19 @@ struct PresetsCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the presets.")
         @OptionGroup var global: GlobalOptions
-        @Flag(help: "Print [{\"name\", \"file\", \"fields\", \"placeholders\"}] as JSON.") var json = false
+        @Flag(help: "Print [{\"name\", \"file\", \"fields\", \"placeholders\", \"problem\"}] as JSON.") var json = false
 
         func run() async throws {
-            let store = try StudioContext(global: global).presetStore
-            let (presets, problems) = store.all()
-            problems.forEach { Output.stderr("warning: " + $0) }
+            let context = try StudioContext(global: global)
+            let store = context.presetStore
+            let presets = store.all().presets
+            let problems = context.presets().problems
+            for name in problems.keys.sorted() { Output.stderr("warning: preset \(name) cannot be used: \(problems[name] ?? "")") }
             if json {
                 Output.json(.array(presets.map { preset in
                     .object(["name": .string(preset.name), "file": .string(preset.file.path), "fields": .object(preset.values),
-                             "placeholders": .array(preset.placeholders.map(JSONValue.string))])
+                             "placeholders": .array(preset.placeholders.map(JSONValue.string)),
+                             "problem": problems[preset.name].map(JSONValue.string) ?? .null])
                 }))
                 return
             }
@@ -33,7 +36,8 @@ struct PresetsCommand: AsyncParsableCommand {
             for preset in presets {
                 let fields = preset.values.keys.sorted().filter { $0 != "prompt" }.map { "\($0)=\(BatchSpecReader.display(preset.values[$0]))" }
                 let template = preset.placeholders.isEmpty ? "" : "  template: \(preset.placeholders.map { "{\($0)}" }.joined(separator: " "))"
-                print("\(preset.name)  \(fields.joined(separator: " "))\(template)")
+                let broken = problems[preset.name] == nil ? "" : "  (cannot be used: see the warning above)"
+                print("\(preset.name)  \(fields.joined(separator: " "))\(template)\(broken)")
             }
             print("(in \(store.directory.path); use with --preset NAME, and --var NAME=VALUE for a template)")
         }
