@@ -17,6 +17,8 @@ public struct GenerationDetail: Sendable {
     public var changes: [(field: String, before: JSONValue?, after: JSONValue?)] = []
     /// When it was read (an undownloaded link's expiry is told against it).
     public var now = Date()
+    /// Why a job still in the studio's queue waits, whole (a budget cap with its numbers and fix).
+    public var hold: String?
 
     public var record: GenerationRecord { summary.record }
 
@@ -50,6 +52,18 @@ public struct GenerationDetail: Sendable {
         return detail
     }
 
+    /// Why `record`, waiting in the queue, is not sent yet: held, a budget cap (the numbers, the fix),
+    /// the provider's limits, or nothing but its turn.
+    public static func hold(of record: GenerationRecord, service: GenerationService) -> String? {
+        guard record.status == .waiting, let id = record.id, let entry = try? service.journal.queueEntry(of: id) else { return nil }
+        if entry.paused { return "held: it keeps its place and is not sent — p releases it" }
+        if entry.reason?.hasPrefix("budget") == true, let refusal = try? service.budgetHold(record) {
+            return "waits for money: \(refusal.message) — \(refusal.fix)"
+        }
+        if let reason = entry.reason { return "waits: \(reason)" }
+        return "waits for its turn: sent as the provider's limits allow while the studio is open"
+    }
+
     /// The pane's title: which generation, where it stands, the keys that work on it.
     public var title: String {
         "#\(record.id ?? 0) \(record.status.rawValue) — Esc closes · j/k scroll · o opens · r re-runs · e extends"
@@ -72,6 +86,7 @@ public struct GenerationDetail: Sendable {
             }
         }
         lines.append(("cost: \(summary.charge.sentence(synthetic: r.synthetic, provider: r.provider))", .cost))
+        if let hold { lines.append((hold, .warning)) }
         if let parent = r.parentID {
             lines.append(("parent: #\(parent) (\(r.parentKind ?? "rerun"))", .muted))
             if ["rerun", "retry"].contains(r.parentKind ?? "rerun") {

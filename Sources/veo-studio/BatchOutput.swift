@@ -29,7 +29,7 @@ enum BatchOutput {
                 .object(["line": .number(Double(problem.line)), "field": .string(problem.field), "code": .string(problem.code),
                          "message": .string(problem.message), "fix": .string(problem.fix)])
             }),
-            "total_usd": .number(plan.totalUSD),
+            "total_usd": Output.usd(plan.totalUSD),
             "unpriced": .number(Double(plan.unpriced)),
         ]
         if followed || jobs.contains(where: { $0.status.isFinal || $0.status == .unknown }) {
@@ -42,7 +42,7 @@ enum BatchOutput {
     static func summary(_ jobs: [GenerationRecord], service: GenerationService) -> JSONValue {
         func count(_ status: JobStatus) -> JSONValue { .number(Double(jobs.filter { $0.status == status }.count)) }
         return .object(["done": count(.done), "failed": count(.failed), "filtered": count(.filtered), "unknown": count(.unknown),
-                        "cancelled": count(.cancelled), "waiting": count(.waiting), "spent_usd": .number(spent(jobs, service: service))])
+                        "cancelled": count(.cancelled), "waiting": count(.waiting), "spent_usd": Output.usd(spent(jobs, service: service))])
     }
 
     static func spent(_ jobs: [GenerationRecord], service: GenerationService) -> Double {

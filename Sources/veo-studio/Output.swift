@@ -50,6 +50,9 @@ enum Output {
         ])
     }
 
+    /// A sum of dollars for JSON, to the cent (no float noise: 2.4, not 2.4000000000000004).
+    static func usd(_ amount: Double) -> JSONValue { .number((amount * 100).rounded() / 100) }
+
     /// A refusal as `--json` gives it: `{"code", "field", "message", "explanation"}`.
     static func errorJSON(_ error: StudioError) -> JSONValue {
         .object(["code": .string(error.code), "field": .string(error.field), "message": .string(error.message),
@@ -136,6 +139,8 @@ enum Output {
         let cost = job.record.costEstimateUSD.map { (job.record.synthetic ? "~" : "") + CostEstimate.dollars($0) } ?? "—"
         let head = job.record.prompt.replacingOccurrences(of: "\n", with: " ")
         let prompt = head.count > 40 ? String(head.prefix(39)) + "…" : head
-        return "\(place.padding(toLength: 4, withPad: " ", startingAt: 0)) #\(job.record.id ?? 0)  \(why.padding(toLength: 28, withPad: " ", startingAt: 0)) \(job.record.provider)  \(job.record.model)  \(cost)  \(prompt)"
+        // Padded, never cut: a long reason (a batch's cap) is said whole, and ids of any length line up.
+        func padded(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
+        return "\(padded(place, 4)) \(padded("#\(job.record.id ?? 0)", 6)) \(padded(why, 28)) \(job.record.provider)  \(job.record.model)  \(cost)  \(prompt)"
     }
 }

@@ -25,9 +25,9 @@ enum StoryOutput {
             "shots": .array(plan.shots.map { planned in
                 .object(["index": .number(Double(planned.shot.index)), "continue": .string(planned.shot.continuation.rawValue),
                          "takes": .number(Double(planned.shot.takes)), "provider": .string(planned.provider), "model": .string(planned.model),
-                         "seconds": .number(Double(planned.filmSeconds)), "cost_usd": planned.costUSD.map { .number(cents($0)) } ?? .null])
+                         "seconds": .number(Double(planned.filmSeconds)), "cost_usd": planned.costUSD.map(Output.usd) ?? .null])
             }),
-            "total_usd": .number(cents(plan.totalUSD)), "film_seconds": .number(Double(plan.filmSeconds)),
+            "total_usd": Output.usd(plan.totalUSD), "film_seconds": .number(Double(plan.filmSeconds)),
         ])
     }
 
@@ -82,9 +82,6 @@ enum StoryOutput {
         }
         return lines
     }
-
-    /// Dollars to the cent (no float noise in JSON).
-    static func cents(_ usd: Double) -> Double { (usd * 100).rounded() / 100 }
 
     /// Shot numbers for a sentence (`2, 3`).
     static func list(_ shots: [Int]) -> String { shots.map(String.init).joined(separator: ", ") }

@@ -78,5 +78,12 @@ struct BudgetCLITests {
         #expect(run.stderr.contains("1 take(s) still wait (budget: today cap $4.00)"), "\(run.stderr)")
         let summary = try JSONValue.decode(Data(run.stdout.utf8))["summary"]
         #expect(summary?["done"]?.intValue == 1 && summary?["waiting"]?.intValue == 1, "\(run.stdout)")
+
+        // The cap of its batch lowered afterwards: the reason, long as it is, is listed whole.
+        try Self.home(cli, config: "[budget]\nbatch_usd = 1\n\n[providers.gemini]\nlatency_scale = 0.001\nbase_url = \"\(base)\"\n")
+        let batchID = try #require(try JSONValue.decode(Data(run.stdout.utf8))["batch"]?.stringValue)
+        _ = try await cli.runAwaiting(["dispatch", "--wait"], environment: Self.key)
+        let listed = try cli.run(["queue"]).stdout
+        #expect(listed.contains("budget: batch \(batchID) cap $1.00"), "\(listed)")
     }
 }

@@ -40,7 +40,10 @@ struct QueueCLITests {
         #expect(sent.allSatisfy { $0["status"]?.stringValue == "done" && $0["outputs"]?.arrayValue?.count == 1 })
         #expect(result["waiting"]?.arrayValue?.compactMap { $0["id"]?.intValue } == [ids[1]], "the paused job still waits")
 
+        #expect(try cli.run(["queue", "pause", "\(ids[1])"]).stdout.contains("#\(ids[1]) is paused already: nothing changed"))
         #expect(try cli.run(["queue", "resume", "\(ids[1])"]).status == 0)
+        let resumedTwice = try cli.run(["queue", "resume", "\(ids[1])"])
+        #expect(resumedTwice.status == 0 && resumedTwice.stdout.contains("#\(ids[1]) was not paused: nothing changed"), "\(resumedTwice.stdout)")
         let last = try cli.run(["dispatch", "--wait"])
         #expect(last.status == 0 && last.stdout.contains("a blue boat"), "\(last.stdout)\(last.stderr)")
         #expect(try cli.run(["queue"]).stdout.contains("the queue is empty"))

@@ -38,6 +38,29 @@ struct QueueViewTests {
         #expect(narrow.first { $0.contains("#9 ") }?.contains("waiting 1") == true, "the place shows at 80 columns too")
     }
 
+    @Test func theDetailPaneSaysWhyAJobWaitsWithTheBudgetsNumbers() throws {
+        var service = GenerationService(journal: try Journal.inMemory(), registry: GenerateFormTests.registry, prices: try PriceTable.builtIn(),
+                                        assets: AssetStore(root: FileManager.default.temporaryDirectory.appendingPathComponent("veo-hold-\(UUID().uuidString)")),
+                                        mediaRoot: FileManager.default.temporaryDirectory)
+        service.budget = BudgetCaps(overall: .init(dailyUSD: 1))
+        func queued(_ reason: String?, paused: Bool = false) throws -> GenerationRecord {
+            let now = Date()
+            return try service.journal.enqueue(
+                GenerationRecord(createdAt: now, updatedAt: now, provider: "gemini", model: "veo-3.1-generate-preview", mode: .textToVideo,
+                                 status: .waiting, prompt: "a heron", specJSON: "{}", costEstimateUSD: 3.2),
+                assets: [], entry: QueueEntry(paused: paused, reason: reason, queuedAt: now))
+        }
+        let money = try queued("budget: today cap $1.00")
+        let hold = try #require(GenerationDetail.hold(of: money, service: service))
+        #expect(hold.contains("waits for money: budget (today): $0.00 spent + $0.00 in flight + $3.20 this job = $3.20, over the cap of $1.00"), "\(hold)")
+        #expect(hold.contains("raise daily_usd under [budget]"))
+        var detail = GenerationDetail(record: money, outputs: [], events: [], children: [], inputs: [])
+        detail.hold = hold
+        #expect(detail.lines.contains { $0.text == hold && $0.role == .warning }, "the pane says it whole")
+        #expect(GenerationDetail.hold(of: try queued("paused", paused: true), service: service)?.hasPrefix("held") == true)
+        #expect(GenerationDetail.hold(of: try queued("running: 2 of 2 at once"), service: service) == "waits: running: 2 of 2 at once")
+    }
+
     @Test func holdReorderAndRemoveActOnQueuedJobsOnly() {
         var model = Self.model()
         #expect(StudioUpdate.apply(.key(.character("p")), to: &model).isEmpty, "#7 runs: p does nothing to it")

@@ -7,6 +7,8 @@ public struct BatchFile: Sendable {
     public var name: String
     public var lines: [BatchLine]
     public var problems: [BatchProblem]
+    /// The line of a CSV file's header row: a key there that no spec knows is its problem, said once.
+    public var headerLine: Int? = nil
 
     /// Reads and splits a batch file.
     public static func read(_ url: URL) throws -> BatchFile {
@@ -28,12 +30,16 @@ public struct BatchFile: Sendable {
 
     static func parseJSONLines(_ text: String, name: String) -> BatchFile {
         var file = BatchFile(name: name, lines: [], problems: [])
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let raws = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, raw) in raws.enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
             guard let value = try? JSONValue.decode(Data(line.utf8)), let object = value.objectValue else {
+                // The last line, without its newline, that is no whole object: the file was cut short.
+                let cut = index == raws.count - 1 && line.hasPrefix("{") && !line.hasSuffix("}")
                 file.problems.append(BatchProblem(line: index + 1, field: "line", code: "batch.not_json",
-                                                  message: "not a JSON object", fix: "write one {\"prompt\": …} object per line"))
+                                                  message: cut ? "the file ends inside this line's object (cut short?)" : "not a JSON object",
+                                                  fix: cut ? "finish the line's {…}, or remove it" : "write one {\"prompt\": …} object per line"))
                 continue
             }
             file.lines.append(BatchLine(number: index + 1, values: object))
@@ -54,7 +60,7 @@ public struct BatchFile: Sendable {
                               fix: "start with a header row of keys, e.g. prompt,duration,aspect_ratio")
         }
         let keys = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        var file = BatchFile(name: name, lines: [], problems: [])
+        var file = BatchFile(name: name, lines: [], problems: [], headerLine: header.line)
         for row in rows.dropFirst() {
             guard row.fields.count <= keys.count else {
                 file.problems.append(BatchProblem(line: row.line, field: "line", code: "batch.csv_columns",

@@ -19,9 +19,20 @@ public struct BatchPlanner: Sendable {
 
     public func plan(_ file: BatchFile, variants: Int = 1) -> BatchPlan {
         var plan = BatchPlan(name: file.name, lines: file.lines.count + file.problems.count, items: [], problems: file.problems)
+        var headerProblems: [String: BatchProblem] = [:]
         for line in file.lines {
             var (draft, takes, problems) = reader.read(line, defaultVariants: variants)
             if draft.provider == nil { draft.provider = defaultProvider }
+            // A CSV column no spec knows is the header's problem, said once; each row is still checked.
+            if let header = file.headerLine {
+                for problem in problems where problem.code == "batch.unknown_key" {
+                    var once = problem
+                    once.line = header
+                    once.message = "no such key (a column of the header)"
+                    headerProblems[problem.field] = once
+                }
+                problems.removeAll { $0.code == "batch.unknown_key" }
+            }
             guard problems.isEmpty else {
                 plan.problems += problems
                 continue
@@ -34,6 +45,7 @@ public struct BatchPlanner: Sendable {
             guard prepared[0].report.isValid else { continue }
             plan.items += prepared.enumerated().map { BatchPlan.Item(line: line.number, take: $0.offset + 1, prepared: $0.element) }
         }
+        plan.problems += headerProblems.values
         plan.problems.sort { ($0.line, $0.field) < ($1.line, $1.field) }
         return plan
     }

@@ -36,7 +36,10 @@ public final class JournalMirror {
             snapshot.detail = nil
             if let id = query.detailID {
                 switch Result(catching: { try GenerationDetail.read(id, journal: journal) }) {
-                case .success(let detail): snapshot.detail = detail
+                case .success(var detail):
+                    let hold = detail.flatMap { GenerationDetail.hold(of: $0.record, service: service) }
+                    detail?.hold = hold
+                    snapshot.detail = detail
                 case .failure: snapshot.detail = previous?.query.detailID == id ? previous?.detail : nil
                 }
             }

@@ -58,9 +58,9 @@ struct LedgerCommand: AsyncParsableCommand {
     }
 
     static func json(_ totals: Ledger.Totals) -> JSONValue {
-        .object(["key": .string(totals.key), "jobs": .number(Double(totals.jobs)), "charged_usd": .number(totals.chargedUSD),
-                 "may_be_charged_usd": .number(totals.uncertainUSD), "in_flight_usd": .number(totals.inFlightUSD),
-                 "waiting_usd": .number(totals.waitingUSD), "spent_usd": .number(totals.spentUSD), "committed_usd": .number(totals.committedUSD),
+        .object(["key": .string(totals.key), "jobs": .number(Double(totals.jobs)), "charged_usd": Output.usd(totals.chargedUSD),
+                 "may_be_charged_usd": Output.usd(totals.uncertainUSD), "in_flight_usd": Output.usd(totals.inFlightUSD),
+                 "waiting_usd": Output.usd(totals.waitingUSD), "spent_usd": Output.usd(totals.spentUSD), "committed_usd": Output.usd(totals.committedUSD),
                  "not_charged": .number(Double(totals.notCharged)), "unpriced": .number(Double(totals.unpriced))])
     }
 

@@ -33,8 +33,15 @@ struct QueueCommand: AsyncParsableCommand {
         @Argument(help: "The queued job.") var id: Int64
 
         /// Applies a change; `verb` says it ("pause"), `done` says it happened ("paused").
-        func change(_ verb: String, _ done: String, _ body: (Journal, Date) throws -> Bool) throws {
+        /// `already`: what to say, changing nothing, when the job is already so (resuming one not paused).
+        func change(_ verb: String, _ done: String, already: ((QueueEntry) -> String?)? = nil,
+                    _ body: (Journal, Date) throws -> Bool) throws {
             let journal = try StudioContext(global: global).journal()
+            if let already, try journal.generation(id)?.status == .waiting, let entry = try journal.queueEntry(of: id),
+               let said = already(entry) {
+                print("#\(id) \(said): nothing changed")
+                return
+            }
             guard try body(journal, Date()) else {
                 let status = try journal.generation(id)?.status.rawValue
                 throw CLIFailure.badInput("#\(id) is \(status.map { "\($0), not waiting in the queue" } ?? "not in the journal"): nothing to \(verb)")
@@ -46,13 +53,17 @@ struct QueueCommand: AsyncParsableCommand {
     struct Pause: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "pause", abstract: "Hold a queued job: it keeps its place and is not sent.")
         @OptionGroup var target: Target
-        func run() async throws { try target.change("pause", "paused") { try $0.setQueuePaused(target.id, true, at: $1) } }
+        func run() async throws {
+            try target.change("pause", "paused", already: { $0.paused ? "is paused already" : nil }) { try $0.setQueuePaused(target.id, true, at: $1) }
+        }
     }
 
     struct Resume: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "resume", abstract: "Release a held job.")
         @OptionGroup var target: Target
-        func run() async throws { try target.change("resume", "resumed") { try $0.setQueuePaused(target.id, false, at: $1) } }
+        func run() async throws {
+            try target.change("resume", "resumed", already: { $0.paused ? nil : "was not paused" }) { try $0.setQueuePaused(target.id, false, at: $1) }
+        }
     }
 
     struct Remove: AsyncParsableCommand {
