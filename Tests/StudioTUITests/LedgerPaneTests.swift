@@ -25,7 +25,8 @@ struct LedgerPaneTests {
         let lines = LedgerPane.lines(ledger, spending: Spending(todayUSD: 6.4, monthUSD: 6.4, inFlightUSD: 3.2),
                                      caps: BudgetCaps(overall: .init(dailyUSD: 10, monthlyUSD: 100))).map(\.text)
         #expect(lines[0] == "spent today $6.40 of $10.00 · month $6.40 of $100.00 · $3.20 in flight")
-        #expect(lines[1] == "spent $6.40 ($3.20 of it may be charged) · committed $6.40 ($3.20 in flight, $3.20 waiting)")
+        #expect(lines[1] == "spent $6.40 ($3.20 charged, $3.20 may be charged) · committed $6.40 ($3.20 in flight, $3.20 waiting)",
+                "what is charged is said apart from what may be")
         #expect(lines.contains("  vertex  5 jobs  spent $6.40  committed $6.40"))
         #expect(lines.contains("  b1  2 jobs  spent $3.20  committed $3.20"))
         #expect(lines.contains { $0.hasPrefix("  #5 ") && $0.hasSuffix("not charged  $0.00  (it failed without a video)") })

@@ -26,8 +26,10 @@ public struct BudgetRefusal: Sendable, Hashable {
     }
 
     public var fix: String {
-        subject == "this job" ? "raise \(setting) in config.toml, or wait until spending falls within it"
-            : "raise \(setting) in config.toml, or split the batch (fewer lines or --variants)"
+        if subject != "this job" { return "raise \(setting) in config.toml, or split the batch (fewer lines or --variants)" }
+        if setting.hasPrefix("daily_usd") { return "raise \(setting) in config.toml, or it may go when the day turns" }
+        if setting.hasPrefix("monthly_usd") { return "raise \(setting) in config.toml, or it may go when the month turns" }
+        return "raise \(setting) in config.toml, or wait until spending falls within it"
     }
 
     /// A short reason for the queue: `budget: today's cap $10.00`.

@@ -26,6 +26,14 @@ public struct Ledger: Sendable {
         /// About to be spent: in flight and waiting.
         public var committedUSD: Double { inFlightUSD + waitingUSD }
 
+        /// `spent $6.40 ($3.20 charged, $3.20 may be charged) · committed $6.40 ($3.20 in flight, $3.20 waiting)`.
+        public var sentence: String {
+            let uncertain = uncertainUSD > 0 ? ", \(CostEstimate.dollars(uncertainUSD)) may be charged" : ""
+            return "spent \(CostEstimate.dollars(spentUSD)) (\(CostEstimate.dollars(chargedUSD)) charged\(uncertain)) · "
+                + "committed \(CostEstimate.dollars(committedUSD)) (\(CostEstimate.dollars(inFlightUSD)) in flight, "
+                + "\(CostEstimate.dollars(waitingUSD)) waiting)"
+        }
+
         mutating func add(_ entry: LedgerEntry) {
             jobs += 1
             guard !entry.synthetic else { return }

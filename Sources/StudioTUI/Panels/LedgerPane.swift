@@ -20,9 +20,7 @@ enum LedgerPane {
         var lines: [(String, StyleRole)] = []
         lines.append((spending.line(caps: caps.overall) ?? "nothing spent this month, and no cap is set ([budget] in config.toml)", .accent))
         let totals = ledger.totals
-        lines.append(("spent \(CostEstimate.dollars(totals.spentUSD)) (\(CostEstimate.dollars(totals.uncertainUSD)) of it may be charged) · "
-                      + "committed \(CostEstimate.dollars(totals.committedUSD)) (\(CostEstimate.dollars(totals.inFlightUSD)) in flight, "
-                      + "\(CostEstimate.dollars(totals.waitingUSD)) waiting)", .text))
+        lines.append((totals.sentence, .text))
         for (title, grouping) in [("By provider", Ledger.Grouping.provider), ("By batch", Ledger.Grouping.batch)] {
             lines.append(("", .text))
             lines.append((title, .accent))

@@ -53,7 +53,7 @@ struct LedgerCommand: AsyncParsableCommand {
                 }
             }
             let totals = ledger.totals
-            print("spent \(CostEstimate.dollars(totals.spentUSD)) (\(CostEstimate.dollars(totals.uncertainUSD)) of it may be charged) · committed \(CostEstimate.dollars(totals.committedUSD)) (\(CostEstimate.dollars(totals.inFlightUSD)) in flight, \(CostEstimate.dollars(totals.waitingUSD)) waiting) · estimates from the price table of \(pricesAsOf); sandbox jobs (~) are never charged")
+            print("\(totals.sentence) · estimates from the price table of \(pricesAsOf); sandbox jobs (~) are never charged")
         }
     }
 
