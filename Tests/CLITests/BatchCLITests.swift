@@ -18,6 +18,9 @@ struct BatchCLITests {
         cli.write("three.jsonl", Data("{\"prompt\": \"a heron\", \"provider\": \"vertex\", \"model\": \"veo-3.1-fast-generate-001\", \"duration\": 8, \"variants\": 3}\n".utf8))
         let three = try cli.run(["batch", cli.workingDirectory.appendingPathComponent("three.jsonl").path, "--dry-run", "--json"])
         #expect(!three.stdout.contains("00000"), "money in JSON is to the cent, without float noise: \(three.stdout)")
+        let listed = try cli.run(["batch", cli.workingDirectory.appendingPathComponent("three.jsonl").path, "--dry-run"])
+        #expect(listed.stdout.contains("line 1  ×3  vertex  veo-3.1-fast-generate-001  8 s 16:9 720p  $2.40  a heron"), "a dry run lists its lines: \(listed.stdout)")
+        #expect(listed.stdout.contains("three.jsonl: 1 line(s), 3 take(s), $2.40 if every take succeeds"), "the answer on stdout")
 
         let bad = try cli.run(["batch", cli.workingDirectory.appendingPathComponent("bad.csv").path, "--dry-run"])
         #expect(bad.status == 1)

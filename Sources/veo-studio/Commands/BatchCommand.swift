@@ -96,10 +96,21 @@ struct BatchCommand: AsyncParsableCommand {
         }
     }
 
-    /// The plan for people: each problem by line, then the lines, takes and total cost.
+    /// The plan for people: each problem by line (stderr); a dry run's lines, each with its takes,
+    /// model and cost; then the lines, takes and total cost (stdout: the answer).
     private func describe(_ plan: BatchPlan) {
         for problem in plan.problems { Output.stderr("error   " + problem.text) }
+        if dryRun {
+            for (line, items) in Dictionary(grouping: plan.items, by: \.line).sorted(by: { $0.key < $1.key }) {
+                guard let first = items.first, let spec = first.prepared.report.spec else { continue }
+                let cost = items.compactMap(\.costUSD).reduce(0, +)
+                let prompt = (first.prepared.draft.prompt ?? "").replacingOccurrences(of: "\n", with: " ")
+                let e = spec.effective
+                print("line \(line)  ×\(items.count)  \(spec.provider)  \(spec.model)  \(e.durationSeconds) s \(e.aspectRatio) \(e.resolution)  "
+                      + "\(items.contains { $0.costUSD == nil } ? "price unknown" : CostEstimate.dollars(cost))  \(prompt.count > 40 ? String(prompt.prefix(39)) + "…" : prompt)")
+            }
+        }
         let unpriced = plan.unpriced > 0 ? " (\(plan.unpriced) take(s) without a known price)" : ""
-        Output.stderr("\(plan.name): \(plan.lines) line(s), \(plan.items.count) take(s), \(CostEstimate.dollars(plan.totalUSD)) if every take succeeds\(unpriced)")
+        print("\(plan.name): \(plan.lines) line(s), \(plan.items.count) take(s), \(CostEstimate.dollars(plan.totalUSD)) if every take succeeds\(unpriced)")
     }
 }
