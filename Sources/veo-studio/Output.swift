@@ -104,11 +104,16 @@ enum Output {
     }
 
     /// One line of a single generation for people (show, resume, generate).
+    /// A prompt on one line, cut to `width` characters with an ellipsis.
+    static func head(_ prompt: String, _ width: Int) -> String {
+        let line = prompt.replacingOccurrences(of: "\n", with: " ")
+        return line.count > width ? String(line.prefix(width - 1)) + "…" : line
+    }
+
     static func rowLine(_ record: GenerationRecord) -> String {
         let when = LocalTime.dateTime(record.createdAt)
         let cost = Charge(record: record, samplesAsked: nil, videosMade: record.status == .done ? 1 : 0).cell(synthetic: record.synthetic)
-        let head = record.prompt.replacingOccurrences(of: "\n", with: " ")
-        let prompt = head.count > 48 ? String(head.prefix(47)) + "…" : head
+        let prompt = head(record.prompt, 48)
         let synthetic = record.synthetic ? " (synthetic)" : ""
         return "#\(record.id ?? 0)  \(when)  \(record.status.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(record.mode.displayName.padding(toLength: 11, withPad: " ", startingAt: 0)) \(record.model)  \(cost)  \(prompt)\(synthetic)"
     }
@@ -137,8 +142,7 @@ enum Output {
         let place = job.position.map { "\($0)." } ?? "—"
         let why = job.entry.reason ?? "ready"
         let cost = job.record.costEstimateUSD.map { (job.record.synthetic ? "~" : "") + CostEstimate.dollars($0) } ?? "—"
-        let head = job.record.prompt.replacingOccurrences(of: "\n", with: " ")
-        let prompt = head.count > 40 ? String(head.prefix(39)) + "…" : head
+        let prompt = head(job.record.prompt, 40)
         // Padded, never cut: a long reason (a batch's cap) is said whole, and ids of any length line up.
         func padded(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
         return "\(padded(place, 4)) \(padded("#\(job.record.id ?? 0)", 6)) \(padded(why, 28)) \(job.record.provider)  \(job.record.model)  \(cost)  \(prompt)"

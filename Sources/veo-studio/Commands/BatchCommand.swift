@@ -104,10 +104,9 @@ struct BatchCommand: AsyncParsableCommand {
             for (line, items) in Dictionary(grouping: plan.items, by: \.line).sorted(by: { $0.key < $1.key }) {
                 guard let first = items.first, let spec = first.prepared.report.spec else { continue }
                 let cost = items.compactMap(\.costUSD).reduce(0, +)
-                let prompt = (first.prepared.draft.prompt ?? "").replacingOccurrences(of: "\n", with: " ")
                 let e = spec.effective
                 print("line \(line)  ×\(items.count)  \(spec.provider)  \(spec.model)  \(e.durationSeconds) s \(e.aspectRatio) \(e.resolution)  "
-                      + "\(items.contains { $0.costUSD == nil } ? "price unknown" : CostEstimate.dollars(cost))  \(prompt.count > 40 ? String(prompt.prefix(39)) + "…" : prompt)")
+                      + "\(items.contains { $0.costUSD == nil } ? "price unknown" : CostEstimate.dollars(cost))  \(Output.head(first.prepared.draft.prompt ?? "", 40))")
             }
         }
         let unpriced = plan.unpriced > 0 ? " (\(plan.unpriced) take(s) without a known price)" : ""
