@@ -12,7 +12,7 @@ public enum StudioKeymap {
         KeyBinding(id: "screen.storyboard", keys: [.function(8)], summary: "Storyboard: shots chained into one film", scope: .global),
         KeyBinding(id: "ledger", keys: [.function(7)], summary: "Ledger: spent today and this month against the caps, by provider and batch, and each job", scope: .global, showsInHints: false),
         KeyBinding(id: "quit", keys: [.control("q")], summary: "Quit (asks first while jobs run or a draft is unsent; running jobs go on at the service and resume at the next start, drafts are kept)", scope: .global),
-        KeyBinding(id: "quit.letter", keys: [.character("q")], summary: "Quit, as Ctrl-Q (not in the form: there q does nothing)", scope: .outsideText, showsInHints: false),
+        KeyBinding(id: "quit.letter", keys: [.character("q")], summary: "Quit, as Ctrl-Q (not in the form: there q does nothing; in a pane q closes the pane)", scope: .outsideText, showsInHints: false),
         KeyBinding(id: "back", keys: [.escape], summary: "Back / close (in the form: back to the last screen, the draft kept)", scope: .global, showsInHints: false),
 
         KeyBinding(id: "field.next", keys: [.tab], summary: "Next field", scope: .generate),
@@ -88,7 +88,7 @@ public enum StudioKeymap {
         KeyBinding(id: "story.stitch", keys: [.character("s")], summary: "Stitch (the chosen takes into the film, with ffmpeg)", scope: .storyboard),
         KeyBinding(id: "story.play", keys: [.character("o")], summary: "Play (the film, or the shot's video while there is none)", scope: .storyboard),
 
-        KeyBinding(id: "pane.close", keys: [.escape, .enter], summary: "Close the pane", scope: .pane),
+        KeyBinding(id: "pane.close", keys: [.escape, .enter, .character("q")], summary: "Close the pane", scope: .pane),
         KeyBinding(id: "pane.scroll", keys: [.character("j"), .character("k")], summary: "Scroll (also ↑↓)", scope: .pane),
         KeyBinding(id: "pane.page", keys: [.pageDown, .pageUp], summary: "Page (also Space)", scope: .pane),
         KeyBinding(id: "pane.ends", keys: [.character("g"), .character("G")], summary: "Top, bottom", scope: .pane, showsInHints: false),

@@ -251,7 +251,8 @@ public enum StudioUpdate {
         let height = max(1, model.size.height - 5)
         let size = model.size
         switch key {
-        case .escape, .enter:
+        case .escape, .enter, .character("q"):
+            // q closes a pane as it closes a pager: a stray q over a detail never quits the studio.
             model.panel = nil
             return []
         case .down, .character("j"): model.panel?.scroll(by: 1, size: size, height: height)

@@ -265,7 +265,9 @@ public enum StudioView {
     /// The saved presets: name and fields, a template's placeholders; or the name being typed.
     static func drawPresets(_ panel: PresetPanel, in rect: Rect, into buffer: inout CellBuffer) {
         let width = min(rect.width - 4, 96)
-        let rows = panel.naming == nil ? max(1, panel.entries.count) + panel.problems.count : 2
+        // A problem is read whole: wrapped to the box, never cut at its edge.
+        let problemLines = panel.problems.flatMap { WordWrap.lines(Array("! " + $0), width: width - 4).map(\.text) }
+        let rows = panel.naming == nil ? max(1, panel.entries.count) + problemLines.count : 2
         let height = min(rect.height, rows + 3)
         let box = Rect(x: rect.x + (rect.width - width) / 2, y: rect.y + max(0, (rect.height - height) / 2), width: width, height: height)
         buffer.fill(box)
@@ -286,10 +288,10 @@ public enum StudioView {
             buffer.write(mark + entry.name + "  " + entry.summary + template, at: Point(x: inner.x + 1, y: y),
                          role: index == panel.list.selected ? .selection : .text, clip: inner)
         }
-        for (index, problem) in panel.problems.enumerated() {
+        for (index, line) in problemLines.enumerated() {
             let y = inner.y + max(1, panel.entries.count) + index - offset
             guard y >= inner.y, y < inner.maxY else { continue }
-            buffer.write("! " + problem, at: Point(x: inner.x + 1, y: y), role: .warning, clip: inner)
+            buffer.write(line, at: Point(x: inner.x + 1, y: y), role: .warning, clip: inner)
         }
     }
 

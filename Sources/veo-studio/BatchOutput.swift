@@ -5,8 +5,9 @@ import StudioCore
 /// (`media/batches/<id>.json`, listing every job of the batch).
 enum BatchOutput {
     /// `followed`: the batch was sent and followed (`--wait`), so its summary is given even when no take ended.
+    /// `error`: why the batch was refused as a whole (a budget cap), added as `"error"`.
     static func json(_ plan: BatchPlan, batch: BatchRecord?, jobs: [GenerationRecord], service: GenerationService,
-                     followed: Bool = false) -> JSONValue {
+                     followed: Bool = false, error: StudioError? = nil) -> JSONValue {
         var object: [String: JSONValue] = [
             "batch": batch.map { .string($0.id) } ?? .null,
             "file": .string(plan.name),
@@ -32,6 +33,7 @@ enum BatchOutput {
             "total_usd": Output.usd(plan.totalUSD),
             "unpriced": .number(Double(plan.unpriced)),
         ]
+        if let error { object["error"] = Output.errorJSON(error) }
         if followed || jobs.contains(where: { $0.status.isFinal || $0.status == .unknown }) {
             object["summary"] = summary(jobs, service: service)
         }

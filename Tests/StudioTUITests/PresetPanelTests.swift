@@ -19,6 +19,10 @@ struct PresetPanelTests {
         let picture = StudioView.render(model).textPicture
         #expect(picture.contains { $0.contains("vertical  aspect_ratio=9:16 duration=6  template: {animal}") }, "\(picture)")
         #expect(picture.contains { $0.contains("! /cfg/presets/broken.toml line 1") }, "a preset that cannot be read is named")
+        let long = "/cfg/presets/bad.toml: colour: no such key — use one of: aspect_ratio, audio, duration, negative_prompt, resolution, seed, the-end"
+        _ = GenerateFormTests.send(.presetsListed(entries, problems: [long]), &model, checker)
+        let wrapped = StudioView.render(model).textPicture.joined(separator: "\n")
+        #expect(wrapped.contains("the-end"), "a long problem is wrapped, read whole at 80 columns: \(wrapped)")
         #expect(GenerateFormTests.send(.key(.enter), &model, checker) == [.loadPreset("vertical")])
         var preset = GenerationDraft()
         preset.aspectRatio = "9:16"

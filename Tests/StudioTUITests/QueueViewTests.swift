@@ -61,6 +61,15 @@ struct QueueViewTests {
         #expect(GenerationDetail.hold(of: try queued("running: 2 of 2 at once"), service: service) == "waits: running: 2 of 2 at once")
     }
 
+    @Test func aStrayQInADetailPaneClosesThePaneAndNeverQuits() {
+        var model = Self.model()
+        _ = StudioUpdate.apply(.key(.enter), to: &model)
+        #expect(model.panel != nil, "Enter opens the job's detail")
+        let effects = StudioUpdate.apply(.key(.character("q")), to: &model)
+        #expect(!effects.contains(.quit) && model.confirmation == nil, "q over a pane is not quit: \(effects)")
+        #expect(model.panel == nil, "q closes the pane, as in a pager")
+    }
+
     @Test func holdReorderAndRemoveActOnQueuedJobsOnly() {
         var model = Self.model()
         #expect(StudioUpdate.apply(.key(.character("p")), to: &model).isEmpty, "#7 runs: p does nothing to it")

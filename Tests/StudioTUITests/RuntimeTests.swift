@@ -115,6 +115,26 @@ struct RuntimeTests {
                                 submittedAt: now, costEstimateUSD: 3.2, synthetic: true)
     }
 
+    @Test func thePresetsPanelNamesAPresetALineWouldRefuseAndDoesNotLoadIt() throws {
+        let stage = try Self.stage()
+        defer { try? FileManager.default.removeItem(at: stage.folder) }
+        let folder = stage.folder.appendingPathComponent("presets")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("colour = \"red\"\n".utf8).write(to: folder.appendingPathComponent("bad.toml"))
+        try Data("duration = 6\n".utf8).write(to: folder.appendingPathComponent("short.toml"))
+        guard case .presetsListed(let entries, let problems)? = stage.runtime.presetEffect(.listPresets).first else {
+            Issue.record("F6 lists the presets")
+            return
+        }
+        #expect(entries.map(\.name) == ["short"], "only what can be used is offered")
+        #expect(problems.count == 1 && problems[0].contains("colour: no such key"), "\(problems)")
+        guard case .toast(let said)? = stage.runtime.presetEffect(.loadPreset("bad")).first else {
+            Issue.record("loading it says why not")
+            return
+        }
+        #expect(said.hasPrefix("preset bad cannot be used:"), "\(said)")
+    }
+
     @Test func aJobFinishingElsewhereReachesHistoryAndTheOpenDetailLive() async throws {
         let stage = try Self.stage()
         defer {

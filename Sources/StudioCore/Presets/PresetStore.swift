@@ -12,17 +12,12 @@ public struct PresetStore: Sendable {
 
     /// Every preset, by name, and what could not be read (a file each).
     public func all() -> (presets: [Preset], problems: [String]) {
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".toml") }.sorted()
         var presets: [Preset] = []
         var problems: [String] = []
-        for file in files {
-            let url = directory.appendingPathComponent(file)
-            do {
-                presets.append(try read(url))
-            } catch let error as StudioError {
-                problems.append(error.message + " — " + error.fix)
-            } catch {
-                problems.append("\(url.path): \(error)")
+        for (_, read) in readEach() {
+            switch read {
+            case .success(let preset): presets.append(preset)
+            case .failure(let problem): problems.append(problem.text)
             }
         }
         return (presets, problems)
@@ -43,28 +38,20 @@ public struct PresetStore: Sendable {
     /// Every preset read as a batch line is: the good ones as drafts, and for each file that cannot be
     /// read or holds a key or value a line would refuse, what is wrong, by the preset's name.
     public func checked(reader: BatchSpecReader) -> (drafts: [String: GenerationDraft], problems: [String: String]) {
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".toml") }.sorted()
         var drafts: [String: GenerationDraft] = [:]
         var problems: [String: String] = [:]
-        for file in files {
-            let url = directory.appendingPathComponent(file)
-            let name = url.deletingPathExtension().lastPathComponent
-            do {
-                let preset = try read(url)
-                var values = preset.values
-                values["preset"] = nil
-                values["vars"] = nil
-                let (draft, _, found) = reader.read(BatchLine(number: 0, values: values))
+        for (name, read) in readEach() {
+            switch read {
+            case .failure(let problem):
+                problems[name] = problem.text
+            case .success(let preset):
+                let (draft, _, found) = reader.read(Self.line(of: preset))
                 // A template's placeholders are filled where it is used, not in its file.
                 if let first = found.first(where: { $0.code != "batch.var_missing" }) {
-                    problems[name] = "\(url.path): \(first.field): \(first.message) — \(first.fix)"
+                    problems[name] = "\(preset.file.path): \(first.field): \(first.message) — \(first.fix)"
                 } else {
                     drafts[name] = draft
                 }
-            } catch let error as StudioError {
-                problems[name] = error.message + " — " + error.fix
-            } catch {
-                problems[name] = "\(url.path): \(error)"
             }
         }
         return (drafts, problems)
@@ -72,10 +59,36 @@ public struct PresetStore: Sendable {
 
     /// A preset's fields as a draft (its prompt kept as a template, placeholders and all).
     public static func draft(of preset: Preset, reader: BatchSpecReader) -> GenerationDraft {
+        reader.read(line(of: preset)).draft
+    }
+
+    /// A preset's fields as a batch line (a preset names no other preset and fills no vars).
+    private static func line(of preset: Preset) -> BatchLine {
         var values = preset.values
         values["preset"] = nil
         values["vars"] = nil
-        return reader.read(BatchLine(number: 0, values: values)).draft
+        return BatchLine(number: 0, values: values)
+    }
+
+    /// Why a preset file could not be read, as one line.
+    private struct ReadProblem: Error {
+        let text: String
+    }
+
+    /// Each `.toml` file of the folder, by preset name, read or with what stopped it.
+    private func readEach() -> [(name: String, read: Result<Preset, ReadProblem>)] {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".toml") }.sorted()
+        return files.map { file in
+            let url = directory.appendingPathComponent(file)
+            let name = url.deletingPathExtension().lastPathComponent
+            do {
+                return (name, .success(try read(url)))
+            } catch let error as StudioError {
+                return (name, .failure(ReadProblem(text: error.message + " — " + error.fix)))
+            } catch {
+                return (name, .failure(ReadProblem(text: "\(url.path): \(error)")))
+            }
+        }
     }
 
     /// Saves a preset (replacing one of that name); returns its file.

@@ -6,18 +6,22 @@ extension StudioRuntime {
     func presetEffect(_ effect: StudioEffect) -> [StudioMessage] {
         switch effect {
         case .listPresets:
-            let (presets, problems) = dependencies.presets.all()
-            return [.presetsListed(presets.map { preset in
+            // Listed as the CLI takes them: a preset a batch line would refuse is named with its cause, not offered.
+            let presets = dependencies.presets.all().presets
+            let problems = (try? ParameterCatalog.shared()).map { dependencies.presets.checked(reader: BatchSpecReader(catalog: $0)).problems } ?? [:]
+            return [.presetsListed(presets.filter { problems[$0.name] == nil }.map { preset in
                 PresetPanel.Entry(name: preset.name,
                                   summary: preset.values.keys.sorted().filter { $0 != "prompt" }
                                       .map { "\($0)=\(BatchSpecReader.display(preset.values[$0]))" }.joined(separator: " "),
                                   placeholders: preset.placeholders)
-            }, problems: problems)]
+            }, problems: problems.keys.sorted().compactMap { problems[$0] })]
         case .loadPreset(let name):
-            guard let catalog = try? ParameterCatalog.shared(), let preset = try? dependencies.presets.preset(named: name) else {
-                return [.toast("preset \(name) could not be read: F6 lists what can")]
+            guard let catalog = try? ParameterCatalog.shared() else { return [.toast("preset \(name) could not be read: F6 lists what can")] }
+            let checked = dependencies.presets.checked(reader: BatchSpecReader(catalog: catalog))
+            guard let draft = checked.drafts[name] else {
+                return [.toast("preset \(name) cannot be used: \(checked.problems[name] ?? "it is gone; F6 lists what can be")")]
             }
-            return [.presetLoaded(name, PresetStore.draft(of: preset, reader: BatchSpecReader(catalog: catalog)))]
+            return [.presetLoaded(name, draft)]
         case .savePreset(let name, let draft):
             do {
                 let values = PresetStore.values(of: draft, catalog: try ParameterCatalog.shared())

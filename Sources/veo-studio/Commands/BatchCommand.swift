@@ -44,11 +44,7 @@ struct BatchCommand: AsyncParsableCommand {
         // A batch over its cap is refused whole: its takes past the cap would wait for ever.
         if plan.isValid, let refusal = service.batchBudgetRefusal(plan) {
             await context.close()
-            if json {
-                guard case .object(var object) = BatchOutput.json(plan, batch: nil, jobs: [], service: service) else { return }
-                object["error"] = Output.errorJSON(refusal.error)
-                Output.json(.object(object))
-            }
+            if json { Output.json(BatchOutput.json(plan, batch: nil, jobs: [], service: service, error: refusal.error)) }
             throw CLIFailure(message: json ? "" : "error: \(refusal.message) — \(refusal.fix)\(dryRun ? "" : "; nothing was queued")", exitCode: 1)
         }
         guard plan.isValid, !dryRun else {
